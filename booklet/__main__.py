@@ -1,0 +1,5 @@
+"""Allow `python -m booklet`."""
+
+from booklet.cli import main
+
+main()

@@ -1,0 +1,118 @@
+"""The pipeline in one place: load -> validate -> prepare images -> lay out -> render -> write."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from booklet.content.errors import ContentError, Problem, UsageError
+from booklet.content.model import Content, read_content
+from booklet.content.source import MAX_INPUT_BYTES, load_source
+from booklet.images import ImageProblem, inspect_image, plan_job, run_jobs
+from booklet.layout.context import LayoutContext, PlacedImage
+from booklet.layout.labels import load_labels
+from booklet.layout.render import render
+from booklet.layout.sections.rooms import image_box
+from booklet.output.pdf import pdf_metadata, write_atomically
+from booklet.theme import make_theme
+
+PROGRESS = logging.getLogger("booklet.progress")
+
+SCREEN_DPI = 150
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    output: Path
+    pages: int
+    seconds: float
+    language: str
+
+
+def load_content(path: Path, language: str | None = None) -> Content:
+    """Read and validate a content file and the images it names; raise ContentError if unsound."""
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_INPUT_BYTES + 1)
+    except FileNotFoundError:
+        raise ContentError([Problem(str(path), None, "", "file not found")]) from None
+    except IsADirectoryError:
+        raise ContentError([Problem(str(path), None, "", "is a folder, not a file")]) from None
+    except OSError as exc:
+        raise ContentError([Problem(str(path), None, "", f"cannot read: {exc.strerror}")]) from None
+    root = load_source(data, path.name)
+    content = read_content(root, path.resolve(), language)
+    problems = [
+        Problem(path.name, room.image.where.line, room.image.where.field, str(exc))
+        for room in content.rooms
+        if room.image is not None
+        for exc in _image_problems(room.image.path)
+    ]
+    if problems:
+        raise ContentError(problems)
+    return content
+
+
+def _image_problems(path: Path) -> list[ImageProblem]:
+    try:
+        inspect_image(path)
+    except ImageProblem as exc:
+        return [exc]
+    return []
+
+
+def build(
+    content_file: Path,
+    output: Path,
+    *,
+    paper: str | None = None,
+    language: str | None = None,
+) -> BuildResult:
+    """Build one booklet PDF; the existing output is replaced only by a complete new file."""
+    started = time.perf_counter()
+    PROGRESS.info("reading %s", content_file)
+    content = load_content(content_file, language)
+    _check_output(output, content)
+    if paper:
+        content = replace(content, theme=replace(content.theme, paper=paper))
+    theme = make_theme(content.theme.paper, content.theme.palette, content.language)
+    ctx = LayoutContext(content, theme, load_labels(content.language))
+    with tempfile.TemporaryDirectory(prefix="booklet-") as work_dir:
+        _prepare_images(ctx, Path(work_dir))
+        PROGRESS.info("laying out %d rooms on %s paper", len(content.rooms), theme.paper.name)
+        rendered = render(ctx, pdf_metadata(content))
+    write_atomically(rendered.pdf, output)
+    seconds = time.perf_counter() - started
+    PROGRESS.info("wrote %s (%d pages, %.1f s)", output, rendered.pages, seconds)
+    return BuildResult(output, rendered.pages, seconds, content.language)
+
+
+def _prepare_images(ctx: LayoutContext, work_dir: Path) -> None:
+    """Downsample every room photo to its placed size at the target DPI, in parallel."""
+    width, height = image_box(ctx)
+    background = tuple(round(c * 255) for c in ctx.theme.palette.paper.rgb())
+    jobs = []
+    for room in ctx.content.rooms:
+        if room.image is None:
+            continue
+        info = inspect_image(room.image.path)
+        job, placed_w, placed_h = plan_job(
+            room.image.path, info, width, height, SCREEN_DPI, work_dir, background  # type: ignore[arg-type]
+        )
+        jobs.append(job)
+        ctx.images[room.id] = PlacedImage(job.target, placed_w, placed_h)
+    if jobs:
+        PROGRESS.info("preparing %d images", len(jobs))
+        run_jobs(jobs)
+
+
+def _check_output(output: Path, content: Content) -> None:
+    if output.is_dir():
+        raise UsageError(f"output {output} is a folder; give a file name like build/booklet.pdf")
+    target = output.resolve()
+    inputs = {content.file} | {r.image.path for r in content.rooms if r.image is not None}
+    if target in inputs:
+        raise UsageError(f"output {output} would overwrite an input file")

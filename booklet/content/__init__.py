@@ -1,0 +1,1 @@
+"""Stage 1: read content.yaml into a validated, typed model."""

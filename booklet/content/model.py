@@ -1,0 +1,543 @@
+"""The content model: what a booklet says, as typed, validated, read-only data.
+
+`read_content` turns a node tree into a Content for one language, or raises ContentError with
+every problem found. Field names here are the YAML keys; the docs in README.md mirror them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from booklet.content.dates import PartialDate, parse_date
+from booklet.content.errors import ContentError, Problem
+from booklet.content.paths import resolve_content_file
+from booklet.content.reader import Reader
+from booklet.content.source import Node
+
+ROOM_KINDS = ("room", "garden", "tomb", "tower")
+PICTOGRAMS = ("kitchen", "dining", "office", "study", "bedroom", "child", "garden", "tomb", "tower")
+TIP_ICONS = (
+    "clock", "book", "walk", "camera", "bag", "cactus",
+    "coffee", "ticket", "map", "quiet", "accessibility", "language",
+)  # fmt: skip
+PAPERS = ("half-letter", "a5", "letter", "a4")
+STREET_SIDES = ("top", "bottom", "left", "right")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
+_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where a value came from, for messages raised after validation (layout, images)."""
+
+    line: int | None
+    field: str
+
+
+@dataclass(frozen=True)
+class BookletInfo:
+    title: str
+    subtitle: str
+    native_title: str
+    language: str
+    translations: tuple[str, ...]
+    edition: str
+    authors: tuple[str, ...]
+    keywords: tuple[str, ...]
+    colophon: str
+
+
+@dataclass(frozen=True)
+class Welcome:
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Address:
+    street: str
+    neighbourhood: str
+    borough: str
+    postal_code: str
+    city: str
+    country: str
+
+    def lines(self) -> list[str]:
+        return [
+            self.street,
+            f"{self.neighbourhood}, {self.borough}",
+            f"{self.postal_code} {self.city}, {self.country}",
+        ]
+
+
+@dataclass(frozen=True)
+class Hours:
+    days: str
+    opens: str
+    closes: str
+
+
+@dataclass(frozen=True)
+class Museum:
+    name: str
+    local_name: str
+    institution: str
+    address: Address
+    website: str
+    phone: str
+    hours: tuple[Hours, ...]
+    closed: str
+    admission: str
+    visit_length: str
+    verify: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Chapter:
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    date: PartialDate
+    until: PartialDate | None
+    event: str
+    highlight: bool
+
+
+@dataclass(frozen=True)
+class History:
+    intro: str
+    chapters: tuple[Chapter, ...]
+    timeline: tuple[TimelineEvent, ...]
+
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Street:
+    name: str
+    side: str
+
+
+@dataclass(frozen=True)
+class PlanShape:
+    """A polygon on the plan: a numbered room area (room set) or a plain feature."""
+
+    name: str
+    outline: tuple[Point, ...]
+    room: str = ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    title: str
+    caption: str
+    size: Point
+    streets: tuple[Street, ...]
+    entrance: Point | None
+    features: tuple[PlanShape, ...]
+    areas: tuple[PlanShape, ...]
+
+
+@dataclass(frozen=True)
+class Image:
+    path: Path
+    caption: str
+    credit: str
+    alt: str
+    where: Located
+
+
+@dataclass(frozen=True)
+class Room:
+    id: str
+    number: int
+    name: str
+    local_name: str
+    kind: str
+    pictogram: str
+    summary: str
+    text: str
+    highlights: tuple[str, ...]
+    image: Image | None
+    where: Located
+
+
+@dataclass(frozen=True)
+class Tip:
+    title: str
+    text: str
+    icon: str
+
+
+@dataclass(frozen=True)
+class NearbyPlace:
+    name: str
+    local_name: str
+    walk_minutes: int | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Practical:
+    getting_there: str
+    accessibility: str
+    photography: str
+    bags: str
+    verify_note: str
+    verify: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ThemeChoice:
+    paper: str
+    palette: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Content:
+    """One language's view of a content file, ready for layout."""
+
+    file: Path
+    language: str
+    booklet: BookletInfo
+    welcome: Welcome
+    museum: Museum
+    history: History
+    plan: Plan
+    rooms: tuple[Room, ...]
+    tips: tuple[Tip, ...]
+    nearby: tuple[NearbyPlace, ...]
+    practical: Practical
+    sources: tuple[Source, ...]
+    theme: ThemeChoice
+    untranslated: tuple[Problem, ...] = ()
+
+    @property
+    def base_dir(self) -> Path:
+        return self.file.parent
+
+
+def read_content(root: Node, file: Path, language: str | None = None) -> Content:
+    """Validate the whole tree for one language (None: the content's own language)."""
+    name = file.name
+    probe = Reader(name, "en")
+    top = probe.fields(
+        root,
+        "",
+        ("booklet", "welcome", "museum", "history", "plan", "rooms", "tips", "practical"),
+        ("nearby", "sources", "theme"),
+    )
+    source_language = _source_language(top.get("booklet"))
+    r = Reader(name, language or source_language, source_language)
+    r.problems.extend(probe.problems)
+    booklet = _booklet(r, top.get("booklet"))
+    rooms = _rooms(r, top.get("rooms"), file.parent)
+    content = Content(
+        file=file,
+        language=r.language,
+        booklet=booklet,
+        welcome=_welcome(r, top.get("welcome")),
+        museum=_museum(r, top.get("museum")),
+        history=_history(r, top.get("history")),
+        plan=_plan(r, top.get("plan"), rooms),
+        rooms=rooms,
+        tips=tuple(_tip(r, p, n) for p, n in r.items(top.get("tips"), "tips", 1, 40)),
+        nearby=tuple(_nearby(r, p, n) for p, n in r.items(top.get("nearby"), "nearby", 0, 40)),
+        practical=_practical(r, top.get("practical")),
+        sources=tuple(_source(r, p, n) for p, n in r.items(top.get("sources"), "sources", 0, 60)),
+        theme=_theme(r, top.get("theme")),
+    )
+    if language and language != source_language and language not in booklet.translations:
+        r.problem(None, "booklet.translations", f"the content has no '{language}' edition")
+    if r.problems:
+        raise ContentError(sorted(r.problems, key=lambda p: p.line or 0))
+    return replace(content, untranslated=tuple(r.untranslated))
+
+
+def _source_language(node: Node | None) -> str:
+    if node is not None and node.is_mapping:
+        lang = node.value.get("language")
+        if lang is not None and lang.is_scalar and re.fullmatch(r"[a-z]{2}", lang.value):
+            return str(lang.value)
+    return "en"
+
+
+def _booklet(r: Reader, node: Node | None) -> BookletInfo:
+    f = r.fields(
+        node,
+        "booklet",
+        ("title", "subtitle", "language", "edition"),
+        ("native_title", "translations", "authors", "keywords", "colophon"),
+    )
+    language = r.string(f.get("language"), "booklet.language", 2)
+    if language and not re.fullmatch(r"[a-z]{2}", language):
+        r.problem(f["language"].line, "booklet.language", "expected a two-letter code like en")
+    translations = tuple(
+        r.string(n, p, 2) for p, n in r.items(f.get("translations"), "booklet.translations")
+    )
+    return BookletInfo(
+        title=r.text(f.get("title"), "booklet.title", 80),
+        subtitle=r.text(f.get("subtitle"), "booklet.subtitle", 160),
+        native_title=r.string(f.get("native_title"), "booklet.native_title", 60),
+        language=language,
+        translations=translations,
+        edition=r.text(f.get("edition"), "booklet.edition", 40),
+        authors=tuple(r.string(n, p, 120) for p, n in r.items(f.get("authors"), "booklet.authors")),
+        keywords=tuple(r.text(n, p, 60) for p, n in r.items(f.get("keywords"), "booklet.keywords")),
+        colophon=r.text(f.get("colophon"), "booklet.colophon", 1200),
+    )
+
+
+def _welcome(r: Reader, node: Node | None) -> Welcome:
+    f = r.fields(node, "welcome", ("title", "text"))
+    return Welcome(r.text(f.get("title"), "welcome.title", 80), r.text(f.get("text"), "welcome.text"))
+
+
+def _museum(r: Reader, node: Node | None) -> Museum:
+    names = (
+        "name", "local_name", "institution", "address", "website", "phone", "hours",
+        "closed", "admission", "visit_length",
+    )  # fmt: skip
+    f = r.fields(node, "museum", names[:2] + ("address", "website", "hours"), names[2:] + ("verify",))
+    a = r.fields(
+        f.get("address"),
+        "museum.address",
+        ("street", "city", "country"),
+        ("neighbourhood", "borough", "postal_code"),
+    )
+    address = Address(
+        *(r.string(a.get(k), f"museum.address.{k}", 120) for k in (
+            "street", "neighbourhood", "borough", "postal_code", "city", "country"
+        ))
+    )  # fmt: skip
+    hours = tuple(_hours(r, p, n) for p, n in r.items(f.get("hours"), "museum.hours", 1, 14))
+    verify = _verify_list(r, f.get("verify"), "museum.verify", names)
+    return Museum(
+        name=r.text(f.get("name"), "museum.name", 120),
+        local_name=r.string(f.get("local_name"), "museum.local_name", 120),
+        institution=r.string(f.get("institution"), "museum.institution", 200),
+        address=address,
+        website=r.url(f.get("website"), "museum.website"),
+        phone=r.string(f.get("phone"), "museum.phone", 40),
+        hours=hours,
+        closed=r.text(f.get("closed"), "museum.closed", 120),
+        admission=r.text(f.get("admission"), "museum.admission", 400),
+        visit_length=r.text(f.get("visit_length"), "museum.visit_length", 300),
+        verify=verify,
+    )
+
+
+def _hours(r: Reader, path: str, node: Node) -> Hours:
+    f = r.fields(node, path, ("days", "opens", "closes"))
+    times = []
+    for key in ("opens", "closes"):
+        value = r.string(f.get(key), f"{path}.{key}", 5)
+        if value and not _TIME.fullmatch(value):
+            r.problem(f[key].line, f"{path}.{key}", f"expected a 24-hour time like \"10:00\", got '{value}'")
+        times.append(value)
+    return Hours(r.text(f.get("days"), f"{path}.days", 80), times[0], times[1])
+
+
+def _verify_list(r: Reader, node: Node | None, path: str, allowed: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(r.choice(n, p, allowed) for p, n in r.items(node, path))
+
+
+def _history(r: Reader, node: Node | None) -> History:
+    f = r.fields(node, "history", ("chapters", "timeline"), ("intro",))
+    chapters = []
+    for path, item in r.items(f.get("chapters"), "history.chapters", 1, 60):
+        c = r.fields(item, path, ("title", "text"))
+        chapters.append(Chapter(r.text(c.get("title"), f"{path}.title", 100), r.text(c.get("text"), f"{path}.text", 20_000)))
+    events = []
+    for path, item in r.items(f.get("timeline"), "history.timeline", 1, 200):
+        e = r.fields(item, path, ("date", "event"), ("until", "highlight"))
+        date = _date(r, e.get("date"), f"{path}.date")
+        until = _date(r, e.get("until"), f"{path}.until") if "until" in e else None
+        events.append(TimelineEvent(date, until, r.text(e.get("event"), f"{path}.event", 300), r.boolean(e.get("highlight"), f"{path}.highlight")))
+    for index in range(1, len(events)):
+        if events[index].date.sort_key() < events[index - 1].date.sort_key():
+            line = f["timeline"].value[index].line
+            r.problem(line, f"history.timeline[{index}].date", "events must be in date order")
+    return History(r.text(f.get("intro"), "history.intro", 2000), tuple(chapters), tuple(events))
+
+
+def _date(r: Reader, node: Node | None, path: str) -> PartialDate:
+    raw = r.string(node, path, 10)
+    if not raw:
+        return PartialDate(1, None, None)
+    parsed = parse_date(raw)
+    if parsed is None:
+        r.problem(node.line if node else None, path, f"expected \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\", got '{raw}'")
+        return PartialDate(1, None, None)
+    return parsed
+
+
+def _rooms(r: Reader, node: Node | None, base: Path, check_files: bool = True) -> tuple[Room, ...]:
+    rooms = []
+    seen_ids: dict[str, int] = {}
+    seen_numbers: dict[int, int] = {}
+    for path, item in r.items(node, "rooms", 1, 2000):
+        f = r.fields(
+            item,
+            path,
+            ("id", "number", "name", "text"),
+            ("local_name", "kind", "pictogram", "summary", "highlights", "image"),
+        )
+        room_id = r.string(f.get("id"), f"{path}.id", 60)
+        if room_id and not _SLUG.fullmatch(room_id):
+            r.problem(f["id"].line, f"{path}.id", "use lowercase letters, digits and hyphens, like 'dining-room'")
+        elif room_id in seen_ids:
+            r.problem(f["id"].line, f"{path}.id", f"id '{room_id}' already used by rooms[{seen_ids[room_id]}]")
+        number = r.integer(f.get("number"), f"{path}.number", 1, 9999)
+        if "number" in f and number in seen_numbers:
+            r.problem(f["number"].line, f"{path}.number", f"number {number} already used by rooms[{seen_numbers[number]}]")
+        index = len(rooms)
+        seen_ids.setdefault(room_id, index)
+        seen_numbers.setdefault(number, index)
+        rooms.append(
+            Room(
+                id=room_id,
+                number=number,
+                name=r.text(f.get("name"), f"{path}.name", 80),
+                local_name=r.string(f.get("local_name"), f"{path}.local_name", 80) if "local_name" in f else "",
+                kind=r.choice(f.get("kind"), f"{path}.kind", ROOM_KINDS) if "kind" in f else "room",
+                pictogram=r.choice(f.get("pictogram"), f"{path}.pictogram", PICTOGRAMS) if "pictogram" in f else "study",
+                summary=r.text(f.get("summary"), f"{path}.summary", 300) if "summary" in f else "",
+                text=r.text(f.get("text"), f"{path}.text", 20_000),
+                highlights=tuple(r.text(n, p, 200) for p, n in r.items(f.get("highlights"), f"{path}.highlights", 0, 12)),
+                image=_image(r, f.get("image"), f"{path}.image", base, check_files) if "image" in f else None,
+                where=Located(item.line, path),
+            )
+        )
+    return tuple(rooms)
+
+
+def _image(r: Reader, node: Node | None, path: str, base: Path, check_files: bool) -> Image:
+    f = r.fields(node, path, ("file",), ("caption", "credit", "alt"))
+    name = r.string(f.get("file"), f"{path}.file", 300)
+    line = f["file"].line if "file" in f else (node.line if node else None)
+    resolved = base / name
+    if name and check_files:
+        resolved, problem = resolve_content_file(base, name)
+        if problem:
+            r.problem(line, f"{path}.file", problem)
+    return Image(
+        path=resolved,
+        caption=r.text(f.get("caption"), f"{path}.caption", 300) if "caption" in f else "",
+        credit=r.text(f.get("credit"), f"{path}.credit", 200) if "credit" in f else "",
+        alt=r.text(f.get("alt"), f"{path}.alt", 300) if "alt" in f else "",
+        where=Located(line, f"{path}.file"),
+    )
+
+
+def _plan(r: Reader, node: Node | None, rooms: tuple[Room, ...]) -> Plan:
+    f = r.fields(node, "plan", ("areas",), ("title", "caption", "size", "streets", "entrance", "features"))
+    size = _point(r, f.get("size"), "plan.size") if "size" in f else (100.0, 70.0)
+    if size[0] <= 0 or size[1] <= 0:
+        r.problem(f["size"].line, "plan.size", "width and height must be positive")
+        size = (100.0, 70.0)
+    streets = []
+    for path, item in r.items(f.get("streets"), "plan.streets", 0, 4):
+        s = r.fields(item, path, ("name", "side"))
+        streets.append(Street(r.text(s.get("name"), f"{path}.name", 80), r.choice(s.get("side"), f"{path}.side", STREET_SIDES)))
+    entrance = _point(r, f.get("entrance"), "plan.entrance", size) if "entrance" in f else None
+    features = []
+    for path, item in r.items(f.get("features"), "plan.features", 0, 40):
+        s = r.fields(item, path, ("name", "outline"))
+        features.append(PlanShape(r.text(s.get("name"), f"{path}.name", 80), _outline(r, s.get("outline"), f"{path}.outline", size)))
+    room_ids = {room.id for room in rooms}
+    areas = []
+    for path, item in r.items(f.get("areas"), "plan.areas", 1, 2000):
+        s = r.fields(item, path, ("room", "outline"))
+        room_id = r.string(s.get("room"), f"{path}.room", 60)
+        if room_id and room_id not in room_ids:
+            close = difflib.get_close_matches(room_id, sorted(room_ids), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            r.problem(s["room"].line, f"{path}.room", f"no room has id '{room_id}'{hint}")
+        areas.append(PlanShape(room_id, _outline(r, s.get("outline"), f"{path}.outline", size), room_id))
+    return Plan(
+        title=r.text(f.get("title"), "plan.title", 80) if "title" in f else "",
+        caption=r.text(f.get("caption"), "plan.caption", 300) if "caption" in f else "",
+        size=size,
+        streets=tuple(streets),
+        entrance=entrance,
+        features=tuple(features),
+        areas=tuple(areas),
+    )
+
+
+def _point(r: Reader, node: Node | None, path: str, bounds: Point | None = None) -> Point:
+    values = [r.number(n, p) for p, n in r.items(node, path)]
+    if len(values) != 2:
+        r.problem(node.line if node else None, path, f"expected [x, y], got {len(values)} numbers")
+        return (0.0, 0.0)
+    x, y = values
+    if bounds and not (0 <= x <= bounds[0] and 0 <= y <= bounds[1]):
+        r.problem(node.line if node else None, path, f"point ({x:g}, {y:g}) is outside plan.size {bounds[0]:g} x {bounds[1]:g}")
+    return (x, y)
+
+
+def _outline(r: Reader, node: Node | None, path: str, size: Point) -> tuple[Point, ...]:
+    points = tuple(_point(r, n, p, size) for p, n in r.items(node, path, 3, 64))
+    return points
+
+
+def _tip(r: Reader, path: str, node: Node) -> Tip:
+    f = r.fields(node, path, ("title", "text"), ("icon",))
+    icon = r.choice(f.get("icon"), f"{path}.icon", TIP_ICONS) if "icon" in f else "book"
+    return Tip(r.text(f.get("title"), f"{path}.title", 80), r.text(f.get("text"), f"{path}.text", 1200), icon)
+
+
+def _nearby(r: Reader, path: str, node: Node) -> NearbyPlace:
+    f = r.fields(node, path, ("name", "text"), ("local_name", "walk_minutes"))
+    return NearbyPlace(
+        name=r.text(f.get("name"), f"{path}.name", 100),
+        local_name=r.string(f.get("local_name"), f"{path}.local_name", 100) if "local_name" in f else "",
+        walk_minutes=r.integer(f.get("walk_minutes"), f"{path}.walk_minutes", 1, 240) if "walk_minutes" in f else None,
+        text=r.text(f.get("text"), f"{path}.text", 2000),
+    )
+
+
+def _practical(r: Reader, node: Node | None) -> Practical:
+    names = ("getting_there", "accessibility", "photography", "bags")
+    f = r.fields(node, "practical", ("getting_there",), names[1:] + ("verify_note", "verify"))
+    texts = {k: (r.text(f.get(k), f"practical.{k}", 2000) if k in f else "") for k in names + ("verify_note",)}
+    return Practical(**texts, verify=_verify_list(r, f.get("verify"), "practical.verify", names))
+
+
+def _source(r: Reader, path: str, node: Node) -> Source:
+    f = r.fields(node, path, ("title",), ("url",))
+    return Source(r.text(f.get("title"), f"{path}.title", 300), r.url(f.get("url"), f"{path}.url") if "url" in f else "")
+
+
+def _theme(r: Reader, node: Node | None) -> ThemeChoice:
+    f = r.fields(node, "theme", (), ("paper", "palette"))
+    paper = r.choice(f.get("paper"), "theme.paper", PAPERS) if "paper" in f else "half-letter"
+    colours = ("paper", "ink", "muted", "accent", "secondary")
+    p = r.fields(f.get("palette"), "theme.palette", (), colours)
+    palette = {}
+    for key, value_node in p.items():
+        if value_node.tag == "tag:yaml.org,2002:null" and not value_node.quoted:
+            r.problem(value_node.line, f"theme.palette.{key}",
+                      "empty; a colour starts with '#', which YAML reads as a comment: put it in quotes, like \"#b0271f\"")  # fmt: skip
+            continue
+        value = r.string(value_node, f"theme.palette.{key}", 7)
+        if value and not _HEX.fullmatch(value):
+            r.problem(value_node.line, f"theme.palette.{key}", f"expected a colour like \"#b0271f\", got '{value}'")
+        else:
+            palette[key] = value.lower()
+    return ThemeChoice(paper, palette)

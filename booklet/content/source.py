@@ -1,0 +1,147 @@
+"""YAML text -> a tree of nodes that remember their line, with nothing converted behind our back.
+
+We stop at PyYAML's composer: scalars stay the exact text the writer typed, plus the tag YAML 1.1
+would have given them. The validator can then refuse `opens: 9:30` (YAML 1.1 reads 570) instead of
+silently printing a number. Aliases, duplicate keys, deep nesting and oversized input are refused
+here, before anything can expand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent
+
+from booklet.content.errors import ContentError, Problem
+
+MAX_INPUT_BYTES = 2_000_000
+MAX_DEPTH = 32
+
+STR_TAG = "tag:yaml.org,2002:str"
+
+
+@dataclass
+class Node:
+    """A YAML value with its 1-based line; `value` is str, list[Node] or dict[str, Node]."""
+
+    value: Any
+    line: int
+    tag: str = STR_TAG
+    quoted: bool = False
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def is_mapping(self) -> bool:
+        return isinstance(self.value, dict)
+
+    @property
+    def is_sequence(self) -> bool:
+        return isinstance(self.value, list)
+
+    @property
+    def is_scalar(self) -> bool:
+        return isinstance(self.value, str)
+
+
+class _NodeLoader(yaml.SafeLoader):
+    """SafeLoader's composer with aliases and deep nesting refused."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise _SourceProblem(
+                event.start_mark.line + 1,
+                "YAML aliases (*name) are not allowed; write the value out in full",
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                event = self.peek_event()
+                raise _SourceProblem(
+                    event.start_mark.line + 1, f"nested deeper than {MAX_DEPTH} levels"
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+class _SourceProblem(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def load_source(data: bytes, file_name: str) -> Node:
+    """Parse YAML bytes into a Node tree, or raise ContentError naming file and line."""
+    if len(data) > MAX_INPUT_BYTES:
+        raise ContentError(
+            [Problem(file_name, None, "", f"file is larger than {MAX_INPUT_BYTES:,} bytes")]
+        )
+    text = _decode(data, file_name)
+    loader = _NodeLoader(text)
+    try:
+        root = loader.get_single_node()
+    except _SourceProblem as exc:
+        raise ContentError([Problem(file_name, exc.line, "", exc.message)]) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        what = exc.problem or exc.context or "not valid YAML"
+        raise ContentError([Problem(file_name, line, "", f"YAML syntax error: {what}")]) from None
+    except yaml.YAMLError as exc:
+        raise ContentError([Problem(file_name, None, "", f"YAML error: {exc}")]) from None
+    finally:
+        loader.dispose()
+    if root is None:
+        raise ContentError([Problem(file_name, 1, "", "the file is empty")])
+    problems: list[Problem] = []
+    tree = _convert(root, file_name, problems)
+    if problems:
+        raise ContentError(problems)
+    return tree
+
+
+def _decode(data: bytes, file_name: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ContentError(
+            [Problem(file_name, line, "", "not valid UTF-8 text; save the file as UTF-8")]
+        ) from None
+
+
+def _convert(node: yaml.Node, file_name: str, problems: list[Problem]) -> Node:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode):
+        return Node(node.value, line, node.tag, quoted=node.style not in (None, ""))
+    if isinstance(node, yaml.SequenceNode):
+        return Node([_convert(item, file_name, problems) for item in node.value], line)
+    mapping: dict[str, Node] = {}
+    key_lines: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        key_line = key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(Problem(file_name, key_line, "", "a key must be a plain name"))
+            continue
+        key = key_node.value
+        if key in mapping:
+            problems.append(
+                Problem(
+                    file_name,
+                    key_line,
+                    key,
+                    f"duplicate key (first given on line {key_lines[key]})",
+                )
+            )
+            continue
+        mapping[key] = _convert(value_node, file_name, problems)
+        key_lines[key] = key_line
+    return Node(mapping, line, key_lines=key_lines)

@@ -1,0 +1,148 @@
+"""Pillow pipeline: open safely, honour EXIF orientation, downsample to the target DPI, re-encode.
+
+ReportLab only ever sees the file we wrote, never the writer's original: it is decoded fully by
+Pillow, rotated upright, flattened to RGB or greyscale, scaled to the placed size at the profile's
+DPI and saved as a baseline JPEG, which ReportLab embeds without re-encoding. Results are keyed by
+a hash of the source bytes and the target size, so the same photo is processed once per build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import warnings
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+SUPPORTED_FORMATS = ("JPEG", "PNG", "WEBP", "TIFF", "GIF")
+MAX_PIXELS = 80_000_000
+JPEG_QUALITY = 85
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+
+class ImageProblem(Exception):
+    """An image that cannot be used; the message is written for the content's author."""
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    width: int
+    height: int
+
+    @property
+    def aspect(self) -> float:
+        return self.width / self.height
+
+
+@dataclass(frozen=True)
+class ImageJob:
+    source: Path
+    target: Path
+    pixel_width: int
+    pixel_height: int
+    background: tuple[int, int, int]
+
+
+def inspect_image(path: Path) -> ImageInfo:
+    """Read the header and check the format and pixel count, upright (EXIF-rotated) size."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                if image.format not in SUPPORTED_FORMATS:
+                    raise ImageProblem(
+                        f"unsupported image format {image.format}; use JPEG, PNG, WebP, TIFF or GIF"
+                    )
+                width, height = image.size
+                orientation = image.getexif().get(0x0112, 1)
+    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning,
+            OSError, SyntaxError, ValueError) as exc:  # fmt: skip
+        raise ImageProblem(_describe(exc)) from None
+    if width * height > MAX_PIXELS:
+        raise ImageProblem(f"image is {width}x{height} pixels; at most {MAX_PIXELS:,} allowed")
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
+    return ImageInfo(width, height)
+
+
+def plan_job(
+    source: Path, info: ImageInfo, box_width: float, box_height: float, dpi: int,
+    work_dir: Path, background: tuple[int, int, int],
+) -> tuple[ImageJob, float, float]:  # fmt: skip
+    """Fit the image in the box (points), keep its aspect; return the job and placed size."""
+    placed_width = box_width
+    placed_height = placed_width / info.aspect
+    if placed_height > box_height:
+        placed_height = box_height
+        placed_width = placed_height * info.aspect
+    pixel_width = min(info.width, max(1, round(placed_width / 72 * dpi)))
+    pixel_height = max(1, round(pixel_width / info.aspect))
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:24]
+    target = work_dir / f"{digest}-{pixel_width}x{pixel_height}.jpg"
+    return ImageJob(source, target, pixel_width, pixel_height, background), placed_width, placed_height
+
+
+def run_jobs(jobs: list[ImageJob], workers: int = 2) -> None:
+    """Process every distinct job, in parallel when there are enough to be worth it."""
+    unique = list({job.target: job for job in jobs if not job.target.exists()}.values())
+    if len(unique) >= 8 and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for _ in pool.map(process_image, unique, chunksize=4):
+                pass
+    else:
+        for job in unique:
+            process_image(job)
+
+
+def process_image(job: ImageJob) -> None:
+    """Decode, rotate upright, flatten, downsample and save one image as JPEG."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(job.source) as image:
+                upright_size = _upright_size(image)
+                scale = max(1, min(upright_size[0] // job.pixel_width, 8))
+                if image.format == "JPEG" and scale >= 2:
+                    image.draft("RGB", (image.width // scale, image.height // scale))
+                image.load()
+                upright = ImageOps.exif_transpose(image)
+                flat = _flatten(upright, job.background)
+                resized = flat.resize((job.pixel_width, job.pixel_height), Image.Resampling.LANCZOS)
+    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning,
+            OSError, SyntaxError, ValueError) as exc:  # fmt: skip
+        raise ImageProblem(_describe(exc)) from None
+    partial = job.target.with_suffix(".part")
+    resized.save(partial, "JPEG", quality=JPEG_QUALITY, optimize=True, dpi=(72, 72))
+    partial.replace(job.target)
+
+
+def _upright_size(image: Image.Image) -> tuple[int, int]:
+    if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):
+        return image.height, image.width
+    return image.width, image.height
+
+
+def _flatten(image: Image.Image, background: tuple[int, int, int]) -> Image.Image:
+    """RGB or L; transparency composited onto the page colour, CMYK and palettes converted."""
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        base = Image.new("RGB", rgba.size, background)
+        base.paste(rgba, mask=rgba.getchannel("A"))
+        return base
+    if image.mode in ("L", "RGB"):
+        return image
+    if image.mode in ("1", "I", "I;16", "F"):
+        return image.convert("L")
+    return image.convert("RGB")
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, UnidentifiedImageError):
+        return "not an image file Pillow can read (corrupt, empty or mislabelled)"
+    if isinstance(exc, Image.DecompressionBombError | Image.DecompressionBombWarning):
+        return f"image has too many pixels (more than {MAX_PIXELS:,}); refusing to decode it"
+    if isinstance(exc, OSError) and "truncated" in str(exc):
+        return "image file is truncated"
+    return f"image cannot be decoded: {type(exc).__name__}"

@@ -1,0 +1,102 @@
+"""The ReportLab document: page templates, running footer, TOC notifications and the outline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from booklet.layout.flowables.heading import Anchor, Heading
+from booklet.theme import Theme
+
+PageDrawer = Callable[[Canvas, "BookletDocument"], None]
+
+COVER, BODY, BACK = "cover", "body", "back"
+
+
+class BookletDocument(BaseDocTemplate):
+    """A doc template that turns Heading/Anchor flowables into TOC entries and bookmarks."""
+
+    def __init__(
+        self,
+        target: Any,
+        theme: Theme,
+        *,
+        draw_cover: PageDrawer,
+        draw_back: PageDrawer,
+        metadata: dict[str, str],
+        page_label: str,
+    ) -> None:
+        paper = theme.paper
+        super().__init__(
+            target,
+            pagesize=(paper.width, paper.height),
+            leftMargin=paper.margin_x,
+            rightMargin=paper.margin_x,
+            topMargin=paper.margin_top,
+            bottomMargin=paper.margin_bottom,
+            invariant=1,
+            pageCompression=1,
+            **metadata,
+        )
+        self.theme = theme
+        self.page_label = page_label
+        self.current_section = ""
+        self.section_starts: dict[str, int] = {}
+        body_frame = Frame(
+            paper.margin_x,
+            paper.margin_bottom,
+            paper.frame_width,
+            paper.frame_height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        full_frame = Frame(0, 0, paper.width, paper.height, id="full", showBoundary=0)
+        self.addPageTemplates(
+            [
+                PageTemplate(COVER, [full_frame], onPage=lambda c, d: draw_cover(c, self)),
+                PageTemplate(BODY, [body_frame], onPageEnd=self._draw_footer),
+                PageTemplate(BACK, [full_frame], onPage=lambda c, d: draw_back(c, self)),
+            ]
+        )
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if not isinstance(flowable, Heading | Anchor):
+            return
+        page = self.canv.getPageNumber()
+        self.canv.bookmarkPage(flowable.key)
+        self.canv.addOutlineEntry(flowable.title, flowable.key, level=flowable.level)
+        if flowable.section is not None:
+            self.current_section = flowable.section
+            self.section_starts[flowable.key] = page
+        if flowable.in_toc:
+            self.notify("TOCEntry", (flowable.level, flowable.title, page, flowable.key))
+
+    def _draw_footer(self, canvas: Canvas, _doc: Any) -> None:
+        theme = self.theme
+        paper = theme.paper
+        style = theme.styles["footer"]
+        page = canvas.getPageNumber()
+        canvas.saveState()
+        canvas.setStrokeColor(theme.palette.tint(theme.palette.muted, 0.35))
+        canvas.setLineWidth(0.4)
+        rule_y = paper.footer_y + style.fontSize * 1.6
+        canvas.line(paper.margin_x, rule_y, paper.width - paper.margin_x, rule_y)
+        canvas.setFont(theme.fonts.sans + "-Bold", style.fontSize)
+        canvas.setFillColor(theme.palette.accent)
+        number = str(page)
+        section = self.current_section
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        if page % 2 == 0:
+            canvas.drawString(paper.margin_x, paper.footer_y, number)
+            canvas.drawRightString(paper.width - paper.margin_x, paper.footer_y, section)
+        else:
+            canvas.drawString(paper.margin_x, paper.footer_y, section)
+            canvas.drawRightString(paper.width - paper.margin_x, paper.footer_y, number)
+        canvas.restoreState()

@@ -1,0 +1,1 @@
+"""Custom flowables: the drawn parts of the booklet (timeline, plan, cards, pictograms)."""

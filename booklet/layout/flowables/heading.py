@@ -1,0 +1,54 @@
+"""Headings that know their place in the table of contents, the outline and the footer."""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+
+class Heading(Paragraph):
+    """A paragraph that becomes a TOC entry, a bookmark and (level 0) the footer's section name.
+
+    `key` is the PDF destination name, so the TOC, the plan and cross-references can link to it.
+    """
+
+    def __init__(
+        self,
+        markup: str,
+        style: ParagraphStyle,
+        *,
+        title: str,
+        key: str,
+        level: int = 0,
+        section: str | None = None,
+        in_toc: bool = True,
+    ) -> None:
+        super().__init__(markup, style)
+        self.title = title
+        self.key = key
+        self.level = level
+        self.section = section
+        self.in_toc = in_toc
+
+
+class Anchor(Flowable):
+    """An invisible heading: for sections whose visible title is drawn by another flowable."""
+
+    def __init__(
+        self, *, title: str, key: str, level: int = 0, section: str | None = None,
+        in_toc: bool = True,
+    ) -> None:  # fmt: skip
+        super().__init__()
+        self.title = title
+        self.key = key
+        self.level = level
+        self.section = section
+        self.in_toc = in_toc
+        self.keepWithNext = True
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return (0, 0)
+
+    def draw(self) -> None:
+        pass
+

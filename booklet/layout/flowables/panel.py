@@ -1,0 +1,96 @@
+"""Boxes with a tinted background: the "look for" box, tip cards, the at-a-glance panel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from reportlab.lib.colors import Color
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+IconDrawer = Callable[[Canvas, float, float, float], None]
+
+
+class Panel(Flowable):
+    """Flowables stacked inside a padded, rounded, tinted box, with an optional icon on top.
+
+    Panels do not split; keep their content short (the content limits make sure of that).
+    """
+
+    def __init__(
+        self,
+        content: Sequence[Flowable],
+        *,
+        background: Color,
+        padding: float,
+        radius: float,
+        rule: Color | None = None,
+        icon: IconDrawer | None = None,
+        icon_size: float = 0,
+        min_height: float = 0,
+    ) -> None:
+        super().__init__()
+        self.content = list(content)
+        self.background = background
+        self.padding = padding
+        self.radius = radius
+        self.rule = rule
+        self.icon = icon
+        self.icon_size = icon_size
+        self.min_height = min_height
+        self._sizes: list[tuple[float, float]] = []
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        inner = available_width - 2 * self.padding
+        self._sizes = [f.wrap(inner, available_height) for f in self.content]
+        height = sum(h for _, h in self._sizes)
+        height += sum(f.getSpaceAfter() for f in self.content[:-1])
+        if self.icon:
+            height += self.icon_size + self.padding * 0.5
+        self.width = available_width
+        self.height = max(height + 2 * self.padding, self.min_height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(self.background)
+        canvas.roundRect(0, 0, self.width, self.height, self.radius, stroke=0, fill=1)
+        if self.rule is not None:
+            canvas.setFillColor(self.rule)
+            canvas.rect(0, self.radius, 2.2, self.height - 2 * self.radius, stroke=0, fill=1)
+        canvas.restoreState()
+        y = self.height - self.padding
+        if self.icon:
+            self.icon(canvas, self.padding, y - self.icon_size, self.icon_size)
+            y -= self.icon_size + self.padding * 0.5
+        for flowable, (_, height) in zip(self.content, self._sizes, strict=True):
+            y -= height
+            flowable.drawOn(canvas, self.padding, y)
+            y -= flowable.getSpaceAfter()
+
+
+class Row(Flowable):
+    """Flowables side by side in equal columns, as tall as the tallest (for rows of cards)."""
+
+    def __init__(self, cells: Sequence[Flowable], gap: float, space_after: float) -> None:
+        super().__init__()
+        self.cells = list(cells)
+        self.gap = gap
+        self.spaceAfter = space_after
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        columns = max(len(self.cells), 2)
+        self.cell_width = (available_width - self.gap * (columns - 1)) / columns
+        heights = [cell.wrap(self.cell_width, available_height)[1] for cell in self.cells]
+        self.height = max(heights)
+        for cell in self.cells:
+            if isinstance(cell, Panel):
+                cell.min_height = self.height
+                cell.wrap(self.cell_width, available_height)
+        self.width = available_width
+        return self.width, self.height
+
+    def draw(self) -> None:
+        for index, cell in enumerate(self.cells):
+            cell.drawOn(self.canv, index * (self.cell_width + self.gap), self.height - cell.height)

@@ -1,0 +1,47 @@
+"""Per-language tables of the fixed words the layout prints ("Contents", month names, ...)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from booklet.content.dates import PartialDate
+
+
+@dataclass(frozen=True)
+class Labels:
+    language: str
+    table: dict[str, Any]
+
+    def __getitem__(self, key: str) -> str:
+        return str(self.table[key])
+
+    def format(self, key: str, **values: object) -> str:
+        return str(self.table[key]).format(**values)
+
+    def date(self, date: PartialDate, short: bool = False) -> str:
+        """A date as written in this language, at the precision it is known."""
+        if date.month is None:
+            return str(date.year)
+        month = self.table["months_short" if short else "months"][date.month - 1]
+        if date.day is None:
+            return self.format("date_month", month=month, year=date.year)
+        return self.format("date_day", day=date.day, month=month, year=date.year)
+
+
+def available_languages() -> list[str]:
+    folder = resources.files(__name__)
+    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+def load_labels(language: str) -> Labels:
+    """The table for `language`; English when the package has none for it."""
+    folder = resources.files(__name__)
+    path = folder / f"{language}.yaml"
+    if not path.is_file():
+        path = folder / "en.yaml"
+        language = "en"
+    return Labels(language, yaml.safe_load(path.read_text(encoding="utf-8")))

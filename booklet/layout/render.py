@@ -1,0 +1,44 @@
+"""Lay the story out on pages with ReportLab, in as many passes as the table of contents needs."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import partial
+
+from reportlab import rl_config
+
+from booklet.layout.context import LayoutContext
+from booklet.layout.document import BookletDocument
+from booklet.layout.sections import back, cover
+from booklet.layout.story import build_story
+
+# Pure-Python ASCII85 of every stream on every pass costs minutes on large booklets and makes
+# files 25% bigger; binary streams are fine in every PDF reader.
+rl_config.useA85 = 0
+# Paragraph markup may never reach the file system or the network (we escape all content, and
+# this closes the door a second time).
+rl_config.trustedHosts = []
+rl_config.trustedSchemes = []
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    pages: int
+    section_starts: dict[str, int]
+    passes: int
+
+
+def render(ctx: LayoutContext, metadata: dict[str, str]) -> Rendered:
+    buffer = io.BytesIO()
+    doc = BookletDocument(
+        buffer,
+        ctx.theme,
+        draw_cover=partial(cover.draw, ctx),
+        draw_back=partial(back.draw, ctx),
+        metadata=metadata,
+        page_label=ctx.labels["page"],
+    )
+    passes = doc.multiBuild(build_story(ctx), maxPasses=6)
+    return Rendered(buffer.getvalue(), doc.page, dict(doc.section_starts), passes)

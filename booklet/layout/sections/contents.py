@@ -1,0 +1,22 @@
+"""The table of contents: clickable entries with page numbers filled in by ReportLab's passes."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from booklet.layout.context import LayoutContext
+from booklet.layout.flowables.heading import Anchor
+
+
+def build(ctx: LayoutContext) -> list[Flowable]:
+    styles = ctx.theme.styles
+    title = ctx.labels["contents"]
+    toc = TableOfContents(dotsMinLevel=0)
+    toc.levelStyles = [styles["toc.1"], styles["toc.2"]]
+    return [
+        PageBreak(),
+        Anchor(title=title, key="section-contents", section=title, in_toc=False),
+        ctx.label(title, "h1"),
+        toc,
+    ]

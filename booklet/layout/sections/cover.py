@@ -1,0 +1,61 @@
+"""The front cover: full-bleed art, the title block in the calm top of the page, an ink band."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, NextPageTemplate, Paragraph
+
+from booklet.content.inline import plain, to_markup
+from booklet.layout.art.motifs import draw_cover_art
+from booklet.layout.context import LayoutContext
+from booklet.layout.document import BODY, BookletDocument
+from booklet.layout.sections.common import ink
+
+BAND_SHARE = 0.085
+
+
+def build(ctx: LayoutContext) -> list[Flowable]:
+    """The cover is drawn by its page template; the story only moves on to the body pages."""
+    return [NextPageTemplate(BODY)]
+
+
+def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
+    theme, content = ctx.theme, ctx.content
+    paper, palette, styles = theme.paper, theme.palette, theme.styles
+    width, height = paper.width, paper.height
+    canvas.saveState()
+    draw_cover_art(canvas, 0, 0, width, height, ink(ctx), palette.paper,
+                   secondary=palette.secondary)  # fmt: skip
+    band = height * BAND_SHARE
+    canvas.setFillColor(palette.ink)
+    canvas.rect(0, 0, width, band, stroke=0, fill=1)
+    canvas.restoreState()
+
+    left = paper.margin_x
+    frame_width = paper.frame_width
+    accent = palette.hex["accent"]
+    blocks: list[tuple[Paragraph, float]] = [
+        (Paragraph(escape(content.museum.local_name.upper() or plain(content.museum.name)),
+                   styles["cover.kicker"]), theme.size(10)),
+        (Paragraph(to_markup(content.booklet.title, accent), styles["cover.title"]), theme.size(10)),
+        (Paragraph(to_markup(content.booklet.subtitle, accent), styles["cover.subtitle"]),
+         theme.size(8)),
+    ]  # fmt: skip
+    if content.booklet.native_title:
+        blocks.append((Paragraph(escape(content.booklet.native_title), styles["cover.native"]), 0))
+    y = height - paper.margin_top * 1.25
+    for paragraph, space_after in blocks:
+        _, h = paragraph.wrap(frame_width, height)
+        paragraph.drawOn(canvas, left, y - h)
+        y -= h + space_after
+
+    museum = Paragraph(escape(plain(content.museum.name)), styles["cover.museum"])
+    _, museum_h = museum.wrap(frame_width * 0.68, band)
+    museum.drawOn(canvas, left, (band - museum_h) / 2)
+    edition = ctx.labels.format("edition", edition=plain(content.booklet.edition))
+    style = styles["cover.edition"]
+    canvas.setFont(style.fontName, style.fontSize)
+    canvas.setFillColor(style.textColor)
+    canvas.drawRightString(width - left, band / 2 - style.fontSize * 0.35, edition)

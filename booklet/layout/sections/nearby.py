@@ -1,0 +1,32 @@
+"""Nearby in Coyoacán: places for a walk after the visit."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
+
+from booklet.content.inline import plain
+from booklet.layout.context import LayoutContext
+from booklet.layout.sections.common import opener
+
+
+def build(ctx: LayoutContext) -> list[Flowable]:
+    if not ctx.content.nearby:
+        return []
+    story = opener(ctx, "nearby", ctx.labels["nearby"])
+    styles = ctx.theme.styles
+    accent = ctx.theme.palette.hex["accent"]
+    for place in ctx.content.nearby:
+        meta = []
+        if place.local_name and place.local_name != plain(place.name):
+            meta.append(f"<i>{escape(place.local_name)}</i>")
+        if place.walk_minutes:
+            walk = escape(ctx.labels.format("walk_minutes", minutes=place.walk_minutes))
+            meta.append(f'<font color="{accent}">{walk}</font>')
+        block: list[Flowable] = [ctx.para(place.name, "nearby.name")]
+        if meta:
+            block.append(Paragraph(" · ".join(meta), styles["nearby.meta"]))
+        block += ctx.paras(place.text, "body")
+        story.append(KeepTogether(block))
+    return story

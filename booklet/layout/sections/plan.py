@@ -1,0 +1,79 @@
+"""The plan of the house and garden, with a legend that links each number to its room page."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from booklet.content.inline import plain
+from booklet.layout.context import LayoutContext, room_key
+from booklet.layout.flowables.plan import PlanArea, PlanDrawing, PlanLook
+from booklet.layout.sections.common import opener
+
+
+def build(ctx: LayoutContext) -> list[Flowable]:
+    plan = ctx.content.plan
+    theme = ctx.theme
+    palette = theme.palette
+    rooms = {room.id: room for room in ctx.content.rooms}
+    story = opener(ctx, "plan", plain(plan.title) or ctx.labels["plan"])
+    look = PlanLook(
+        wall=palette.ink,
+        ground=palette.tint(palette.secondary, 0.16),
+        feature=palette.tint(palette.muted, 0.10),
+        feature_text=palette.muted,
+        fills={
+            "room": palette.tint(palette.muted, 0.22),
+            "garden": palette.tint(palette.secondary, 0.34),
+            "tomb": palette.tint(palette.accent, 0.22),
+            "tower": palette.tint(palette.ink, 0.42),
+        },
+        outline=palette.ink,
+        badge=palette.accent,
+        badge_text=palette.paper,
+        street_text=palette.muted,
+        font=theme.fonts.sans,
+        bold_font=theme.fonts.sans + "-Bold",
+        italic_font=theme.fonts.sans + "-Italic",
+        font_size=theme.size(7.5),
+    )
+    areas = [
+        PlanArea(area, rooms[area.room].number, rooms[area.room].kind, room_key(area.room))
+        for area in plan.areas
+    ]
+    story.append(
+        PlanDrawing(plan, areas, look, theme.paper.frame_height * 0.55, ctx.labels["entrance"])
+    )
+    caption = plan.caption or ctx.labels["schematic"]
+    story.append(Spacer(1, theme.size(4)))
+    story.append(ctx.para(caption, "caption"))
+    story.append(Spacer(1, theme.size(10)))
+    story.append(_legend(ctx))
+    return story
+
+
+def _legend(ctx: LayoutContext) -> Flowable:
+    """Two columns of 'number  name ... page' lines; each name links to its room."""
+    styles = ctx.theme.styles
+    accent = ctx.theme.palette.hex["accent"]
+    cells = []
+    for room in ctx.content.rooms:
+        key = room_key(room.id)
+        cells.append(
+            Paragraph(
+                f'<font color="{accent}"><b>{room.number}</b></font>&nbsp;&nbsp;'
+                f'<a href="#{key}">{escape(plain(room.name))}</a>',
+                styles["small"],
+            )
+        )
+    half = (len(cells) + 1) // 2
+    rows = [[cells[i], cells[i + half] if i + half < len(cells) else ""] for i in range(half)]
+    table = Table(rows, colWidths=[ctx.theme.paper.frame_width / 2] * 2, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))  # fmt: skip
+    return table

@@ -1,0 +1,75 @@
+"""Practical information: how to get there and what to know, a QR code, and the sources."""
+
+from __future__ import annotations
+
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
+
+from booklet.content.inline import plain
+from booklet.layout.context import LayoutContext
+from booklet.layout.flowables.heading import Heading
+from booklet.layout.flowables.qr import QrCode
+from booklet.layout.sections.common import opener
+from booklet.layout.sections.facts import fact_rows, verify_note
+
+
+def build(ctx: LayoutContext) -> list[Flowable]:
+    content, theme, labels = ctx.content, ctx.theme, ctx.labels
+    practical, museum = content.practical, content.museum
+    story = opener(ctx, "practical", labels["practical"])
+    verify = practical.verify | museum.verify
+    story += fact_rows(ctx, [
+        ("address", labels["address"], "\n".join([plain(museum.local_name or museum.name),
+                                                  *museum.address.lines()])),
+        ("hours", labels["hours"], "\n".join(f"{h.days}: {h.opens}–{h.closes}" for h in museum.hours)),
+        ("closed", labels["closed"], museum.closed),
+        ("admission", labels["admission"], museum.admission),
+        ("phone", labels["phone"], museum.phone),
+        ("getting_there", labels["getting_there"], practical.getting_there),
+        ("accessibility", labels["accessibility"], practical.accessibility),
+        ("photography", labels["photography"], practical.photography),
+        ("bags", labels["bags"], practical.bags),
+    ], verify)  # fmt: skip
+    story.append(Spacer(1, theme.size(10)))
+    story.append(CondPageBreak(theme.size(90)))
+    story.append(_qr_block(ctx))
+    if practical.verify_note or verify:
+        story.append(Spacer(1, theme.size(8)))
+        if practical.verify_note:
+            story += ctx.paras(practical.verify_note, "note")
+        note = verify_note(ctx, verify)
+        if note is not None:
+            story.append(note)
+    if content.sources:
+        title = labels["sources"]
+        story.append(CondPageBreak(theme.size(80)))
+        story.append(Heading(title, theme.styles["h3"], title=title, key="sources", level=1))
+        for source in content.sources:
+            text = f"[{source.title}]({source.url})" if source.url else source.title
+            story.append(ctx.para(text, "caption"))
+            story.append(Spacer(1, theme.size(2)))
+    return story
+
+
+def _qr_block(ctx: LayoutContext) -> Flowable:
+    theme = ctx.theme
+    website = ctx.content.museum.website
+    size = theme.size(66)
+    text = [
+        ctx.label(ctx.labels["scan_for_website"].upper(), "label"),
+        ctx.para(f"[{display_url(website)}]({website})", "value"),
+    ]
+    table = Table([[QrCode(website, size, theme.palette.ink), text]],
+                  colWidths=[size + theme.size(12), None], hAlign="LEFT")  # fmt: skip
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))  # fmt: skip
+    return table
+
+
+def display_url(url: str) -> str:
+    """The address as a reader would type it: no scheme, no trailing slash."""
+    return url.split("://", 1)[-1].rstrip("/")

@@ -1,0 +1,38 @@
+"""Tips for the visit, as cards with an icon, two to a row."""
+
+from __future__ import annotations
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+from booklet.content.model import Tip
+from booklet.layout.art.pictograms import draw_tip_icon
+from booklet.layout.context import LayoutContext
+from booklet.layout.flowables.panel import Panel, Row
+from booklet.layout.sections.common import ink, opener
+
+
+def build(ctx: LayoutContext) -> list[Flowable]:
+    story = opener(ctx, "tips", ctx.labels["tips"])
+    cards = [_card(ctx, tip) for tip in ctx.content.tips]
+    gap = ctx.theme.size(9)
+    for start in range(0, len(cards), 2):
+        story.append(Row(cards[start : start + 2], gap=gap, space_after=gap))
+    return story
+
+
+def _card(ctx: LayoutContext, tip: Tip) -> Panel:
+    theme = ctx.theme
+    pictogram_ink = ink(ctx)
+
+    def icon(canvas: Canvas, x: float, y: float, size: float) -> None:
+        draw_tip_icon(canvas, tip.icon, x, y, size, pictogram_ink)
+
+    return Panel(
+        [ctx.para(tip.title, "tip.title"), *ctx.paras(tip.text, "tip.text")],
+        background=theme.palette.tint(theme.palette.muted, 0.1),
+        padding=theme.size(9),
+        radius=theme.size(4),
+        icon=icon,
+        icon_size=theme.size(22),
+    )

@@ -1,0 +1,37 @@
+"""Welcome and at-a-glance: why the house matters, and the facts a visitor needs first."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Spacer
+
+from booklet.content.inline import paragraphs
+from booklet.layout.context import LayoutContext
+from booklet.layout.flowables.panel import Panel
+from booklet.layout.sections.common import opener
+from booklet.layout.sections.facts import fact_rows, verify_note
+
+
+def build(ctx: LayoutContext) -> list[Flowable]:
+    content, theme, labels = ctx.content, ctx.theme, ctx.labels
+    story = opener(ctx, "welcome", content.welcome.title)
+    first, *rest = paragraphs(content.welcome.text)
+    story += [ctx.para(first, "lead"), *(ctx.para(block, "body") for block in rest)]
+    story.append(Spacer(1, theme.size(8)))
+    museum = content.museum
+    rows: list[Flowable] = [ctx.label(labels["at_a_glance"].upper(), "lookfor.title")]
+    rows += fact_rows(ctx, [
+        ("address", labels["address"], "\n".join(museum.address.lines())),
+        ("hours", labels["hours"], "\n".join(f"{h.days}: {h.opens}–{h.closes}" for h in museum.hours)),
+        ("closed", labels["closed"], museum.closed),
+        ("admission", labels["admission"], museum.admission),
+        ("visit_length", labels["visit_length"], museum.visit_length),
+    ], museum.verify)  # fmt: skip
+    note = verify_note(ctx, museum.verify)
+    if note is not None:
+        rows.append(Spacer(1, theme.size(3)))
+        rows.append(note)
+    story.append(
+        Panel(rows, background=theme.palette.tint(theme.palette.muted, 0.1),
+              padding=theme.size(11), radius=theme.size(4), rule=theme.palette.accent)
+    )  # fmt: skip
+    return story

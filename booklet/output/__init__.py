@@ -1,0 +1,1 @@
+"""Stage 4: finish and write the PDF."""

@@ -1,0 +1,187 @@
+"""The built default booklet, opened with pypdf: pages, text, TOC, outline, fonts, metadata."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from booklet.build import build, load_content
+from tests.conftest import DEFAULT_CONTENT
+
+PAPER_POINTS = {
+    "half-letter": (396.0, 612.0),
+    "a5": (419.53, 595.28),
+    "letter": (612.0, 792.0),
+    "a4": (595.28, 841.89),
+}
+SECTIONS = [
+    "Welcome",
+    "Contents",
+    "History",
+    "Timeline",
+    "Plan of the house and garden",
+    "Tips for your visit",
+    "Nearby in Coyoacán",
+    "Practical information",
+]
+
+
+@pytest.mark.parametrize("paper", sorted(PAPER_POINTS))
+def test_every_paper_has_its_size_and_a_sensible_page_count(
+    built: Callable[[str], Path], paper: str
+) -> None:
+    reader = PdfReader(built(paper))
+    width, height = PAPER_POINTS[paper]
+    assert 20 <= len(reader.pages) <= 48
+    for page in reader.pages:
+        assert float(page.mediabox.width) == pytest.approx(width, abs=0.1)
+        assert float(page.mediabox.height) == pytest.approx(height, abs=0.1)
+
+
+@pytest.mark.parametrize("paper", sorted(PAPER_POINTS))
+def test_every_paper_gives_each_room_its_own_page(built: Callable[[str], Path], paper: str) -> None:
+    texts = [page.extract_text() for page in PdfReader(built(paper)).pages]
+    content = load_content(DEFAULT_CONTENT)
+    for room in content.rooms:
+        starts = [i for i, text in enumerate(texts) if text.lstrip().startswith(f"{room.number}")
+                  and room.name in text]  # fmt: skip
+        assert starts, f"{room.name} has no page on {paper}"
+
+
+def test_sections_and_rooms_appear_in_order(page_texts: list[str]) -> None:
+    content = load_content(DEFAULT_CONTENT)
+    expected = SECTIONS[:5] + [room.name for room in content.rooms] + SECTIONS[5:]
+    text = "\n".join(page_texts)
+    position = 0
+    for heading in expected:
+        found = text.find(heading, position if heading not in SECTIONS[:2] else 0)
+        assert found >= 0, f"{heading!r} missing after position {position}"
+        position = max(position, found)
+
+
+def test_cover_and_back_cover_have_no_footer(reader: PdfReader, page_texts: list[str]) -> None:
+    assert "The House on Avenida Viena" in page_texts[0]
+    last = len(page_texts)
+    for index in (0, last - 1):
+        lines = page_texts[index].strip().splitlines()
+        assert str(index + 1) not in [line.strip() for line in lines]
+    assert re.search(r"(^|\n)\s*2\s", page_texts[1]) or page_texts[1].rstrip().endswith("2") \
+        or "2" in page_texts[1].split()  # fmt: skip
+
+
+def _toc_entries(page_texts: list[str]) -> dict[str, int]:
+    contents_page = next(t for t in page_texts if t.lstrip().startswith("Contents"))
+    entries = {}
+    for line in contents_page.splitlines():
+        match = re.match(r"^(.*?)[\s.]*?(\d+)$", line.strip())
+        if match and match.group(1).strip(" ."):
+            entries[match.group(1).strip(" .")] = int(match.group(2))
+    return entries
+
+
+def _outline_pages(reader: PdfReader) -> dict[str, int]:
+    pages: dict[str, int] = {}
+
+    def walk(items: list) -> None:  # type: ignore[type-arg]
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                pages[item.title] = reader.get_destination_page_number(item) + 1
+
+    walk(reader.outline)
+    return pages
+
+
+def test_toc_page_numbers_are_the_pages_where_sections_start(
+    reader: PdfReader, page_texts: list[str]
+) -> None:
+    toc = _toc_entries(page_texts)
+    outline = _outline_pages(reader)
+    for section in ("History", "Timeline", "Plan of the house and garden", "Tips for your visit",
+                    "Practical information", "Room by room"):  # fmt: skip
+        assert section in toc, f"{section} not in the table of contents: {sorted(toc)}"
+        page = toc[section]
+        assert outline[section] == page
+        if section != "Room by room":
+            assert page_texts[page - 1].lstrip().startswith(section)
+
+
+def test_toc_entries_link_to_their_pages(reader: PdfReader) -> None:
+    contents_index = next(
+        i for i, p in enumerate(reader.pages) if p.extract_text().lstrip().startswith("Contents")
+    )
+    annotations = reader.pages[contents_index].get("/Annots") or []
+    destinations = [a.get_object().get("/Dest") for a in annotations]
+    assert len([d for d in destinations if d is not None]) >= 10
+
+
+def test_outline_mirrors_sections_and_rooms(reader: PdfReader) -> None:
+    outline = _outline_pages(reader)
+    content = load_content(DEFAULT_CONTENT)
+    for title in ["Welcome", "History", "Timeline", "Room by room", *[r.name for r in content.rooms]]:
+        assert title in outline, f"{title} missing from outline"
+    room_pages = [outline[r.name] for r in content.rooms]
+    assert room_pages == sorted(room_pages)
+    assert len(set(room_pages)) == len(room_pages)
+
+
+def test_metadata(reader: PdfReader) -> None:
+    info = reader.metadata
+    assert info is not None
+    assert info.title == "The House on Avenida Viena — Leon Trotsky House Museum"
+    assert info.subject == "A visitor's guide to the Leon Trotsky House Museum"
+    assert "Coyoacán" in (info.get("/Keywords") or "")
+    assert (info.creator or "").startswith("booklet ")
+    assert info.author
+    assert reader.trailer["/Root"].get("/Lang") == "en"
+
+
+def test_only_embedded_truetype_fonts(reader: PdfReader) -> None:
+    seen = set()
+    for page in reader.pages:
+        fonts = page["/Resources"].get("/Font") or {}
+        for ref in fonts.values():
+            font = ref.get_object()
+            name = str(font["/BaseFont"])
+            seen.add(name.split("+")[-1])
+            assert "Helvetica" not in name and "Times" not in name and "Courier" not in name
+            descendants = font.get("/DescendantFonts")
+            descriptor = (
+                descendants[0].get_object()["/FontDescriptor"]
+                if descendants
+                else font["/FontDescriptor"]
+            ).get_object()
+            assert "/FontFile2" in descriptor, f"{name} is not embedded"
+            assert "+" in name, f"{name} is not subset"
+    assert {"Serif", "Sans", "Sans-Bold", "Serif-Italic"} <= seen
+
+
+def test_cyrillic_and_accented_text_is_extractable(page_texts: list[str]) -> None:
+    text = "\n".join(page_texts)
+    assert "Лев Троцкий" in text
+    for word in ("León", "Coyoacán", "Recámara", "Río Churubusco"):
+        assert word in text, word
+
+
+def test_same_input_gives_identical_bytes(tmp_path: Path, default_pdf: Path) -> None:
+    again = tmp_path / "again.pdf"
+    build(DEFAULT_CONTENT, again)
+    assert again.read_bytes() == default_pdf.read_bytes()
+
+
+def test_timeline_dates_are_written_out(page_texts: list[str]) -> None:
+    text = "\n".join(page_texts)
+    assert "20 Aug 1940" in text
+    assert "Timeline" in text
+
+
+def test_practical_page_has_a_qr_code_and_the_marked_details(page_texts: list[str]) -> None:
+    practical = next(t for t in page_texts if t.lstrip().startswith("Practical information"))
+    assert "museocasadeleontrotsky.blogspot.com" in practical
+    assert "†" in practical
+    assert "Check before your visit" in practical
