@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
@@ -39,6 +40,8 @@ class BookletDocument(BaseDocTemplate):
             bottomMargin=paper.margin_bottom,
             invariant=1,
             pageCompression=1,
+            initialFontName=theme.fonts.sans,
+            initialFontSize=theme.styles["body"].fontSize,
             **metadata,
         )
         self.theme = theme
@@ -75,7 +78,8 @@ class BookletDocument(BaseDocTemplate):
             self.current_section = flowable.section
             self.section_starts[flowable.key] = page
         if flowable.in_toc:
-            self.notify("TOCEntry", (flowable.level, flowable.title, page, flowable.key))
+            entry = escape(flowable.title)
+            self.notify("TOCEntry", (flowable.level, entry, page, flowable.key))
 
     def _draw_footer(self, canvas: Canvas, _doc: Any) -> None:
         theme = self.theme

@@ -376,6 +376,18 @@ def _band_cacti(
         i += 1
 
 
+def _band_crowns(canvas: Canvas, x: float, y: float, w: float, h: float, color: Color) -> None:
+    """Pale clusters of tree crowns behind the cacti, every few band heights."""
+    cluster = ((-0.38, 0.24), (0.0, 0.34), (0.36, 0.27))
+    cx = x + h * 1.9
+    i = 0
+    while cx - h < x + w:
+        for dx, r in cluster:
+            _disc(canvas, cx + dx * h, y + h * (0.38 + r * 0.6), r * h, color)
+        cx += h * (5.2 + 1.3 * (i % 2))
+        i += 1
+
+
 def _band_tower(canvas: Canvas, tx: float, y: float, h: float, ink: Ink) -> None:
     tw = h * 0.62
     _box(canvas, tx, y, tw, h * 0.84, ink.line)
@@ -414,9 +426,10 @@ def draw_wall_band(
     green = secondary if secondary is not None else ink.line
     with _clipped(canvas, x, y, width, height):
         keep_out = ((tower_x - h * 0.3, tower_x + h * 0.9), (flag_x - h * 0.3, flag_x + h * 0.45))
+        _band_crowns(canvas, x, y, width, h, _mix(green, ink.fill, 0.62))
         _band_cacti(canvas, x, y, width, h, keep_out, green)
         _band_flag(canvas, flag_x, y, h, ink)
-        _box(canvas, x, y, width, h * 0.44, ink.fill)
-        _box(canvas, x, y + h * 0.4, width, h * 0.07, ink.line)
+        _box(canvas, x, y, width, h * 0.4, ink.fill)
+        _box(canvas, x, y + h * 0.36, width, h * 0.07, ink.line)
         _box(canvas, x, y, width, h * 0.035, ink.line)
         _band_tower(canvas, tower_x, y, h, ink)

@@ -80,7 +80,7 @@ class Pen:
         canvas.setLineJoin(1)
         canvas.setLineCap(1)
 
-    def _paint(self, path: object, fill: Color | None, outline: bool, color: Color | None) -> None:
+    def paint(self, path: object, fill: Color | None, outline: bool, color: Color | None) -> None:
         if fill is not None:
             self.canvas.setFillColor(fill)
         if outline:
@@ -102,7 +102,7 @@ class Pen:
             path.lineTo(*point)
         if close:
             path.close()
-        self._paint(path, fill, outline, color)
+        self.paint(path, fill, outline, color)
 
     def line(self, x1: float, y1: float, x2: float, y2: float, color: Color | None = None) -> None:
         self.poly([(x1, y1), (x2, y2)], close=False, color=color)
@@ -123,7 +123,7 @@ class Pen:
             path.roundRect(x, y, w, h, min(radius, w / 2, h / 2))
         else:
             path.rect(x, y, w, h)
-        self._paint(path, fill, outline, color)
+        self.paint(path, fill, outline, color)
 
     def ellipse(
         self,
@@ -137,7 +137,7 @@ class Pen:
     ) -> None:
         path = self.canvas.beginPath()
         path.ellipse(x, y, w, h)
-        self._paint(path, fill, outline, color)
+        self.paint(path, fill, outline, color)
 
     def circle(
         self,
@@ -170,7 +170,7 @@ class Pen:
         path.arc(cx - r, cy - r, cx + r, cy + r, start, extent)
         if close:
             path.close()
-        self._paint(path, fill, True, color)
+        self.paint(path, fill, True, color)
 
     def curve(self, *points: Point, color: Color | None = None) -> None:
         """Open cubic Bezier through 4 (or 3n + 1) points."""
@@ -178,7 +178,7 @@ class Pen:
         path.moveTo(*points[0])
         for i in range(1, len(points) - 2, 3):
             path.curveTo(*points[i], *points[i + 1], *points[i + 2])
-        self._paint(path, None, True, color)
+        self.paint(path, None, True, color)
 
     @contextmanager
     def clipped(self, x: float, y: float, w: float, h: float) -> Iterator[None]:
@@ -237,7 +237,7 @@ def _round_top(p: Pen, x: float, base: float, w: float, h: float, fill: Color) -
     path.lineTo(x, base + h - r)
     path.arcTo(x, base + h - w, x + w, base + h, 180, -180)
     path.lineTo(x + w, base)
-    p._paint(path, fill, True, p.green)
+    p.paint(path, fill, True, p.green)
 
 
 def _columnar_cactus(p: Pen, x: float, base: float, w: float, h: float, fill: Color) -> None:
@@ -477,9 +477,9 @@ def _bullet_holes(p: Pen) -> None:
     """Chipped plaster (pale halo) round small accent dots, as left by the 1940 raid."""
     holes = ((19, 62), (24.5, 72), (30, 57), (35.5, 78), (41, 65), (46.5, 74), (27, 84), (50, 58))
     for hx, hy in holes:
-        p.dot(hx, hy, 2.6, p.ink.fill)
+        p.dot(hx, hy, 3.0, p.ink.fill)
     for hx, hy in holes:
-        p.dot(hx, hy, 1.15, p.ink.accent)
+        p.dot(hx, hy, 1.5, p.ink.accent)
 
 
 def _bedroom(p: Pen) -> None:
@@ -620,8 +620,8 @@ def _tower(p: Pen) -> None:
     f = p.ink.fill
     _floor(p, 2, 98)
     # cactus and tree tops behind the wall
-    _columnar_cactus(p, 12, 48, 6, 14, f)
-    _columnar_cactus(p, 19.5, 48, 6, 10, f)
+    _columnar_cactus(p, 12, 48, 6, 18, f)
+    _columnar_cactus(p, 19.5, 48, 6, 12, f)
     with p.clipped(0, 48, DESIGN, 52):
         _treetops(p, ((82, 57, 8), (73.5, 54, 6.5), (90, 53, 5.5)))
     # the wall (either side of the tower) with its coping and slits
@@ -704,7 +704,7 @@ def _saguaro_path(p: Pen, fill: Color) -> None:
     path.lineTo(58, 48)
     path.lineTo(58, 14)
     path.close()
-    p._paint(path, fill, True, p.green)
+    p.paint(path, fill, True, p.green)
 
 
 def _icon_cactus(p: Pen) -> None:
@@ -732,7 +732,7 @@ def _icon_ticket(p: Pen) -> None:
     path.lineTo(10, 58)
     path.arcTo(2, 42, 18, 58, 90, -180)
     path.close()
-    p._paint(path, p.ink.fill, True, None)
+    p.paint(path, p.ink.fill, True, None)
     for dy in (34, 46, 58):
         p.line(66, dy, 66, dy + 4)
 
@@ -748,7 +748,7 @@ def _icon_map(p: Pen) -> None:
     pin.arcTo(40, 48, 60, 68, 180, -180)
     pin.curveTo(60, 52, 56, 46, 50, 36)
     pin.close()
-    p._paint(pin, p.ink.accent, False, None)
+    p.paint(pin, p.ink.accent, False, None)
     p.dot(50, 58, 3.8, p.ink.fill)
 
 
@@ -784,7 +784,7 @@ def _bubble(p: Pen, x: float, y: float, w: float, h: float, tail: tuple[float, f
     path.lineTo(x, y + r)
     path.arcTo(x, y, x + 2 * r, y + 2 * r, 180, 90)
     path.close()
-    p._paint(path, p.ink.fill, True, None)
+    p.paint(path, p.ink.fill, True, None)
 
 
 def _icon_language(p: Pen) -> None:

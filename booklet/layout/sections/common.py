@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from booklet.layout.art.pictograms import Ink
 from booklet.layout.context import LayoutContext
@@ -31,3 +31,24 @@ def opener(ctx: LayoutContext, name: str, title: str, kicker: str = "") -> list[
 def ink(ctx: LayoutContext) -> Ink:
     palette = ctx.theme.palette
     return Ink(line=palette.ink, accent=palette.accent, fill=palette.tint(palette.muted, 0.12))
+
+
+def grid(ctx: LayoutContext, rows: list[list[object]], widths: list[float | None],
+         *commands: tuple[object, ...], valign: str = "TOP",
+         heights: list[float] | None = None) -> Table:  # fmt: skip
+    """A borderless layout table with no padding, in the theme's font.
+
+    Setting FONT matters: a Table otherwise selects Helvetica for its cells even when every
+    cell is a Paragraph, and that puts a base-14 font into the PDF.
+    """
+    table = Table(rows, colWidths=widths, rowHeights=heights, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), ctx.theme.fonts.sans, ctx.theme.styles["body"].fontSize),
+        ("VALIGN", (0, 0), (-1, -1), valign),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        *commands,
+    ]))  # fmt: skip
+    return table

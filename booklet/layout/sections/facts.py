@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph
 
 from booklet.content.inline import to_markup
 from booklet.layout.context import LayoutContext
+from booklet.layout.sections.common import grid
 
 VERIFY_MARK = "†"
 
@@ -31,14 +32,10 @@ def fact_rows(
     if not data:
         return []
     label_width = ctx.theme.size(78)
-    table = Table(data, colWidths=[label_width, None], hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), ctx.theme.size(6)),
-        ("TOPPADDING", (0, 0), (-1, -1), ctx.theme.size(2.5)),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), ctx.theme.size(2.5)),
-    ]))  # fmt: skip
+    pad = ctx.theme.size(2.5)
+    table = grid(ctx, data, [label_width, None],  # type: ignore[arg-type]
+                 ("RIGHTPADDING", (0, 0), (0, -1), ctx.theme.size(6)),
+                 ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad))  # fmt: skip
     return [table]
 
 

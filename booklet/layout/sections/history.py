@@ -24,7 +24,8 @@ def build(ctx: LayoutContext) -> list[Flowable]:
         title = plain(chapter.title)
         story.append(CondPageBreak(ctx.theme.size(90)))
         story.append(
-            Heading(escape(title), styles["h2"], title=title, key=f"chapter-{index}", level=1)
+            Heading(escape(title), styles["h2"], title=title, key=f"chapter-{index}", level=1,
+                    in_toc=False)
         )
         story += ctx.paras(chapter.text, "body")
     return story

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from booklet.content.inline import plain
 from booklet.layout.context import LayoutContext, room_key
 from booklet.layout.flowables.plan import PlanArea, PlanDrawing, PlanLook
-from booklet.layout.sections.common import opener
+from booklet.layout.sections.common import grid, opener
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
@@ -69,11 +69,4 @@ def _legend(ctx: LayoutContext) -> Flowable:
         )
     half = (len(cells) + 1) // 2
     rows = [[cells[i], cells[i + half] if i + half < len(cells) else ""] for i in range(half)]
-    table = Table(rows, colWidths=[ctx.theme.paper.frame_width / 2] * 2, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))  # fmt: skip
-    return table
+    return grid(ctx, rows, [ctx.theme.paper.frame_width / 2] * 2)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from booklet.content.inline import plain
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Heading
 from booklet.layout.flowables.qr import QrCode
-from booklet.layout.sections.common import opener
+from booklet.layout.sections.common import grid, opener
 from booklet.layout.sections.facts import fact_rows, verify_note
 
 
@@ -58,17 +58,8 @@ def _qr_block(ctx: LayoutContext) -> Flowable:
         ctx.label(ctx.labels["scan_for_website"].upper(), "label"),
         ctx.para(f"[{display_url(website)}]({website})", "value"),
     ]
-    table = Table([[QrCode(website, size, theme.palette.ink), text]],
-                  colWidths=[size + theme.size(12), None], hAlign="LEFT")  # fmt: skip
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))  # fmt: skip
-    return table
-
+    return grid(ctx, [[QrCode(website, size, theme.palette.ink), text]],
+                [size + theme.size(12), None], valign="MIDDLE")
 
 def display_url(url: str) -> str:
     """The address as a reader would type it: no scheme, no trailing slash."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Paragraph, Spacer
 
 from booklet.content.inline import plain, to_markup
 from booklet.content.model import Room
@@ -12,7 +12,7 @@ from booklet.layout.context import LayoutContext, room_key
 from booklet.layout.flowables.heading import Anchor
 from booklet.layout.flowables.panel import Panel
 from booklet.layout.flowables.pictogram import PictogramPanel
-from booklet.layout.sections.common import ink, section_key
+from booklet.layout.sections.common import grid, ink, section_key
 
 IMAGE_HEIGHT_SHARE = 0.36
 
@@ -39,36 +39,23 @@ def _room(ctx: LayoutContext, room: Room) -> list[Flowable]:
     styles = theme.styles
     name = plain(room.name)
     kicker = ctx.labels["room" if room.kind == "room" else "area"].upper()
-    badge = Table(
+    badge = grid(
+        ctx,
         [[Paragraph(str(room.number), styles["room.number"])]],
-        colWidths=[theme.size(30)],
-        rowHeights=[theme.size(30)],
-    )
-    badge.setStyle(TableStyle([
+        [theme.size(30)],
         ("BACKGROUND", (0, 0), (-1, -1), theme.palette.accent),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), theme.size(1.5)),
-    ]))  # fmt: skip
+        valign="MIDDLE",
+        heights=[theme.size(30)],
+    )
     titles: list[Flowable] = [
         ctx.label(kicker, "kicker"),
         Paragraph(escape(name), styles["room.title"]),
     ]
     if room.local_name:
         titles.append(ctx.label(room.local_name, "room.local"))
-    header = Table(
-        [[badge, titles]], colWidths=[theme.size(42), None], hAlign="LEFT"
-    )
-    header.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))  # fmt: skip
+    header = grid(ctx, [[badge, titles]], [theme.size(42), None])
     # Tables hide their cells from afterFlowable, so the bookmark is a separate anchor.
     anchor = Anchor(title=name, key=room_key(room.id), level=1)
     story: list[Flowable] = [anchor, header, Spacer(1, theme.size(12))]
