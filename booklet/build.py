@@ -93,14 +93,21 @@ def build(
 def _prepare_images(ctx: LayoutContext, work_dir: Path) -> None:
     """Downsample every room photo to its placed size at the target DPI, in parallel."""
     width, height = image_box(ctx)
-    background = tuple(round(c * 255) for c in ctx.theme.palette.paper.rgb())
+    red, green, blue = (round(c * 255) for c in ctx.theme.palette.paper.rgb())
+    background = (red, green, blue)
     jobs = []
     for room in ctx.content.rooms:
         if room.image is None:
             continue
         info = inspect_image(room.image.path)
         job, placed_w, placed_h = plan_job(
-            room.image.path, info, width, height, SCREEN_DPI, work_dir, background  # type: ignore[arg-type]
+            room.image.path,
+            info,
+            width,
+            height,
+            SCREEN_DPI,
+            work_dir,
+            background,
         )
         jobs.append(job)
         ctx.images[room.id] = PlacedImage(job.target, placed_w, placed_h)

@@ -44,10 +44,20 @@ def main() -> None:
 
 @main.command()
 @click.argument("content", type=click.Path(path_type=Path), default=Path("content.yaml"))
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("build/booklet.pdf"),
-              show_default=True, help="Where to write the PDF.")
-@click.option("--paper", type=click.Choice(PAPERS), default=None,
-              help="Paper size (default: theme.paper in the content).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("build/booklet.pdf"),
+    show_default=True,
+    help="Where to write the PDF.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(PAPERS),
+    default=None,
+    help="Paper size (default: theme.paper in the content).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 def build(content: Path, output: Path, paper: str | None, quiet: bool) -> None:
     """Build the booklet PDF from CONTENT (default ./content.yaml)."""

@@ -57,8 +57,14 @@ def inspect_image(path: Path) -> ImageInfo:
                     )
                 width, height = image.size
                 orientation = image.getexif().get(0x0112, 1)
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning,
-            OSError, SyntaxError, ValueError) as exc:  # fmt: skip
+    except (
+        UnidentifiedImageError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+        OSError,
+        SyntaxError,
+        ValueError,
+    ) as exc:
         raise ImageProblem(_describe(exc)) from None
     if width * height > MAX_PIXELS:
         raise ImageProblem(f"image is {width}x{height} pixels; at most {MAX_PIXELS:,} allowed")
@@ -68,9 +74,14 @@ def inspect_image(path: Path) -> ImageInfo:
 
 
 def plan_job(
-    source: Path, info: ImageInfo, box_width: float, box_height: float, dpi: int,
-    work_dir: Path, background: tuple[int, int, int],
-) -> tuple[ImageJob, float, float]:  # fmt: skip
+    source: Path,
+    info: ImageInfo,
+    box_width: float,
+    box_height: float,
+    dpi: int,
+    work_dir: Path,
+    background: tuple[int, int, int],
+) -> tuple[ImageJob, float, float]:
     """Fit the image in the box (points), keep its aspect; return the job and placed size."""
     placed_width = box_width
     placed_height = placed_width / info.aspect
@@ -81,7 +92,11 @@ def plan_job(
     pixel_height = max(1, round(pixel_width / info.aspect))
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:24]
     target = work_dir / f"{digest}-{pixel_width}x{pixel_height}.jpg"
-    return ImageJob(source, target, pixel_width, pixel_height, background), placed_width, placed_height
+    return (
+        ImageJob(source, target, pixel_width, pixel_height, background),
+        placed_width,
+        placed_height,
+    )
 
 
 def run_jobs(jobs: list[ImageJob], workers: int = 2) -> None:
@@ -110,8 +125,14 @@ def process_image(job: ImageJob) -> None:
                 upright = ImageOps.exif_transpose(image)
                 flat = _flatten(upright, job.background)
                 resized = flat.resize((job.pixel_width, job.pixel_height), Image.Resampling.LANCZOS)
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning,
-            OSError, SyntaxError, ValueError) as exc:  # fmt: skip
+    except (
+        UnidentifiedImageError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+        OSError,
+        SyntaxError,
+        ValueError,
+    ) as exc:
         raise ImageProblem(_describe(exc)) from None
     partial = job.target.with_suffix(".part")
     resized.save(partial, "JPEG", quality=JPEG_QUALITY, optimize=True, dpi=(72, 72))

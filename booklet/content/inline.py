@@ -49,22 +49,36 @@ def url_problem(url: str) -> str | None:
     return None
 
 
-def to_markup(text: str, link_colour: str) -> str:
+def to_markup(text: str, link_colour: str, quotes: str = "“”‘’") -> str:
     """Render one paragraph of inline markup as ReportLab paragraph markup."""
     out: list[str] = []
     pos = 0
     for match in _LINK.finditer(text):
-        out.append(_styled(text[pos : match.start()]))
+        out.append(_styled(text[pos : match.start()], quotes))
         label, url = match.group(1), match.group(2)
         if url_problem(url) is None:
             out.append(
-                f"<a href={quoteattr(url)} color={quoteattr(link_colour)}>{_styled(label)}</a>"
+                f"<a href={quoteattr(url)} color={quoteattr(link_colour)}>"
+                f"{_styled(label, quotes)}</a>"
             )
         else:
-            out.append(_styled(match.group(0)))
+            out.append(_styled(match.group(0), quotes))
         pos = match.end()
-    out.append(_styled(text[pos:]))
+    out.append(_styled(text[pos:], quotes))
     return "".join(out)
+
+
+def smart_quotes(text: str, quotes: str = "“”‘’") -> str:
+    """Typewriter quotes to typographic ones: apostrophes, then opening and closing quotes.
+
+    `quotes` is the edition's double open/close and single open/close, e.g. "“”‘’" for English.
+    """
+    double_open, double_close, single_open, single_close = tuple(quotes)
+    text = re.sub(r"(?<=\w)'(?=\w)", "’", text)
+    text = re.sub(r"(^|[\s(\[{—–-])\"", lambda m: m.group(1) + double_open, text)
+    text = text.replace('"', double_close)
+    text = re.sub(r"(^|[\s(\[{—–-])'", lambda m: m.group(1) + single_open, text)
+    return text.replace("'", single_close)
 
 
 def plain(text: str) -> str:
@@ -74,8 +88,8 @@ def plain(text: str) -> str:
     return _EMPHASIS.sub(lambda m: m.group(1), text)
 
 
-def _styled(text: str) -> str:
+def _styled(text: str, quotes: str) -> str:
     """Escape everything, then turn the emphasis markers we recognise into tags."""
-    escaped = escape(text)
+    escaped = escape(smart_quotes(text, quotes))
     escaped = _STRONG.sub(lambda m: f"<b>{m.group(1)}</b>", escaped)
     return _EMPHASIS.sub(lambda m: f"<i>{m.group(1)}</i>", escaped)

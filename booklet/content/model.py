@@ -20,9 +20,19 @@ from booklet.content.source import Node
 ROOM_KINDS = ("room", "garden", "tomb", "tower")
 PICTOGRAMS = ("kitchen", "dining", "office", "study", "bedroom", "child", "garden", "tomb", "tower")
 TIP_ICONS = (
-    "clock", "book", "walk", "camera", "bag", "cactus",
-    "coffee", "ticket", "map", "quiet", "accessibility", "language",
-)  # fmt: skip
+    "clock",
+    "book",
+    "walk",
+    "camera",
+    "bag",
+    "cactus",
+    "coffee",
+    "ticket",
+    "map",
+    "quiet",
+    "accessibility",
+    "language",
+)
 PAPERS = ("half-letter", "a5", "letter", "a4")
 STREET_SIDES = ("top", "bottom", "left", "right")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -304,15 +314,27 @@ def _booklet(r: Reader, node: Node | None) -> BookletInfo:
 
 def _welcome(r: Reader, node: Node | None) -> Welcome:
     f = r.fields(node, "welcome", ("title", "text"))
-    return Welcome(r.text(f.get("title"), "welcome.title", 80), r.text(f.get("text"), "welcome.text"))
+    return Welcome(
+        r.text(f.get("title"), "welcome.title", 80), r.text(f.get("text"), "welcome.text")
+    )
 
 
 def _museum(r: Reader, node: Node | None) -> Museum:
     names = (
-        "name", "local_name", "institution", "address", "website", "phone", "hours",
-        "closed", "admission", "visit_length",
-    )  # fmt: skip
-    f = r.fields(node, "museum", names[:2] + ("address", "website", "hours"), names[2:] + ("verify",))
+        "name",
+        "local_name",
+        "institution",
+        "address",
+        "website",
+        "phone",
+        "hours",
+        "closed",
+        "admission",
+        "visit_length",
+    )
+    f = r.fields(
+        node, "museum", (*names[:2], "address", "website", "hours"), (*names[2:], "verify")
+    )
     a = r.fields(
         f.get("address"),
         "museum.address",
@@ -320,10 +342,11 @@ def _museum(r: Reader, node: Node | None) -> Museum:
         ("neighbourhood", "borough", "postal_code"),
     )
     address = Address(
-        *(r.string(a.get(k), f"museum.address.{k}", 120) for k in (
-            "street", "neighbourhood", "borough", "postal_code", "city", "country"
-        ))
-    )  # fmt: skip
+        *(
+            r.string(a.get(k), f"museum.address.{k}", 120)
+            for k in ("street", "neighbourhood", "borough", "postal_code", "city", "country")
+        )
+    )
     hours = tuple(_hours(r, p, n) for p, n in r.items(f.get("hours"), "museum.hours", 1, 14))
     verify = _verify_list(r, f.get("verify"), "museum.verify", names)
     return Museum(
@@ -347,12 +370,18 @@ def _hours(r: Reader, path: str, node: Node) -> Hours:
     for key in ("opens", "closes"):
         value = r.string(f.get(key), f"{path}.{key}", 5)
         if value and not _TIME.fullmatch(value):
-            r.problem(f[key].line, f"{path}.{key}", f"expected a 24-hour time like \"10:00\", got '{value}'")
+            r.problem(
+                f[key].line,
+                f"{path}.{key}",
+                f"expected a 24-hour time like \"10:00\", got '{value}'",
+            )
         times.append(value)
     return Hours(r.text(f.get("days"), f"{path}.days", 80), times[0], times[1])
 
 
-def _verify_list(r: Reader, node: Node | None, path: str, allowed: tuple[str, ...]) -> frozenset[str]:
+def _verify_list(
+    r: Reader, node: Node | None, path: str, allowed: tuple[str, ...]
+) -> frozenset[str]:
     return frozenset(r.choice(n, p, allowed) for p, n in r.items(node, path))
 
 
@@ -361,13 +390,25 @@ def _history(r: Reader, node: Node | None) -> History:
     chapters = []
     for path, item in r.items(f.get("chapters"), "history.chapters", 1, 60):
         c = r.fields(item, path, ("title", "text"))
-        chapters.append(Chapter(r.text(c.get("title"), f"{path}.title", 100), r.text(c.get("text"), f"{path}.text", 20_000)))
+        chapters.append(
+            Chapter(
+                r.text(c.get("title"), f"{path}.title", 100),
+                r.text(c.get("text"), f"{path}.text", 20_000),
+            )
+        )
     events = []
     for path, item in r.items(f.get("timeline"), "history.timeline", 1, 200):
         e = r.fields(item, path, ("date", "event"), ("until", "highlight"))
         date = _date(r, e.get("date"), f"{path}.date")
         until = _date(r, e.get("until"), f"{path}.until") if "until" in e else None
-        events.append(TimelineEvent(date, until, r.text(e.get("event"), f"{path}.event", 300), r.boolean(e.get("highlight"), f"{path}.highlight")))
+        events.append(
+            TimelineEvent(
+                date,
+                until,
+                r.text(e.get("event"), f"{path}.event", 300),
+                r.boolean(e.get("highlight"), f"{path}.highlight"),
+            )
+        )
     for index in range(1, len(events)):
         if events[index].date.sort_key() < events[index - 1].date.sort_key():
             line = f["timeline"].value[index].line
@@ -381,13 +422,17 @@ def _date(r: Reader, node: Node | None, path: str) -> PartialDate:
         return PartialDate(1, None, None)
     parsed = parse_date(raw)
     if parsed is None:
-        r.problem(node.line if node else None, path, f"expected \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\", got '{raw}'")
+        r.problem(
+            node.line if node else None,
+            path,
+            f'expected "YYYY", "YYYY-MM" or "YYYY-MM-DD", got \'{raw}\'',
+        )
         return PartialDate(1, None, None)
     return parsed
 
 
 def _rooms(r: Reader, node: Node | None, base: Path, check_files: bool = True) -> tuple[Room, ...]:
-    rooms = []
+    rooms: list[Room] = []
     seen_ids: dict[str, int] = {}
     seen_numbers: dict[int, int] = {}
     for path, item in r.items(node, "rooms", 1, 2000):
@@ -399,12 +444,24 @@ def _rooms(r: Reader, node: Node | None, base: Path, check_files: bool = True) -
         )
         room_id = r.string(f.get("id"), f"{path}.id", 60)
         if room_id and not _SLUG.fullmatch(room_id):
-            r.problem(f["id"].line, f"{path}.id", "use lowercase letters, digits and hyphens, like 'dining-room'")
+            r.problem(
+                f["id"].line,
+                f"{path}.id",
+                "use lowercase letters, digits and hyphens, like 'dining-room'",
+            )
         elif room_id in seen_ids:
-            r.problem(f["id"].line, f"{path}.id", f"id '{room_id}' already used by rooms[{seen_ids[room_id]}]")
+            r.problem(
+                f["id"].line,
+                f"{path}.id",
+                f"id '{room_id}' already used by rooms[{seen_ids[room_id]}]",
+            )
         number = r.integer(f.get("number"), f"{path}.number", 1, 9999)
         if "number" in f and number in seen_numbers:
-            r.problem(f["number"].line, f"{path}.number", f"number {number} already used by rooms[{seen_numbers[number]}]")
+            r.problem(
+                f["number"].line,
+                f"{path}.number",
+                f"number {number} already used by rooms[{seen_numbers[number]}]",
+            )
         index = len(rooms)
         seen_ids.setdefault(room_id, index)
         seen_numbers.setdefault(number, index)
@@ -413,13 +470,22 @@ def _rooms(r: Reader, node: Node | None, base: Path, check_files: bool = True) -
                 id=room_id,
                 number=number,
                 name=r.text(f.get("name"), f"{path}.name", 80),
-                local_name=r.string(f.get("local_name"), f"{path}.local_name", 80) if "local_name" in f else "",
+                local_name=r.string(f.get("local_name"), f"{path}.local_name", 80)
+                if "local_name" in f
+                else "",
                 kind=r.choice(f.get("kind"), f"{path}.kind", ROOM_KINDS) if "kind" in f else "room",
-                pictogram=r.choice(f.get("pictogram"), f"{path}.pictogram", PICTOGRAMS) if "pictogram" in f else "study",
+                pictogram=r.choice(f.get("pictogram"), f"{path}.pictogram", PICTOGRAMS)
+                if "pictogram" in f
+                else "study",
                 summary=r.text(f.get("summary"), f"{path}.summary", 300) if "summary" in f else "",
                 text=r.text(f.get("text"), f"{path}.text", 20_000),
-                highlights=tuple(r.text(n, p, 200) for p, n in r.items(f.get("highlights"), f"{path}.highlights", 0, 12)),
-                image=_image(r, f.get("image"), f"{path}.image", base, check_files) if "image" in f else None,
+                highlights=tuple(
+                    r.text(n, p, 200)
+                    for p, n in r.items(f.get("highlights"), f"{path}.highlights", 0, 12)
+                ),
+                image=_image(r, f.get("image"), f"{path}.image", base, check_files)
+                if "image" in f
+                else None,
                 where=Located(item.line, path),
             )
         )
@@ -445,7 +511,9 @@ def _image(r: Reader, node: Node | None, path: str, base: Path, check_files: boo
 
 
 def _plan(r: Reader, node: Node | None, rooms: tuple[Room, ...]) -> Plan:
-    f = r.fields(node, "plan", ("areas",), ("title", "caption", "size", "streets", "entrance", "features"))
+    f = r.fields(
+        node, "plan", ("areas",), ("title", "caption", "size", "streets", "entrance", "features")
+    )
     size = _point(r, f.get("size"), "plan.size") if "size" in f else (100.0, 70.0)
     if size[0] <= 0 or size[1] <= 0:
         r.problem(f["size"].line, "plan.size", "width and height must be positive")
@@ -453,12 +521,22 @@ def _plan(r: Reader, node: Node | None, rooms: tuple[Room, ...]) -> Plan:
     streets = []
     for path, item in r.items(f.get("streets"), "plan.streets", 0, 4):
         s = r.fields(item, path, ("name", "side"))
-        streets.append(Street(r.text(s.get("name"), f"{path}.name", 80), r.choice(s.get("side"), f"{path}.side", STREET_SIDES)))
+        streets.append(
+            Street(
+                r.text(s.get("name"), f"{path}.name", 80),
+                r.choice(s.get("side"), f"{path}.side", STREET_SIDES),
+            )
+        )
     entrance = _point(r, f.get("entrance"), "plan.entrance", size) if "entrance" in f else None
     features = []
     for path, item in r.items(f.get("features"), "plan.features", 0, 40):
         s = r.fields(item, path, ("name", "outline"))
-        features.append(PlanShape(r.text(s.get("name"), f"{path}.name", 80), _outline(r, s.get("outline"), f"{path}.outline", size)))
+        features.append(
+            PlanShape(
+                r.text(s.get("name"), f"{path}.name", 80),
+                _outline(r, s.get("outline"), f"{path}.outline", size),
+            )
+        )
     room_ids = {room.id for room in rooms}
     areas = []
     for path, item in r.items(f.get("areas"), "plan.areas", 1, 2000):
@@ -468,7 +546,9 @@ def _plan(r: Reader, node: Node | None, rooms: tuple[Room, ...]) -> Plan:
             close = difflib.get_close_matches(room_id, sorted(room_ids), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             r.problem(s["room"].line, f"{path}.room", f"no room has id '{room_id}'{hint}")
-        areas.append(PlanShape(room_id, _outline(r, s.get("outline"), f"{path}.outline", size), room_id))
+        areas.append(
+            PlanShape(room_id, _outline(r, s.get("outline"), f"{path}.outline", size), room_id)
+        )
     return Plan(
         title=r.text(f.get("title"), "plan.title", 80) if "title" in f else "",
         caption=r.text(f.get("caption"), "plan.caption", 300) if "caption" in f else "",
@@ -487,7 +567,11 @@ def _point(r: Reader, node: Node | None, path: str, bounds: Point | None = None)
         return (0.0, 0.0)
     x, y = values
     if bounds and not (0 <= x <= bounds[0] and 0 <= y <= bounds[1]):
-        r.problem(node.line if node else None, path, f"point ({x:g}, {y:g}) is outside plan.size {bounds[0]:g} x {bounds[1]:g}")
+        r.problem(
+            node.line if node else None,
+            path,
+            f"point ({x:g}, {y:g}) is outside plan.size {bounds[0]:g} x {bounds[1]:g}",
+        )
     return (x, y)
 
 
@@ -499,29 +583,43 @@ def _outline(r: Reader, node: Node | None, path: str, size: Point) -> tuple[Poin
 def _tip(r: Reader, path: str, node: Node) -> Tip:
     f = r.fields(node, path, ("title", "text"), ("icon",))
     icon = r.choice(f.get("icon"), f"{path}.icon", TIP_ICONS) if "icon" in f else "book"
-    return Tip(r.text(f.get("title"), f"{path}.title", 80), r.text(f.get("text"), f"{path}.text", 1200), icon)
+    return Tip(
+        r.text(f.get("title"), f"{path}.title", 80),
+        r.text(f.get("text"), f"{path}.text", 1200),
+        icon,
+    )
 
 
 def _nearby(r: Reader, path: str, node: Node) -> NearbyPlace:
     f = r.fields(node, path, ("name", "text"), ("local_name", "walk_minutes"))
     return NearbyPlace(
         name=r.text(f.get("name"), f"{path}.name", 100),
-        local_name=r.string(f.get("local_name"), f"{path}.local_name", 100) if "local_name" in f else "",
-        walk_minutes=r.integer(f.get("walk_minutes"), f"{path}.walk_minutes", 1, 240) if "walk_minutes" in f else None,
+        local_name=r.string(f.get("local_name"), f"{path}.local_name", 100)
+        if "local_name" in f
+        else "",
+        walk_minutes=r.integer(f.get("walk_minutes"), f"{path}.walk_minutes", 1, 240)
+        if "walk_minutes" in f
+        else None,
         text=r.text(f.get("text"), f"{path}.text", 2000),
     )
 
 
 def _practical(r: Reader, node: Node | None) -> Practical:
     names = ("getting_there", "accessibility", "photography", "bags")
-    f = r.fields(node, "practical", ("getting_there",), names[1:] + ("verify_note", "verify"))
-    texts = {k: (r.text(f.get(k), f"practical.{k}", 2000) if k in f else "") for k in names + ("verify_note",)}
+    f = r.fields(node, "practical", ("getting_there",), (*names[1:], "verify_note", "verify"))
+    texts = {
+        k: (r.text(f.get(k), f"practical.{k}", 2000) if k in f else "")
+        for k in (*names, "verify_note")
+    }
     return Practical(**texts, verify=_verify_list(r, f.get("verify"), "practical.verify", names))
 
 
 def _source(r: Reader, path: str, node: Node) -> Source:
     f = r.fields(node, path, ("title",), ("url",))
-    return Source(r.text(f.get("title"), f"{path}.title", 300), r.url(f.get("url"), f"{path}.url") if "url" in f else "")
+    return Source(
+        r.text(f.get("title"), f"{path}.title", 300),
+        r.url(f.get("url"), f"{path}.url") if "url" in f else "",
+    )
 
 
 def _theme(r: Reader, node: Node | None) -> ThemeChoice:
@@ -532,12 +630,20 @@ def _theme(r: Reader, node: Node | None) -> ThemeChoice:
     palette = {}
     for key, value_node in p.items():
         if value_node.tag == "tag:yaml.org,2002:null" and not value_node.quoted:
-            r.problem(value_node.line, f"theme.palette.{key}",
-                      "empty; a colour starts with '#', which YAML reads as a comment: put it in quotes, like \"#b0271f\"")  # fmt: skip
+            hint = "a colour starts with '#', which YAML reads as a comment"
+            r.problem(
+                value_node.line,
+                f"theme.palette.{key}",
+                f'empty; {hint}: put it in quotes, like "#b0271f"',
+            )
             continue
         value = r.string(value_node, f"theme.palette.{key}", 7)
         if value and not _HEX.fullmatch(value):
-            r.problem(value_node.line, f"theme.palette.{key}", f"expected a colour like \"#b0271f\", got '{value}'")
+            r.problem(
+                value_node.line,
+                f"theme.palette.{key}",
+                f"expected a colour like \"#b0271f\", got '{value}'",
+            )
         else:
             palette[key] = value.lower()
     return ThemeChoice(paper, palette)

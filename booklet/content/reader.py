@@ -69,7 +69,11 @@ class Reader:
         for key, line in node.key_lines.items():
             if key not in known:
                 close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-                hint = f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(known)}"
+                hint = (
+                    f"; did you mean '{close[0]}'?"
+                    if close
+                    else f"; expected one of: {', '.join(known)}"
+                )
                 self.problem(line, _join(path, key), f"unknown field{hint}")
         for key in required:
             if key not in node.value:
@@ -112,7 +116,9 @@ class Reader:
         if not value.strip():
             self.problem(node.line, path, "must not be empty")
         elif len(value) > max_length:
-            self.problem(node.line, path, f"too long: {len(value)} characters, at most {max_length}")
+            self.problem(
+                node.line, path, f"too long: {len(value)} characters, at most {max_length}"
+            )
         self._check_characters(value, node.line, path)
         return value.strip()
 
@@ -157,8 +163,12 @@ class Reader:
     def integer(self, node: Node | None, path: str, low: int, high: int) -> int:
         if node is None:
             return low
-        if not (node.is_scalar and node.tag == "tag:yaml.org,2002:int" and not node.quoted
-                and _PLAIN_INTEGER.fullmatch(node.value)):
+        if not (
+            node.is_scalar
+            and node.tag == "tag:yaml.org,2002:int"
+            and not node.quoted
+            and _PLAIN_INTEGER.fullmatch(node.value)
+        ):
             self.problem(node.line, path, f"expected a whole number, got {_kind(node)}")
             return low
         value = int(node.value)
@@ -169,9 +179,14 @@ class Reader:
     def number(self, node: Node | None, path: str) -> float:
         if node is None:
             return 0.0
-        if node.is_scalar and not node.quoted and node.tag in (
-            "tag:yaml.org,2002:int",
-            "tag:yaml.org,2002:float",
+        if (
+            node.is_scalar
+            and not node.quoted
+            and node.tag
+            in (
+                "tag:yaml.org,2002:int",
+                "tag:yaml.org,2002:float",
+            )
         ):
             try:
                 return float(node.value.replace("_", ""))
@@ -215,7 +230,7 @@ class Reader:
         self.problem(
             node.line,
             path,
-            f"YAML reads {shown(node.value)} as {kind}; put it in quotes: \"{shown(node.value)}\"",
+            f'YAML reads {shown(node.value)} as {kind}; put it in quotes: "{shown(node.value)}"',
         )
         return False
 

@@ -30,9 +30,14 @@ class LayoutContext:
     labels: Labels
     images: dict[str, PlacedImage] = field(default_factory=dict)
 
+    def markup(self, text: str, link_colour: str | None = None) -> str:
+        """Content text as safe ReportLab markup, with this edition's quotation marks."""
+        colour = link_colour or self.theme.palette.hex["accent"]
+        return to_markup(text, colour, self.labels["quotes"])
+
     def para(self, text: str, style: str) -> Paragraph:
         """One paragraph of content text (inline markup allowed, everything else escaped)."""
-        return Paragraph(to_markup(text, self.theme.palette.hex["accent"]), self.theme.styles[style])
+        return Paragraph(self.markup(text), self.theme.styles[style])
 
     def paras(self, text: str, style: str) -> list[Paragraph]:
         """Content text split at blank lines into paragraphs."""

@@ -27,7 +27,7 @@ class BookletDocument(BaseDocTemplate):
         *,
         draw_cover: PageDrawer,
         draw_back: PageDrawer,
-        metadata: dict[str, str],
+        metadata: dict[str, str | bool],
         page_label: str,
     ) -> None:
         paper = theme.paper

@@ -30,7 +30,7 @@ class Rendered:
     passes: int
 
 
-def render(ctx: LayoutContext, metadata: dict[str, str]) -> Rendered:
+def render(ctx: LayoutContext, metadata: dict[str, str | bool]) -> Rendered:
     buffer = io.BytesIO()
     doc = BookletDocument(
         buffer,

@@ -8,8 +8,17 @@ from reportlab.platypus import Flowable
 
 from booklet.layout.context import LayoutContext
 from booklet.layout.sections import (
-    back, contents, cover, history, nearby, plan, practical, rooms, tips, welcome,
-)  # fmt: skip
+    back,
+    contents,
+    cover,
+    history,
+    nearby,
+    plan,
+    practical,
+    rooms,
+    tips,
+    welcome,
+)
 
 Section = Callable[[LayoutContext], list[Flowable]]
 

@@ -12,7 +12,7 @@ from booklet.content.inline import plain
 from booklet.content.model import Content
 
 
-def pdf_metadata(content: Content) -> dict[str, str]:
+def pdf_metadata(content: Content) -> dict[str, str | bool]:
     info = content.booklet
     title = plain(info.title)
     return {
@@ -23,7 +23,7 @@ def pdf_metadata(content: Content) -> dict[str, str]:
         "creator": f"booklet {__version__}",
         "lang": content.language,
         "displayDocTitle": True,
-    }  # type: ignore[dict-item]
+    }
 
 
 def write_atomically(data: bytes, target: Path) -> None:

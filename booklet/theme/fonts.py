@@ -19,13 +19,9 @@ class FontSet:
     serif: str = "Serif"
     sans: str = "Sans"
 
-    def face(self, family: str, bold: bool = False, italic: bool = False) -> str:
-        suffix = "-Bold" * bold + "-Italic" * (italic and not bold) + ("Italic" if bold and italic else "")
-        return family + suffix
-
 
 def register_fonts() -> FontSet:
-    """Register Serif and Sans (four faces each) once per process; ReportLab's registry is global."""
+    """Register Serif and Sans, four faces each; ReportLab's registry is global, so once."""
     folder = fonts_dir()
     for family, file_stem in _FAMILIES.items():
         for suffix, face in _FACES.items():

@@ -36,10 +36,19 @@ class Paper:
 
 
 PAPERS: dict[str, Paper] = {
-    "half-letter": Paper("half-letter", 5.5 * inch, 8.5 * inch, 0.6 * inch, 0.65 * inch,
-                         0.8 * inch, 0.125 * inch, 1.0),
+    "half-letter": Paper(
+        "half-letter",
+        5.5 * inch,
+        8.5 * inch,
+        0.6 * inch,
+        0.65 * inch,
+        0.8 * inch,
+        0.125 * inch,
+        1.0,
+    ),
     "a5": Paper("a5", A5[0], A5[1], 15 * mm, 16 * mm, 20 * mm, 3 * mm, 1.0),
-    "letter": Paper("letter", LETTER[0], LETTER[1], 1.0 * inch, 0.9 * inch, 1.0 * inch,
-                    0.125 * inch, 1.25),
+    "letter": Paper(
+        "letter", LETTER[0], LETTER[1], 1.0 * inch, 0.9 * inch, 1.0 * inch, 0.125 * inch, 1.25
+    ),
     "a4": Paper("a4", A4[0], A4[1], 25 * mm, 22 * mm, 26 * mm, 3 * mm, 1.25),
-}  # fmt: skip
+}

@@ -35,9 +35,14 @@ class Anchor(Flowable):
     """An invisible heading: for sections whose visible title is drawn by another flowable."""
 
     def __init__(
-        self, *, title: str, key: str, level: int = 0, section: str | None = None,
+        self,
+        *,
+        title: str,
+        key: str,
+        level: int = 0,
+        section: str | None = None,
         in_toc: bool = True,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__()
         self.title = title
         self.key = key
@@ -51,4 +56,3 @@ class Anchor(Flowable):
 
     def draw(self) -> None:
         pass
-

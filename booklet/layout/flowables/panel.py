@@ -12,7 +12,7 @@ IconDrawer = Callable[[Canvas, float, float, float], None]
 
 
 class Panel(Flowable):
-    """Flowables stacked inside a padded, rounded, tinted box, with an optional icon on top.
+    """Flowables stacked in a padded, rounded, tinted box; an optional icon beside the first.
 
     Panels do not split; keep their content short (the content limits make sure of that).
     """
@@ -42,11 +42,16 @@ class Panel(Flowable):
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         inner = available_width - 2 * self.padding
-        self._sizes = [f.wrap(inner, available_height) for f in self.content]
+        indent = self._icon_indent()
+        self._sizes = [
+            f.wrap(inner - (indent if index == 0 else 0), available_height)
+            for index, f in enumerate(self.content)
+        ]
+        if self.content and self.icon:
+            first_height = max(self._sizes[0][1], self.icon_size)
+            self._sizes[0] = (self._sizes[0][0], first_height)
         height = sum(h for _, h in self._sizes)
         height += sum(f.getSpaceAfter() for f in self.content[:-1])
-        if self.icon:
-            height += self.icon_size + self.padding * 0.5
         self.width = available_width
         self.height = max(height + 2 * self.padding, self.min_height)
         return self.width, self.height
@@ -63,11 +68,24 @@ class Panel(Flowable):
         y = self.height - self.padding
         if self.icon:
             self.icon(canvas, self.padding, y - self.icon_size, self.icon_size)
-            y -= self.icon_size + self.padding * 0.5
-        for flowable, (_, height) in zip(self.content, self._sizes, strict=True):
+        for index, (flowable, (_, height)) in enumerate(
+            zip(self.content, self._sizes, strict=True)
+        ):
             y -= height
-            flowable.drawOn(canvas, self.padding, y)
+            if index == 0 and self.icon:
+                # Title beside the icon, vertically centred on it.
+                own_height = flowable.wrap(
+                    self.width - 2 * self.padding - self._icon_indent(), height
+                )[1]
+                flowable.drawOn(
+                    canvas, self.padding + self._icon_indent(), y + (height - own_height) / 2
+                )
+            else:
+                flowable.drawOn(canvas, self.padding, y)
             y -= flowable.getSpaceAfter()
+
+    def _icon_indent(self) -> float:
+        return self.icon_size * 1.35 if self.icon else 0.0
 
 
 class Row(Flowable):

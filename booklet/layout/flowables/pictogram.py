@@ -31,4 +31,6 @@ class PictogramPanel(Flowable):
         canvas.roundRect(0, 0, self.width, self.height, self.radius, stroke=0, fill=1)
         canvas.restoreState()
         size = self.height * 0.78
-        draw_pictogram(canvas, self.name, (self.width - size) / 2, (self.height - size) / 2, size, self.ink)
+        draw_pictogram(
+            canvas, self.name, (self.width - size) / 2, (self.height - size) / 2, size, self.ink
+        )

@@ -44,9 +44,13 @@ class PlanArea:
 
 class PlanDrawing(Flowable):
     def __init__(
-        self, plan: Plan, areas: list[PlanArea], look: PlanLook, max_height: float,
+        self,
+        plan: Plan,
+        areas: list[PlanArea],
+        look: PlanLook,
+        max_height: float,
         entrance_label: str,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__()
         self.plan = plan
         self.areas = areas
@@ -94,8 +98,15 @@ class PlanDrawing(Flowable):
             self._entrance(canvas, self.plan.entrance)
         canvas.restoreState()
 
-    def _polygon(self, canvas: Canvas, outline: tuple[Point, ...], fill: Color, stroke: Color,
-                 width: float, dash: bool = False) -> None:  # fmt: skip
+    def _polygon(
+        self,
+        canvas: Canvas,
+        outline: tuple[Point, ...],
+        fill: Color,
+        stroke: Color,
+        width: float,
+        dash: bool = False,
+    ) -> None:
         path = canvas.beginPath()
         first, *rest = (self._xy(p) for p in outline)
         path.moveTo(*first)
@@ -137,7 +148,9 @@ class PlanDrawing(Flowable):
     def _link(self, canvas: Canvas, area: PlanArea) -> None:
         xs = [self._xy(p)[0] for p in area.shape.outline]
         ys = [self._xy(p)[1] for p in area.shape.outline]
-        canvas.linkRect("", area.link, (min(xs), min(ys), max(xs), max(ys)), relative=1, thickness=0)
+        canvas.linkRect(
+            "", area.link, (min(xs), min(ys), max(xs), max(ys)), relative=1, thickness=0
+        )
 
     def _streets(self, canvas: Canvas) -> None:
         plot_w, plot_h = self.plan.size

@@ -42,7 +42,9 @@ class TimelineRow(Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
         _, date_height = self.date.wrap(self.date_width, available_height)
-        _, event_height = self.event.wrap(available_width - self.date_width - self.gutter, available_height)
+        _, event_height = self.event.wrap(
+            available_width - self.date_width - self.gutter, available_height
+        )
         self.height = max(date_height, event_height) + self.gap
         return self.width, self.height
 
@@ -55,7 +57,9 @@ class TimelineRow(Flowable):
         canvas.saveState()
         canvas.setStrokeColor(self.spine)
         canvas.setLineWidth(1.2)
-        canvas.line(spine_x, 0 if not self.last else dot_y, spine_x, top if not self.first else dot_y)
+        canvas.line(
+            spine_x, 0 if not self.last else dot_y, spine_x, top if not self.first else dot_y
+        )
         radius = 3.6 if self.highlight else 2.6
         canvas.setFillColor(self.dot)
         canvas.setStrokeColor(self.dot)

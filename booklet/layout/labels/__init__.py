@@ -31,10 +31,31 @@ class Labels:
             return self.format("date_month", month=month, year=date.year)
         return self.format("date_day", day=date.day, month=month, year=date.year)
 
+    def date_range(self, start: PartialDate, end: PartialDate | None, short: bool = False) -> str:
+        """ "10–17 Apr 1937", "Jun–Aug 1940", "1929–1933": repeat only what differs."""
+        if end is None:
+            return self.date(start, short)
+        months = self.table["months_short" if short else "months"]
+        if start.year == end.year and start.month and end.month and not start.day and not end.day:
+            span = f"{months[start.month - 1]}–{months[end.month - 1]}"
+            return self.format("date_month", month=span, year=start.year)
+        if (
+            start.year == end.year
+            and start.month
+            and start.month == end.month
+            and start.day
+            and end.day
+        ):
+            month = months[start.month - 1]
+            return self.format("date_day", day=f"{start.day}–{end.day}", month=month, year=end.year)
+        return f"{self.date(start, short)}–{self.date(end, short)}"
+
 
 def available_languages() -> list[str]:
     folder = resources.files(__name__)
-    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return sorted(
+        p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")
+    )
 
 
 def load_labels(language: str) -> Labels:

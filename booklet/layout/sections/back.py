@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape, quoteattr
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
 
-from booklet.content.inline import paragraphs, plain, to_markup
+from booklet.content.inline import paragraphs, plain
 from booklet.layout.art.motifs import draw_wall_band
 from booklet.layout.art.pictograms import Ink
 from booklet.layout.context import LayoutContext
@@ -38,8 +38,11 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
     canvas.setFillColor(palette.ink)
     canvas.rect(0, 0, width, height, stroke=0, fill=1)
     band_height = theme.size(64)
-    band_ink = Ink(line=palette.tint(palette.ink, 0.55), accent=palette.accent,
-                   fill=palette.tint(palette.ink, 0.8))  # fmt: skip
+    band_ink = Ink(
+        line=palette.tint(palette.ink, 0.55),
+        accent=palette.accent,
+        fill=palette.tint(palette.ink, 0.8),
+    )
     draw_wall_band(canvas, 0, height - paper.margin_top - band_height, width, band_height, band_ink)
     canvas.restoreState()
 
@@ -49,9 +52,12 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
         (escape(plain(museum.name)), "back.title", theme.size(2)),
         (escape(museum.local_name), "back.text", theme.size(10)),
         ("<br/>".join(escape(line) for line in museum.address.lines()), "back.text", theme.size(6)),
-        (f"<a href={quoteattr(museum.website)}>{escape(display_url(museum.website))}</a>",
-         "back.text", theme.size(18)),
-    ]  # fmt: skip
+        (
+            f"<a href={quoteattr(museum.website)}>{escape(display_url(museum.website))}</a>",
+            "back.text",
+            theme.size(18),
+        ),
+    ]
     y = height - paper.margin_top - band_height - theme.size(26)
     for markup, style, space_after in lines:
         if not markup:
@@ -60,8 +66,10 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
         _, h = paragraph.wrap(paper.frame_width, height)
         paragraph.drawOn(canvas, paper.margin_x, y - h)
         y -= h + space_after
-    colophon = [Paragraph(to_markup(block, link), styles["back.small"])
-                for block in paragraphs(content.booklet.colophon)] if content.booklet.colophon else []  # fmt: skip
+    colophon = [
+        Paragraph(ctx.markup(block, link), styles["back.small"])
+        for block in paragraphs(content.booklet.colophon)
+    ]
     y = paper.margin_bottom
     for paragraph in reversed(colophon):
         _, h = paragraph.wrap(paper.frame_width, height)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
 from booklet.layout.art.pictograms import Ink
 from booklet.layout.context import LayoutContext
@@ -15,10 +15,15 @@ def section_key(name: str) -> str:
     return f"section-{name}"
 
 
-def opener(ctx: LayoutContext, name: str, title: str, kicker: str = "") -> list[Flowable]:
-    """A new page starting a section: optional kicker, the title (a TOC entry), and space."""
+def opener(
+    ctx: LayoutContext, name: str, title: str, kicker: str = "", min_space: float = 0
+) -> list[Flowable]:
+    """Start a section: on a new page, or after the previous one if `min_space` (a share of
+    the page height) is still free; then optional kicker, the title (a TOC entry) and space."""
     styles = ctx.theme.styles
-    story: list[Flowable] = [PageBreak()]
+    story: list[Flowable] = [
+        CondPageBreak(ctx.theme.paper.frame_height * min_space) if min_space else PageBreak()
+    ]
     if kicker:
         story.append(ctx.label(kicker.upper(), "kicker"))
     story.append(
@@ -33,22 +38,31 @@ def ink(ctx: LayoutContext) -> Ink:
     return Ink(line=palette.ink, accent=palette.accent, fill=palette.tint(palette.muted, 0.12))
 
 
-def grid(ctx: LayoutContext, rows: list[list[object]], widths: list[float | None],
-         *commands: tuple[object, ...], valign: str = "TOP",
-         heights: list[float] | None = None) -> Table:  # fmt: skip
+def grid(
+    ctx: LayoutContext,
+    rows: list[list[object]],
+    widths: list[float | None],
+    *commands: tuple[object, ...],
+    valign: str = "TOP",
+    heights: list[float] | None = None,
+) -> Table:
     """A borderless layout table with no padding, in the theme's font.
 
     Setting FONT matters: a Table otherwise selects Helvetica for its cells even when every
     cell is a Paragraph, and that puts a base-14 font into the PDF.
     """
     table = Table(rows, colWidths=widths, rowHeights=heights, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), ctx.theme.fonts.sans, ctx.theme.styles["body"].fontSize),
-        ("VALIGN", (0, 0), (-1, -1), valign),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        *commands,
-    ]))  # fmt: skip
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), ctx.theme.fonts.sans, ctx.theme.styles["body"].fontSize),
+                ("VALIGN", (0, 0), (-1, -1), valign),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                *commands,
+            ]
+        )
+    )
     return table

@@ -14,14 +14,16 @@ def build(ctx: LayoutContext) -> list[Flowable]:
     title = ctx.labels["contents"]
     toc = TableOfContents(
         dotsMinLevel=0,
-        tableStyle=TableStyle([
-            # Without FONT the TOC's table selects Helvetica, a base-14 font.
-            ("FONT", (0, 0), (-1, -1), ctx.theme.fonts.sans, styles["toc.1"].fontSize),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ]),
-    )  # fmt: skip
+        tableStyle=TableStyle(
+            [
+                # Without FONT the TOC's table selects Helvetica, a base-14 font.
+                ("FONT", (0, 0), (-1, -1), ctx.theme.fonts.sans, styles["toc.1"].fontSize),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
+    )
     toc.levelStyles = [styles["toc.1"], styles["toc.2"]]
     return [
         PageBreak(),

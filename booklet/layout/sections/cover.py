@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, NextPageTemplate, Paragraph
 
-from booklet.content.inline import plain, to_markup
+from booklet.content.inline import plain
 from booklet.layout.art.motifs import draw_cover_art
 from booklet.layout.context import LayoutContext
 from booklet.layout.document import BODY, BookletDocument
@@ -26,8 +26,9 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
     paper, palette, styles = theme.paper, theme.palette, theme.styles
     width, height = paper.width, paper.height
     canvas.saveState()
-    draw_cover_art(canvas, 0, 0, width, height, ink(ctx), palette.paper,
-                   secondary=palette.secondary)  # fmt: skip
+    draw_cover_art(
+        canvas, 0, 0, width, height, ink(ctx), palette.paper, secondary=palette.secondary
+    )
     band = height * BAND_SHARE
     canvas.setFillColor(palette.ink)
     canvas.rect(0, 0, width, band, stroke=0, fill=1)
@@ -35,14 +36,17 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
 
     left = paper.margin_x
     frame_width = paper.frame_width
-    accent = palette.hex["accent"]
     blocks: list[tuple[Paragraph, float]] = [
-        (Paragraph(escape(content.museum.local_name.upper() or plain(content.museum.name)),
-                   styles["cover.kicker"]), theme.size(10)),
-        (Paragraph(to_markup(content.booklet.title, accent), styles["cover.title"]), theme.size(10)),
-        (Paragraph(to_markup(content.booklet.subtitle, accent), styles["cover.subtitle"]),
-         theme.size(8)),
-    ]  # fmt: skip
+        (
+            Paragraph(
+                escape(content.museum.local_name.upper() or plain(content.museum.name)),
+                styles["cover.kicker"],
+            ),
+            theme.size(10),
+        ),
+        (Paragraph(ctx.markup(content.booklet.title), styles["cover.title"]), theme.size(10)),
+        (Paragraph(ctx.markup(content.booklet.subtitle), styles["cover.subtitle"]), theme.size(8)),
+    ]
     if content.booklet.native_title:
         blocks.append((Paragraph(escape(content.booklet.native_title), styles["cover.native"]), 0))
     y = height - paper.margin_top * 1.25

@@ -24,8 +24,14 @@ def build(ctx: LayoutContext) -> list[Flowable]:
         title = plain(chapter.title)
         story.append(CondPageBreak(ctx.theme.size(90)))
         story.append(
-            Heading(escape(title), styles["h2"], title=title, key=f"chapter-{index}", level=1,
-                    in_toc=False)
+            Heading(
+                escape(title),
+                styles["h2"],
+                title=title,
+                key=f"chapter-{index}",
+                level=1,
+                in_toc=False,
+            )
         )
         story += ctx.paras(chapter.text, "body")
     return story
@@ -33,13 +39,17 @@ def build(ctx: LayoutContext) -> list[Flowable]:
 
 def build_timeline(ctx: LayoutContext) -> list[Flowable]:
     timeline = ctx.content.history.timeline
-    story = opener(ctx, "timeline", ctx.labels["timeline"])
+    story = opener(ctx, "timeline", ctx.labels["timeline"], min_space=0.45)
     palette = ctx.theme.palette
     for index, event in enumerate(timeline):
         story.append(
             TimelineRow(
-                Paragraph(escape(_when(ctx, event)), ctx.theme.styles[
-                    "timeline.date.highlight" if event.highlight else "timeline.date"]),
+                Paragraph(
+                    escape(_when(ctx, event)),
+                    ctx.theme.styles[
+                        "timeline.date.highlight" if event.highlight else "timeline.date"
+                    ],
+                ),
                 ctx.para(event.event, "timeline.event"),
                 date_width=ctx.theme.size(74),
                 gutter=ctx.theme.size(22),
@@ -50,12 +60,9 @@ def build_timeline(ctx: LayoutContext) -> list[Flowable]:
                 last=index == len(timeline) - 1,
                 gap=ctx.theme.size(7),
             )
-        )  # fmt: skip
+        )
     return story
 
 
 def _when(ctx: LayoutContext, event: TimelineEvent) -> str:
-    start = ctx.labels.date(event.date, short=True)
-    if event.until is None:
-        return start
-    return f"{start}–{ctx.labels.date(event.until, short=True)}"
+    return ctx.labels.date_range(event.date, event.until, short=True)

@@ -43,7 +43,7 @@ def build(ctx: LayoutContext) -> list[Flowable]:
         for area in plan.areas
     ]
     story.append(
-        PlanDrawing(plan, areas, look, theme.paper.frame_height * 0.55, ctx.labels["entrance"])
+        PlanDrawing(plan, areas, look, theme.paper.frame_height * 0.62, ctx.labels["entrance"])
     )
     caption = plan.caption or ctx.labels["schematic"]
     story.append(Spacer(1, theme.size(4)))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
-from booklet.content.inline import plain
+from booklet.content.inline import paragraphs, plain
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Heading
 from booklet.layout.flowables.qr import QrCode
 from booklet.layout.sections.common import grid, opener
-from booklet.layout.sections.facts import fact_rows, verify_note
+from booklet.layout.sections.facts import fact_rows, opening_hours, verify_note
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
@@ -17,18 +17,25 @@ def build(ctx: LayoutContext) -> list[Flowable]:
     practical, museum = content.practical, content.museum
     story = opener(ctx, "practical", labels["practical"])
     verify = practical.verify | museum.verify
-    story += fact_rows(ctx, [
-        ("address", labels["address"], "\n".join([plain(museum.local_name or museum.name),
-                                                  *museum.address.lines()])),
-        ("hours", labels["hours"], "\n".join(f"{h.days}: {h.opens}–{h.closes}" for h in museum.hours)),
-        ("closed", labels["closed"], museum.closed),
-        ("admission", labels["admission"], museum.admission),
-        ("phone", labels["phone"], museum.phone),
-        ("getting_there", labels["getting_there"], practical.getting_there),
-        ("accessibility", labels["accessibility"], practical.accessibility),
-        ("photography", labels["photography"], practical.photography),
-        ("bags", labels["bags"], practical.bags),
-    ], verify)  # fmt: skip
+    story += fact_rows(
+        ctx,
+        [
+            (
+                "address",
+                labels["address"],
+                [museum.local_name or plain(museum.name), *museum.address.lines()],
+            ),
+            ("hours", labels["hours"], opening_hours(museum)),
+            ("closed", labels["closed"], paragraphs(museum.closed)),
+            ("admission", labels["admission"], paragraphs(museum.admission)),
+            ("phone", labels["phone"], [museum.phone]),
+            ("getting_there", labels["getting_there"], paragraphs(practical.getting_there)),
+            ("accessibility", labels["accessibility"], paragraphs(practical.accessibility)),
+            ("photography", labels["photography"], paragraphs(practical.photography)),
+            ("bags", labels["bags"], paragraphs(practical.bags)),
+        ],
+        verify,
+    )
     story.append(Spacer(1, theme.size(10)))
     story.append(CondPageBreak(theme.size(90)))
     story.append(_qr_block(ctx))
@@ -58,8 +65,13 @@ def _qr_block(ctx: LayoutContext) -> Flowable:
         ctx.label(ctx.labels["scan_for_website"].upper(), "label"),
         ctx.para(f"[{display_url(website)}]({website})", "value"),
     ]
-    return grid(ctx, [[QrCode(website, size, theme.palette.ink), text]],
-                [size + theme.size(12), None], valign="MIDDLE")
+    return grid(
+        ctx,
+        [[QrCode(website, size, theme.palette.ink), text]],
+        [size + theme.size(12), None],
+        valign="MIDDLE",
+    )
+
 
 def display_url(url: str) -> str:
     """The address as a reader would type it: no scheme, no trailing slash."""

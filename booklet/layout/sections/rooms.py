@@ -6,7 +6,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Paragraph, Spacer
 
-from booklet.content.inline import plain, to_markup
+from booklet.content.inline import plain
 from booklet.content.model import Room
 from booklet.layout.context import LayoutContext, room_key
 from booklet.layout.flowables.heading import Anchor
@@ -75,19 +75,29 @@ def _picture(ctx: LayoutContext, room: Room) -> list[Flowable]:
     if placed is None:
         panel_height = theme.size(118)
         return [
-            PictogramPanel(room.pictogram, panel_height, ink(ctx),
-                           theme.palette.tint(theme.palette.muted, 0.1), theme.size(4)),
+            PictogramPanel(
+                room.pictogram,
+                panel_height,
+                ink(ctx),
+                theme.palette.tint(theme.palette.muted, 0.1),
+                theme.size(4),
+            ),
             Spacer(1, theme.size(12)),
-        ]  # fmt: skip
+        ]
     image = Image(str(placed.file), width=placed.width, height=placed.height)
     image.hAlign = "LEFT"
     story: list[Flowable] = [image]
     assert room.image is not None
     caption = " ".join(
-        part for part in (room.image.caption,
-                          ctx.labels.format("photo_credit", credit=room.image.credit)
-                          if room.image.credit else "") if part
-    )  # fmt: skip
+        part
+        for part in (
+            room.image.caption,
+            ctx.labels.format("photo_credit", credit=room.image.credit)
+            if room.image.credit
+            else "",
+        )
+        if part
+    )
     if caption:
         story += [Spacer(1, theme.size(3)), ctx.para(caption, "caption")]
     story.append(Spacer(1, theme.size(10)))
@@ -99,9 +109,14 @@ def _look_for(ctx: LayoutContext, room: Room) -> Flowable:
     accent = theme.palette.hex["accent"]
     items: list[Flowable] = [ctx.label(ctx.labels["look_for"].upper(), "lookfor.title")]
     for highlight in room.highlights:
-        markup = to_markup(highlight, accent)
+        markup = ctx.markup(highlight)
         items.append(
             Paragraph(f'<bullet color="{accent}">•</bullet>{markup}', theme.styles["lookfor.item"])
         )
-    return Panel(items, background=theme.palette.tint(theme.palette.muted, 0.1),
-                 padding=theme.size(10), radius=theme.size(4), rule=theme.palette.accent)  # fmt: skip
+    return Panel(
+        items,
+        background=theme.palette.tint(theme.palette.muted, 0.1),
+        padding=theme.size(10),
+        radius=theme.size(4),
+        rule=theme.palette.accent,
+    )

@@ -8,7 +8,7 @@ from booklet.content.inline import paragraphs
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.panel import Panel
 from booklet.layout.sections.common import opener
-from booklet.layout.sections.facts import fact_rows, verify_note
+from booklet.layout.sections.facts import fact_rows, opening_hours, verify_note
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
@@ -19,19 +19,28 @@ def build(ctx: LayoutContext) -> list[Flowable]:
     story.append(Spacer(1, theme.size(8)))
     museum = content.museum
     rows: list[Flowable] = [ctx.label(labels["at_a_glance"].upper(), "lookfor.title")]
-    rows += fact_rows(ctx, [
-        ("address", labels["address"], "\n".join(museum.address.lines())),
-        ("hours", labels["hours"], "\n".join(f"{h.days}: {h.opens}–{h.closes}" for h in museum.hours)),
-        ("closed", labels["closed"], museum.closed),
-        ("admission", labels["admission"], museum.admission),
-        ("visit_length", labels["visit_length"], museum.visit_length),
-    ], museum.verify)  # fmt: skip
+    rows += fact_rows(
+        ctx,
+        [
+            ("address", labels["address"], museum.address.lines()),
+            ("hours", labels["hours"], opening_hours(museum)),
+            ("closed", labels["closed"], paragraphs(museum.closed)),
+            ("admission", labels["admission"], paragraphs(museum.admission)),
+            ("visit_length", labels["visit_length"], paragraphs(museum.visit_length)),
+        ],
+        museum.verify,
+    )
     note = verify_note(ctx, museum.verify)
     if note is not None:
         rows.append(Spacer(1, theme.size(3)))
         rows.append(note)
     story.append(
-        Panel(rows, background=theme.palette.tint(theme.palette.muted, 0.1),
-              padding=theme.size(11), radius=theme.size(4), rule=theme.palette.accent)
-    )  # fmt: skip
+        Panel(
+            rows,
+            background=theme.palette.tint(theme.palette.muted, 0.1),
+            padding=theme.size(11),
+            radius=theme.size(4),
+            rule=theme.palette.accent,
+        )
+    )
     return story
