@@ -9,9 +9,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from booklet.content.errors import ContentError, Problem, UsageError
-from booklet.content.model import Content, read_content
+from booklet.content.model import Content, Image, read_content
 from booklet.content.source import MAX_INPUT_BYTES, load_source
-from booklet.images import ImageProblem, inspect_image, plan_job, run_jobs
+from booklet.images import inspect_image, plan_job, run_jobs
 from booklet.layout.context import LayoutContext, PlacedImage
 from booklet.layout.labels import load_labels
 from booklet.layout.render import render
@@ -32,7 +32,7 @@ class BuildResult:
     language: str
 
 
-def load_content(path: Path, language: str | None = None) -> Content:
+def load_content(path: Path, language: str | None = None, decode_images: bool = False) -> Content:
     """Read and validate a content file and the images it names; raise ContentError if unsound."""
     try:
         with path.open("rb") as stream:
@@ -44,24 +44,7 @@ def load_content(path: Path, language: str | None = None) -> Content:
     except OSError as exc:
         raise ContentError([Problem(str(path), None, "", f"cannot read: {exc.strerror}")]) from None
     root = load_source(data, path.name)
-    content = read_content(root, path.resolve(), language)
-    problems = [
-        Problem(path.name, room.image.where.line, room.image.where.field, str(exc))
-        for room in content.rooms
-        if room.image is not None
-        for exc in _image_problems(room.image.path)
-    ]
-    if problems:
-        raise ContentError(problems)
-    return content
-
-
-def _image_problems(path: Path) -> list[ImageProblem]:
-    try:
-        inspect_image(path)
-    except ImageProblem as exc:
-        return [exc]
-    return []
+    return read_content(root, path.resolve(), language, decode_images)
 
 
 def build(
@@ -96,6 +79,7 @@ def _prepare_images(ctx: LayoutContext, work_dir: Path) -> None:
     red, green, blue = (round(c * 255) for c in ctx.theme.palette.paper.rgb())
     background = (red, green, blue)
     jobs = []
+    where: dict[Path, Image] = {}
     for room in ctx.content.rooms:
         if room.image is None:
             continue
@@ -110,10 +94,19 @@ def _prepare_images(ctx: LayoutContext, work_dir: Path) -> None:
             background,
         )
         jobs.append(job)
+        where.setdefault(job.target, room.image)
         ctx.images[room.id] = PlacedImage(job.target, placed_w, placed_h)
     if jobs:
         PROGRESS.info("preparing %d images", len(jobs))
-        run_jobs(jobs)
+        failures = run_jobs(jobs)
+        if failures:
+            name = ctx.content.file.name
+            raise ContentError(
+                [
+                    Problem(name, where[target].where.line, where[target].where.field, message)
+                    for target, message in failures.items()
+                ]
+            )
 
 
 def _check_output(output: Path, content: Content) -> None:

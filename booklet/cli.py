@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import signal
 import sys
+import traceback
 from pathlib import Path
+from typing import Any, NoReturn
 
 import click
 
 from booklet import __version__
-from booklet.content.errors import ContentError, UsageError
+from booklet.content.errors import ContentError, UsageError, printable
 from booklet.content.model import PAPERS
 from booklet.resources import starter_dir
 
 EXIT_CONTENT = 1
 EXIT_USAGE = 2
+EXIT_BUG = 70
+EXIT_INTERRUPTED = 130
 
 
 def _configure_logging(quiet: bool) -> None:
@@ -28,7 +34,7 @@ def _configure_logging(quiet: bool) -> None:
         logger.setLevel(logging.ERROR if quiet else level)
 
 
-def _fail_content(error: ContentError) -> None:
+def _fail_content(error: ContentError) -> NoReturn:
     for problem in error.problems:
         click.echo(f"error: {problem}", err=True)
     count = len(error.problems)
@@ -36,10 +42,48 @@ def _fail_content(error: ContentError) -> None:
     sys.exit(EXIT_CONTENT)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Booklet(click.Group):
+    """The command group, with one error surface: every failure ends as short `error:` lines.
+
+    Content problems exit 1, usage problems 2; anything unexpected is reported in one line
+    (with the traceback only under --debug) and exits 70. SIGTERM is turned into an exception
+    so a killed build still removes its temporary file.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        signal.signal(signal.SIGTERM, _terminate)
+        try:
+            return super().invoke(ctx)
+        except ContentError as error:
+            _fail_content(error)
+        except UsageError as error:
+            click.echo(f"error: {printable(str(error))}", err=True)
+            sys.exit(EXIT_USAGE)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("error: interrupted; nothing was written.", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except Exception as error:
+            if ctx.params.get("debug") or os.environ.get("BOOKLET_DEBUG"):
+                traceback.print_exc()
+            summary = printable(f"{type(error).__name__}: {error}")[:300]
+            click.echo(f"error: unexpected failure: {summary}", err=True)
+            click.echo("error: run with --debug for details; nothing was written.", err=True)
+            sys.exit(EXIT_BUG)
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+@click.group(cls=_Booklet, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="booklet")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show the full traceback of unexpected errors.")
+def main(debug: bool) -> None:
     """Turn a content.yaml into a designed, printable visitor booklet PDF."""
+    if debug:
+        os.environ["BOOKLET_DEBUG"] = "1"
 
 
 @main.command()
@@ -64,13 +108,7 @@ def build(content: Path, output: Path, paper: str | None, quiet: bool) -> None:
     from booklet.build import build as run_build
 
     _configure_logging(quiet)
-    try:
-        run_build(content, output, paper=paper)
-    except ContentError as error:
-        _fail_content(error)
-    except UsageError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_USAGE)
+    run_build(content, output, paper=paper)
 
 
 @main.command()
@@ -81,11 +119,7 @@ def check(content: Path, quiet: bool) -> None:
     from booklet.build import load_content
 
     _configure_logging(quiet)
-    try:
-        loaded = load_content(content)
-    except ContentError as error:
-        _fail_content(error)
-        return
+    loaded = load_content(content, decode_images=True)
     if not quiet:
         museum = loaded.museum
         marked = sorted(museum.verify | loaded.practical.verify)

@@ -45,8 +45,10 @@ class ImageJob:
     background: tuple[int, int, int]
 
 
-def inspect_image(path: Path) -> ImageInfo:
-    """Read the header and check the format and pixel count, upright (EXIF-rotated) size."""
+def inspect_image(path: Path, decode: bool = False) -> ImageInfo:
+    """Check format and pixel count from the header; with `decode`, also decode the whole
+    image (cheaply, at 1/8 scale for JPEG) so truncated or corrupt data is found now.
+    Returns the upright (EXIF-rotated) size."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -57,6 +59,10 @@ def inspect_image(path: Path) -> ImageInfo:
                     )
                 width, height = image.size
                 orientation = image.getexif().get(0x0112, 1)
+                if decode and width * height <= MAX_PIXELS:
+                    if image.format == "JPEG":
+                        image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+                    image.load()
     except (
         UnidentifiedImageError,
         Image.DecompressionBombError,
@@ -99,16 +105,26 @@ def plan_job(
     )
 
 
-def run_jobs(jobs: list[ImageJob], workers: int = 2) -> None:
-    """Process every distinct job, in parallel when there are enough to be worth it."""
+def run_jobs(jobs: list[ImageJob], workers: int = 2) -> dict[Path, str]:
+    """Process every distinct job, in parallel when there are enough to be worth it.
+
+    Returns the problem of each job that failed, by target path (empty when all succeeded).
+    """
     unique = list({job.target: job for job in jobs if not job.target.exists()}.values())
     if len(unique) >= 8 and workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for _ in pool.map(process_image, unique, chunksize=4):
-                pass
+            outcomes = list(pool.map(_try_process, unique, chunksize=4))
     else:
-        for job in unique:
-            process_image(job)
+        outcomes = [_try_process(job) for job in unique]
+    return {job.target: problem for job, problem in zip(unique, outcomes, strict=True) if problem}
+
+
+def _try_process(job: ImageJob) -> str | None:
+    try:
+        process_image(job)
+    except ImageProblem as exc:
+        return str(exc)
+    return None
 
 
 def process_image(job: ImageJob) -> None:
@@ -154,7 +170,14 @@ def _flatten(image: Image.Image, background: tuple[int, int, int]) -> Image.Imag
         return base
     if image.mode in ("L", "RGB"):
         return image
-    if image.mode in ("1", "I", "I;16", "F"):
+    if image.mode.startswith("I"):
+        # 16-bit samples (PNG, TIFF scans): scale to 8 bits rather than clipping at 255.
+        return image.convert("I").point(lambda value: value * (1 / 257)).convert("L")
+    if image.mode == "F":
+        low, high = (float(v) for v in image.getextrema())  # type: ignore[arg-type]
+        scale = 255 / (high - low) if high > low else 0.0
+        return image.point(lambda value: (value - low) * scale).convert("L")
+    if image.mode == "1":
         return image.convert("L")
     return image.convert("RGB")
 

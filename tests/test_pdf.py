@@ -213,3 +213,18 @@ def test_practical_page_has_a_qr_code_and_the_marked_details(page_texts: list[st
     assert "museocasadeleontrotsky.blogspot.com" in practical
     assert "†" in practical
     assert "Check before your visit" in practical
+
+
+def test_identical_bytes_across_processes_and_hash_seeds(tmp_path: Path, default_pdf: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "seeded.pdf"
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run(
+        [sys.executable, "-m", "booklet", "build", str(DEFAULT_CONTENT), "-o", str(out), "-q"],
+        check=True,
+        env=env,
+    )
+    assert out.read_bytes() == default_pdf.read_bytes()

@@ -20,9 +20,16 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return (
+        text = (
             f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         )
+        return printable(text)
+
+
+def printable(text: str) -> str:
+    """Show control, bidi and other invisible characters as \\uXXXX, so a message can never
+    drive the user's terminal or hide what it says."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
 
 
 class ContentError(Exception):

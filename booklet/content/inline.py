@@ -15,8 +15,9 @@ from xml.sax.saxutils import escape, quoteattr
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
-_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S)
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])", re.S)
+_MARKER_RUN = re.compile(r"\*{1,3}")
+_TAGS = {"*": ("<i>", "</i>"), "**": ("<b>", "</b>")}
+_NO_TAGS = {"*": ("", ""), "**": ("", "")}
 
 
 @dataclass(frozen=True)
@@ -75,21 +76,54 @@ def smart_quotes(text: str, quotes: str = "“”‘’") -> str:
     """
     double_open, double_close, single_open, single_close = tuple(quotes)
     text = re.sub(r"(?<=\w)'(?=\w)", "’", text)
-    text = re.sub(r"(^|[\s(\[{—–-])\"", lambda m: m.group(1) + double_open, text)
+    text = re.sub(r"(^|[\s(\[{—–=-])\"", lambda m: m.group(1) + double_open, text)
     text = text.replace('"', double_close)
-    text = re.sub(r"(^|[\s(\[{—–-])'", lambda m: m.group(1) + single_open, text)
+    text = re.sub(r"(^|[\s(\[{—–=-])'", lambda m: m.group(1) + single_open, text)
     return text.replace("'", single_close)
 
 
 def plain(text: str) -> str:
     """The text a reader sees, without markup characters (for outlines and metadata)."""
-    text = _LINK.sub(lambda m: m.group(1), text)
-    text = _STRONG.sub(lambda m: m.group(1), text)
-    return _EMPHASIS.sub(lambda m: m.group(1), text)
+    return _emphasis(_LINK.sub(lambda m: m.group(1), text), _NO_TAGS)
 
 
 def _styled(text: str, quotes: str) -> str:
     """Escape everything, then turn the emphasis markers we recognise into tags."""
-    escaped = escape(smart_quotes(text, quotes))
-    escaped = _STRONG.sub(lambda m: f"<b>{m.group(1)}</b>", escaped)
-    return _EMPHASIS.sub(lambda m: f"<i>{m.group(1)}</i>", escaped)
+    return _emphasis(escape(smart_quotes(text, quotes)), _TAGS)
+
+
+def _emphasis(text: str, tags: dict[str, tuple[str, str]]) -> str:
+    """Turn matched `*` / `**` pairs into tags, always well nested.
+
+    A marker opens before a non-space that is not inside a word, and closes after a non-space
+    when it matches the innermost open marker; anything else prints as typed, as do markers
+    left open at the end. So `2*3*4` and `***a* b**` never produce crossed tags.
+    """
+    out: list[str] = []
+    stack: list[tuple[str, int]] = []
+    pos = 0
+    for match in _MARKER_RUN.finditer(text):
+        out.append(text[pos : match.start()])
+        pos = match.end()
+        before = text[match.start() - 1] if match.start() else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        can_open = not after.isspace() and not (before.isalnum() or before == "_")
+        can_close = not before.isspace() and not (after.isalnum() or after == "_")
+        run = match.group()
+        if run == "***":
+            closing_em_first = bool(stack) and stack[-1][0] == "*"
+            pieces = ["*", "**"] if (can_close and closing_em_first) else ["**", "*"]
+        else:
+            pieces = [run]
+        for piece in pieces:
+            if can_close and stack and stack[-1][0] == piece:
+                _, index = stack.pop()
+                out[index] = tags[piece][0]
+                out.append(tags[piece][1])
+            elif can_open:
+                stack.append((piece, len(out)))
+                out.append(piece)
+            else:
+                out.append(piece)
+    out.append(text[pos:])
+    return "".join(out)

@@ -7,6 +7,7 @@ every problem found. Field names here are the YAML keys; the docs in README.md m
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,6 +17,7 @@ from booklet.content.errors import ContentError, Problem
 from booklet.content.paths import resolve_content_file
 from booklet.content.reader import Reader
 from booklet.content.source import Node
+from booklet.images import ImageProblem, inspect_image
 
 ROOM_KINDS = ("room", "garden", "tomb", "tower")
 PICTOGRAMS = ("kitchen", "dining", "office", "study", "bedroom", "child", "garden", "tomb", "tower")
@@ -235,15 +237,33 @@ class Content:
     sources: tuple[Source, ...]
     theme: ThemeChoice
     untranslated: tuple[Problem, ...] = ()
+    section_lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def base_dir(self) -> Path:
         return self.file.parent
 
 
-def read_content(root: Node, file: Path, language: str | None = None) -> Content:
-    """Validate the whole tree for one language (None: the content's own language)."""
+def read_content(
+    root: Node, file: Path, language: str | None = None, decode_images: bool = False
+) -> Content:
+    """Validate the whole tree for one language (None: the content's own language).
+
+    `decode_images` decodes every image in full (for `check`); otherwise only headers are read
+    here and damaged image data is reported, with its line, when the images are processed."""
     name = file.name
+    if not root.is_mapping:
+        raise ContentError(
+            [
+                Problem(
+                    name,
+                    root.line,
+                    "",
+                    "expected a mapping of sections "
+                    "(booklet:, museum:, rooms: ...) at the top of the file",
+                )
+            ]
+        )
     probe = Reader(name, "en")
     top = probe.fields(
         root,
@@ -255,7 +275,7 @@ def read_content(root: Node, file: Path, language: str | None = None) -> Content
     r = Reader(name, language or source_language, source_language)
     r.problems.extend(probe.problems)
     booklet = _booklet(r, top.get("booklet"))
-    rooms = _rooms(r, top.get("rooms"), file.parent)
+    rooms = _rooms(r, top.get("rooms"), file.parent, decode_images)
     content = Content(
         file=file,
         language=r.language,
@@ -275,7 +295,7 @@ def read_content(root: Node, file: Path, language: str | None = None) -> Content
         r.problem(None, "booklet.translations", f"the content has no '{language}' edition")
     if r.problems:
         raise ContentError(sorted(r.problems, key=lambda p: p.line or 0))
-    return replace(content, untranslated=tuple(r.untranslated))
+    return replace(content, untranslated=tuple(r.untranslated), section_lines=dict(root.key_lines))
 
 
 def _source_language(node: Node | None) -> str:
@@ -320,21 +340,10 @@ def _welcome(r: Reader, node: Node | None) -> Welcome:
 
 
 def _museum(r: Reader, node: Node | None) -> Museum:
-    names = (
-        "name",
-        "local_name",
-        "institution",
-        "address",
-        "website",
-        "phone",
-        "hours",
-        "closed",
-        "admission",
-        "visit_length",
-    )
-    f = r.fields(
-        node, "museum", (*names[:2], "address", "website", "hours"), (*names[2:], "verify")
-    )
+    required = ("name", "local_name", "address", "website", "hours")
+    optional = ("institution", "phone", "closed", "admission", "visit_length")
+    names = required + optional
+    f = r.fields(node, "museum", required, (*optional, "verify"))
     a = r.fields(
         f.get("address"),
         "museum.address",
@@ -396,10 +405,14 @@ def _history(r: Reader, node: Node | None) -> History:
                 r.text(c.get("text"), f"{path}.text", 20_000),
             )
         )
-    events = []
+    events: list[TimelineEvent] = []
+    dated: list[tuple[int, PartialDate]] = []
     for path, item in r.items(f.get("timeline"), "history.timeline", 1, 200):
         e = r.fields(item, path, ("date", "event"), ("until", "highlight"))
+        before = len(r.problems)
         date = _date(r, e.get("date"), f"{path}.date")
+        if len(r.problems) == before and "date" in e:
+            dated.append((len(events), date))
         until = _date(r, e.get("until"), f"{path}.until") if "until" in e else None
         events.append(
             TimelineEvent(
@@ -409,8 +422,8 @@ def _history(r: Reader, node: Node | None) -> History:
                 r.boolean(e.get("highlight"), f"{path}.highlight"),
             )
         )
-    for index in range(1, len(events)):
-        if events[index].date.sort_key() < events[index - 1].date.sort_key():
+    for (_, previous), (index, date) in itertools.pairwise(dated):
+        if date.sort_key() < previous.sort_key():
             line = f["timeline"].value[index].line
             r.problem(line, f"history.timeline[{index}].date", "events must be in date order")
     return History(r.text(f.get("intro"), "history.intro", 2000), tuple(chapters), tuple(events))
@@ -431,7 +444,7 @@ def _date(r: Reader, node: Node | None, path: str) -> PartialDate:
     return parsed
 
 
-def _rooms(r: Reader, node: Node | None, base: Path, check_files: bool = True) -> tuple[Room, ...]:
+def _rooms(r: Reader, node: Node | None, base: Path, decode: bool) -> tuple[Room, ...]:
     rooms: list[Room] = []
     seen_ids: dict[str, int] = {}
     seen_numbers: dict[int, int] = {}
@@ -455,8 +468,10 @@ def _rooms(r: Reader, node: Node | None, base: Path, check_files: bool = True) -
                 f"{path}.id",
                 f"id '{room_id}' already used by rooms[{seen_ids[room_id]}]",
             )
+        before = len(r.problems)
         number = r.integer(f.get("number"), f"{path}.number", 1, 9999)
-        if "number" in f and number in seen_numbers:
+        number_ok = "number" in f and len(r.problems) == before
+        if number_ok and number in seen_numbers:
             r.problem(
                 f["number"].line,
                 f"{path}.number",
@@ -464,7 +479,8 @@ def _rooms(r: Reader, node: Node | None, base: Path, check_files: bool = True) -
             )
         index = len(rooms)
         seen_ids.setdefault(room_id, index)
-        seen_numbers.setdefault(number, index)
+        if number_ok:
+            seen_numbers.setdefault(number, index)
         rooms.append(
             Room(
                 id=room_id,
@@ -483,7 +499,7 @@ def _rooms(r: Reader, node: Node | None, base: Path, check_files: bool = True) -
                     r.text(n, p, 200)
                     for p, n in r.items(f.get("highlights"), f"{path}.highlights", 0, 12)
                 ),
-                image=_image(r, f.get("image"), f"{path}.image", base, check_files)
+                image=_image(r, f.get("image"), f"{path}.image", base, decode)
                 if "image" in f
                 else None,
                 where=Located(item.line, path),
@@ -492,13 +508,18 @@ def _rooms(r: Reader, node: Node | None, base: Path, check_files: bool = True) -
     return tuple(rooms)
 
 
-def _image(r: Reader, node: Node | None, path: str, base: Path, check_files: bool) -> Image:
+def _image(r: Reader, node: Node | None, path: str, base: Path, decode: bool) -> Image:
     f = r.fields(node, path, ("file",), ("caption", "credit", "alt"))
     name = r.string(f.get("file"), f"{path}.file", 300)
     line = f["file"].line if "file" in f else (node.line if node else None)
     resolved = base / name
-    if name and check_files:
+    if name:
         resolved, problem = resolve_content_file(base, name)
+        if problem is None:
+            try:
+                inspect_image(resolved, decode)
+            except ImageProblem as exc:
+                problem = str(exc)
         if problem:
             r.problem(line, f"{path}.file", problem)
     return Image(
@@ -514,8 +535,11 @@ def _plan(r: Reader, node: Node | None, rooms: tuple[Room, ...]) -> Plan:
     f = r.fields(
         node, "plan", ("areas",), ("title", "caption", "size", "streets", "entrance", "features")
     )
+    before = len(r.problems)
     size = _point(r, f.get("size"), "plan.size") if "size" in f else (100.0, 70.0)
-    if size[0] <= 0 or size[1] <= 0:
+    if len(r.problems) > before:
+        size = (100.0, 70.0)
+    elif size[0] <= 0 or size[1] <= 0:
         r.problem(f["size"].line, "plan.size", "width and height must be positive")
         size = (100.0, 70.0)
     streets = []

@@ -84,9 +84,7 @@ class Reader:
         self, node: Node | None, path: str, min_items: int = 0, max_items: int = 10_000
     ) -> Iterator[tuple[str, Node]]:
         """The entries of a list, each with its path `path[i]`."""
-        if node is None:
-            if min_items:
-                self.problem(None, path, "required list is missing")
+        if node is None:  # a missing required list is reported by fields()
             return
         if not node.is_sequence:
             self.problem(node.line, path, f"expected a list, got {_kind(node)}")
@@ -125,6 +123,9 @@ class Reader:
     def text(self, node: Node | None, path: str, max_length: int = 4000) -> str:
         """Visitor-facing text: a string, or a mapping of language code -> string."""
         if node is None:
+            return ""
+        if node.is_mapping and not any(_LANGUAGE_CODE.fullmatch(k) for k in node.value):
+            self.problem(node.line, path, "expected text, got a mapping")
             return ""
         if node.is_mapping:
             variants = node.value
@@ -227,10 +228,13 @@ class Reader:
             self.problem(node.line, path, "must not be empty")
             return False
         kind = _YAML_KIND.get(node.tag, "something other than text")
+        quoted = shown(node.value)
+        if re.fullmatch(r"\d:\d\d", node.value):
+            quoted = "0" + quoted  # times are written with two-digit hours
         self.problem(
             node.line,
             path,
-            f'YAML reads {shown(node.value)} as {kind}; put it in quotes: "{shown(node.value)}"',
+            f'YAML reads {shown(node.value)} as {kind}; put it in quotes: "{quoted}"',
         )
         return False
 

@@ -83,13 +83,20 @@ def load_source(data: bytes, file_name: str) -> Node:
             [Problem(file_name, None, "", f"file is larger than {MAX_INPUT_BYTES:,} bytes")]
         )
     text = _decode(data, file_name)
-    loader = _NodeLoader(text)
+    try:
+        loader = _NodeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        raise ContentError([_reader_problem(exc, text, file_name)]) from None
     try:
         root = loader.get_single_node()
     except _SourceProblem as exc:
         raise ContentError([Problem(file_name, exc.line, "", exc.message)]) from None
+    except yaml.reader.ReaderError as exc:
+        raise ContentError([_reader_problem(exc, text, file_name)]) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed quote is best reported where it opens, not at the end of the file.
+        opened_at = exc.context_mark if exc.context and "quoted" in exc.context else None
+        mark = opened_at or exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = exc.problem or exc.context or "not valid YAML"
         raise ContentError([Problem(file_name, line, "", f"YAML syntax error: {what}")]) from None
@@ -106,6 +113,14 @@ def load_source(data: bytes, file_name: str) -> Node:
     return tree
 
 
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, file_name: str) -> Problem:
+    line = text.count("\n", 0, exc.position) + 1
+    character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    return Problem(
+        file_name, line, "", f"contains a control character (U+{ord(character):04X}); remove it"
+    )
+
+
 def _decode(data: bytes, file_name: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -118,12 +133,16 @@ def _decode(data: bytes, file_name: str) -> str:
         ) from None
 
 
-def _convert(node: yaml.Node, file_name: str, problems: list[Problem]) -> Node:
+def _convert(node: yaml.Node, file_name: str, problems: list[Problem], path: str = "") -> Node:
     line = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode):
         return Node(node.value, line, node.tag, quoted=node.style not in (None, ""))
     if isinstance(node, yaml.SequenceNode):
-        return Node([_convert(item, file_name, problems) for item in node.value], line)
+        items = [
+            _convert(item, file_name, problems, f"{path}[{index}]")
+            for index, item in enumerate(node.value)
+        ]
+        return Node(items, line)
     mapping: dict[str, Node] = {}
     key_lines: dict[str, int] = {}
     for key_node, value_node in node.value:
@@ -137,11 +156,11 @@ def _convert(node: yaml.Node, file_name: str, problems: list[Problem]) -> Node:
                 Problem(
                     file_name,
                     key_line,
-                    key,
+                    f"{path}.{key}" if path else key,
                     f"duplicate key (first given on line {key_lines[key]})",
                 )
             )
             continue
-        mapping[key] = _convert(value_node, file_name, problems)
+        mapping[key] = _convert(value_node, file_name, problems, f"{path}.{key}" if path else key)
         key_lines[key] = key_line
     return Node(mapping, line, key_lines=key_lines)

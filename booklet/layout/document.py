@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from booklet.content.model import Located
 from booklet.layout.flowables.heading import Anchor, Heading
 from booklet.theme import Theme
 
@@ -47,6 +48,7 @@ class BookletDocument(BaseDocTemplate):
         self.theme = theme
         self.page_label = page_label
         self.current_section = ""
+        self.current_where: Located | None = None
         self.section_starts: dict[str, int] = {}
         body_frame = Frame(
             paper.margin_x,
@@ -72,6 +74,8 @@ class BookletDocument(BaseDocTemplate):
         if not isinstance(flowable, Heading | Anchor):
             return
         page = self.canv.getPageNumber()
+        if flowable.where is not None:
+            self.current_where = flowable.where
         self.canv.bookmarkPage(flowable.key)
         self.canv.addOutlineEntry(flowable.title, flowable.key, level=flowable.level)
         if flowable.section is not None:

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from functools import partial
 
 from reportlab import rl_config
+from reportlab.platypus.doctemplate import LayoutError
 
+from booklet.content.errors import ContentError, Problem
+from booklet.content.model import Located
 from booklet.layout.context import LayoutContext
 from booklet.layout.document import BookletDocument
 from booklet.layout.sections import back, cover
@@ -40,5 +43,20 @@ def render(ctx: LayoutContext, metadata: dict[str, str | bool]) -> Rendered:
         metadata=metadata,
         page_label=ctx.labels["page"],
     )
-    passes = doc.multiBuild(build_story(ctx), maxPasses=6)
+    try:
+        passes = doc.multiBuild(build_story(ctx), maxPasses=6)
+    except LayoutError:
+        where = doc.current_where or Located(None, "")
+        page = doc.canv.getPageNumber()
+        raise ContentError(
+            [
+                Problem(
+                    ctx.content.file.name,
+                    where.line,
+                    where.field,
+                    f"a block is too large to fit on a page (page {page}, "
+                    f"{doc.current_section or 'cover'}); shorten or split this text",
+                )
+            ]
+        ) from None
     return Rendered(buffer.getvalue(), doc.page, dict(doc.section_starts), passes)

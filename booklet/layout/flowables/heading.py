@@ -5,6 +5,8 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
+from booklet.content.model import Located
+
 
 class Heading(Paragraph):
     """A paragraph that becomes a TOC entry, a bookmark and (level 0) the footer's section name.
@@ -22,8 +24,10 @@ class Heading(Paragraph):
         level: int = 0,
         section: str | None = None,
         in_toc: bool = True,
+        where: Located | None = None,
     ) -> None:
         super().__init__(markup, style)
+        self.where = where
         self.title = title
         self.key = key
         self.level = level
@@ -42,8 +46,10 @@ class Anchor(Flowable):
         level: int = 0,
         section: str | None = None,
         in_toc: bool = True,
+        where: Located | None = None,
     ) -> None:
         super().__init__()
+        self.where = where
         self.title = title
         self.key = key
         self.level = level

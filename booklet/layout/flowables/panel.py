@@ -14,7 +14,8 @@ IconDrawer = Callable[[Canvas, float, float, float], None]
 class Panel(Flowable):
     """Flowables stacked in a padded, rounded, tinted box; an optional icon beside the first.
 
-    Panels do not split; keep their content short (the content limits make sure of that).
+    A panel taller than the space left splits between its flowables (and inside a paragraph
+    if it must), continuing in a second panel of the same look on the next page.
     """
 
     def __init__(
@@ -55,6 +56,43 @@ class Panel(Flowable):
         self.width = available_width
         self.height = max(height + 2 * self.padding, self.min_height)
         return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        inner = available_width - 2 * self.padding
+        room = available_height - 2 * self.padding
+        first: list[Flowable] = []
+        for index, flowable in enumerate(self.content):
+            width = inner - (self._icon_indent() if index == 0 else 0)
+            _, height = flowable.wrap(width, room)
+            if index == 0 and self.icon:
+                height = max(height, self.icon_size)
+            if height <= room:
+                first.append(flowable)
+                room -= height + flowable.getSpaceAfter()
+                continue
+            parts = flowable.split(width, room)
+            if len(parts) >= 2:
+                first.append(parts[0])
+                rest = [*parts[1:], *self.content[index + 1 :]]
+            else:
+                rest = self.content[index:]
+            break
+        else:
+            return [self]
+        if not first or not rest:
+            return []
+        return [self._with(first, self.icon), self._with(rest, None)]
+
+    def _with(self, content: list[Flowable], icon: IconDrawer | None) -> Panel:
+        return Panel(
+            content,
+            background=self.background,
+            padding=self.padding,
+            radius=self.radius,
+            rule=self.rule,
+            icon=icon,
+            icon_size=self.icon_size if icon else 0,
+        )
 
     def draw(self) -> None:
         canvas = self.canv

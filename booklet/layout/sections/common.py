@@ -6,6 +6,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
+from booklet.content.model import Located
 from booklet.layout.art.pictograms import Ink
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Heading
@@ -16,7 +17,12 @@ def section_key(name: str) -> str:
 
 
 def opener(
-    ctx: LayoutContext, name: str, title: str, kicker: str = "", min_space: float = 0
+    ctx: LayoutContext,
+    name: str,
+    title: str,
+    kicker: str = "",
+    min_space: float = 0,
+    field: str | None = None,
 ) -> list[Flowable]:
     """Start a section: on a new page, or after the previous one if `min_space` (a share of
     the page height) is still free; then optional kicker, the title (a TOC entry) and space."""
@@ -26,8 +32,17 @@ def opener(
     ]
     if kicker:
         story.append(ctx.label(kicker.upper(), "kicker"))
+    field = field or name
+    where = Located(ctx.content.section_lines.get(field.split(".")[0]), field)
     story.append(
-        Heading(escape(title), styles["h1"], title=title, key=section_key(name), section=title)
+        Heading(
+            escape(title),
+            styles["h1"],
+            title=title,
+            key=section_key(name),
+            section=title,
+            where=where,
+        )
     )
     story.append(Spacer(1, ctx.theme.size(2)))
     return story
@@ -51,7 +66,7 @@ def grid(
     Setting FONT matters: a Table otherwise selects Helvetica for its cells even when every
     cell is a Paragraph, and that puts a base-14 font into the PDF.
     """
-    table = Table(rows, colWidths=widths, rowHeights=heights, hAlign="LEFT")
+    table = Table(rows, colWidths=widths, rowHeights=heights, hAlign="LEFT", splitInRow=1)
     table.setStyle(
         TableStyle(
             [

@@ -39,7 +39,9 @@ def build(ctx: LayoutContext) -> list[Flowable]:
 
 def build_timeline(ctx: LayoutContext) -> list[Flowable]:
     timeline = ctx.content.history.timeline
-    story = opener(ctx, "timeline", ctx.labels["timeline"], min_space=0.45)
+    story = opener(
+        ctx, "timeline", ctx.labels["timeline"], min_space=0.45, field="history.timeline"
+    )
     palette = ctx.theme.palette
     for index, event in enumerate(timeline):
         story.append(

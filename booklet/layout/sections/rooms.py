@@ -57,7 +57,7 @@ def _room(ctx: LayoutContext, room: Room) -> list[Flowable]:
         titles.append(ctx.label(room.local_name, "room.local"))
     header = grid(ctx, [[badge, titles]], [theme.size(42), None])
     # Tables hide their cells from afterFlowable, so the bookmark is a separate anchor.
-    anchor = Anchor(title=name, key=room_key(room.id), level=1)
+    anchor = Anchor(title=name, key=room_key(room.id), level=1, where=room.where)
     story: list[Flowable] = [anchor, header, Spacer(1, theme.size(12))]
     story += _picture(ctx, room)
     if room.summary:
