@@ -12,8 +12,9 @@ and PDF size, then checks the performance targets:
 * time grows roughly linearly (s/room at 1000 is at most 2x s/room at 100).
 
 Every build runs in its own process so its peak memory is its own. The image step may fork a
-process pool; `os.wait4` reports the largest single process of the build's tree (the build or one
-worker, not their sum), so a /proc sampler also records the summed RSS of the whole tree.
+process pool; `os.wait4` (run by a tiny launcher process, see LAUNCHER) reports the largest
+single process of the build's tree (the build or one worker, not their sum), so a /proc sampler
+also records the summed RSS of the whole tree.
 
 The image pipeline caches by a hash of the photo's bytes, so a few photos repeated under many
 names are processed only a few times per build. `--distinct` (the default) therefore draws the
@@ -109,7 +110,7 @@ def room_text(rng: random.Random, words: int = 120) -> str:
 
 
 def make_room(number: int, rng: random.Random) -> dict[str, Any]:
-    name, local = ROOM_WORDS[number % len(ROOM_WORDS)]
+    name, local = ROOM_WORDS[(number - 1) % len(ROOM_WORDS)]
     return {
         "id": f"room-{number}",
         "number": number,
@@ -166,7 +167,9 @@ def synthetic_content(base: dict[str, Any], count: int, seed: int) -> dict[str, 
 
 def dump_content(data: dict[str, Any], path: Path) -> int:
     """Write YAML and prove it loads back identically (times and dates still strings)."""
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    text = yaml.safe_dump(
+        data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=None
+    )
     loaded = yaml.safe_load(text)
     if loaded != data:
         raise SystemExit(f"{path}: YAML round trip changed the content")
@@ -550,7 +553,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.distinct and generation > GENERATION_BUDGET_S:
             budget = f"{GENERATION_BUDGET_S:.0f} s"
             print(f"note: generating photos took over {budget}; --shared-photos is faster")
-        print(environment())
+        print(environment(), flush=True)
         default_runs = max(DEFAULT_REPEAT, args.repeat)
         results = [
             best_of(
@@ -562,7 +565,8 @@ def main(argv: list[str] | None = None) -> int:
                                      photos[:count], f"rooms-{count}")  # fmt: skip
             output = root / f"rooms-{count}.pdf"
             results.append(best_of(args.repeat, "synthetic", count, content, output))
-            print(f"  built {count} rooms: {results[-1].wall_s:.1f} s", file=sys.stderr)
+            print(f"built {count} rooms in {results[-1].wall_s:.1f} s", flush=True)
+        print()
         print_table(results)
         print()
         ok = check_targets(results)

@@ -20,6 +20,7 @@ from booklet.output.pdf import pdf_metadata, write_atomically
 from booklet.theme import make_theme
 
 PROGRESS = logging.getLogger("booklet.progress")
+WARNINGS = logging.getLogger("booklet")
 
 SCREEN_DPI = 150
 
@@ -47,25 +48,71 @@ def load_content(path: Path, language: str | None = None, decode_images: bool = 
     return read_content(root, path.resolve(), language, decode_images)
 
 
+def edition_languages(content_file: Path) -> list[str]:
+    """The content's own language first, then every language it is translated into."""
+    content = load_content(content_file)
+    return [content.language, *(t for t in content.booklet.translations if t != content.language)]
+
+
+def edition_output(output: Path, language: str, source_language: str) -> Path:
+    """`build/booklet.pdf` for the content's own language, `build/booklet-es.pdf` for others."""
+    if language == source_language:
+        return output
+    return output.with_name(f"{output.stem}-{language}{output.suffix}")
+
+
 def build(
     content_file: Path,
     output: Path,
     *,
     paper: str | None = None,
-    language: str | None = None,
-) -> BuildResult:
-    """Build one booklet PDF; the existing output is replaced only by a complete new file."""
+    languages: list[str] | None = None,
+    allow_fallback: bool = False,
+) -> list[BuildResult]:
+    """Build one PDF per language (default: the content's own); every edition is validated
+    before any file is written, and each output is replaced only by a complete new file."""
     started = time.perf_counter()
     PROGRESS.info("reading %s", content_file)
+    wanted: list[str | None] = list(languages) if languages else [None]
+    editions = [_edition(content_file, language, allow_fallback) for language in wanted]
+    source_language = editions[0].booklet.language
+    targets = [edition_output(output, c.language, source_language) for c in editions]
+    for content, target in zip(editions, targets, strict=True):
+        _check_output(target, content)
+    results = []
+    for content, target in zip(editions, targets, strict=True):
+        if paper:
+            content = replace(content, theme=replace(content.theme, paper=paper))
+        results.append(_render_edition(content, target))
+    PROGRESS.info("done in %.1f s", time.perf_counter() - started)
+    return results
+
+
+def _edition(content_file: Path, language: str | None, allow_fallback: bool) -> Content:
+    """Load one language's content; untranslated texts fail the build unless allowed."""
     content = load_content(content_file, language)
-    _check_output(output, content)
-    if paper:
-        content = replace(content, theme=replace(content.theme, paper=paper))
+    if content.untranslated:
+        if not allow_fallback:
+            raise ContentError(list(content.untranslated))
+        for problem in content.untranslated:
+            WARNINGS.warning(
+                "warning: %s (printing the %s text)", problem, content.booklet.language
+            )
+    return content
+
+
+def _render_edition(content: Content, output: Path) -> BuildResult:
+    started = time.perf_counter()
     theme = make_theme(content.theme.paper, content.theme.palette, content.language)
     ctx = LayoutContext(content, theme, load_labels(content.language))
     with tempfile.TemporaryDirectory(prefix="booklet-") as work_dir:
         _prepare_images(ctx, Path(work_dir))
-        PROGRESS.info("laying out %d rooms on %s paper", len(content.rooms), theme.paper.name)
+        PROGRESS.info(
+            "laying out the '%s' edition: %d rooms on %s paper",
+            content.language,
+            len(content.rooms),
+            theme.paper.name,
+        )
         rendered = render(ctx, pdf_metadata(content))
     write_atomically(rendered.pdf, output)
     seconds = time.perf_counter() - started

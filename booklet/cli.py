@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import signal
 import sys
@@ -102,13 +103,41 @@ def main(debug: bool) -> None:
     default=None,
     help="Paper size (default: theme.paper in the content).",
 )
+@click.option(
+    "--lang",
+    "language",
+    default=None,
+    metavar="CODE|all",
+    help="Edition to build: a language code such as es, or 'all' for every edition "
+    "(default: the content's own language).",
+)
+@click.option(
+    "--allow-fallback",
+    is_flag=True,
+    help="Build even if texts are untranslated, printing the original text (with a warning).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
-def build(content: Path, output: Path, paper: str | None, quiet: bool) -> None:
+def build(
+    content: Path,
+    output: Path,
+    paper: str | None,
+    language: str | None,
+    allow_fallback: bool,
+    quiet: bool,
+) -> None:
     """Build the booklet PDF from CONTENT (default ./content.yaml)."""
     from booklet.build import build as run_build
+    from booklet.build import edition_languages
 
     _configure_logging(quiet)
-    run_build(content, output, paper=paper)
+    if language is not None and language != "all" and not re.fullmatch(r"[a-z]{2}", language):
+        raise click.BadParameter(
+            "expected a two-letter code like es, or 'all'", param_hint="--lang"
+        )
+    languages = (
+        edition_languages(content) if language == "all" else [language] if language else None
+    )
+    run_build(content, output, paper=paper, languages=languages, allow_fallback=allow_fallback)
 
 
 @main.command()
@@ -120,10 +149,22 @@ def check(content: Path, quiet: bool) -> None:
 
     _configure_logging(quiet)
     loaded = load_content(content, decode_images=True)
+    missing = 0
+    for language in loaded.booklet.translations:
+        untranslated = load_content(content, language).untranslated
+        missing += len(untranslated)
+        if untranslated:
+            click.echo(f"'{language}' edition: {len(untranslated)} texts without a translation:",
+                       err=True)  # fmt: skip
+            for problem in untranslated:
+                click.echo(f"  {problem}", err=True)
+    if missing:
+        sys.exit(EXIT_CONTENT)
     if not quiet:
         museum = loaded.museum
         marked = sorted(museum.verify | loaded.practical.verify)
-        click.echo(f"{content}: OK ({len(loaded.rooms)} rooms)", err=True)
+        editions = ", ".join([loaded.language, *loaded.booklet.translations])
+        click.echo(f"{content}: OK ({len(loaded.rooms)} rooms; editions: {editions})", err=True)
         if marked:
             click.echo(f"note: confirm before printing: {', '.join(marked)}", err=True)
 
