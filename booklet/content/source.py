@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
 from booklet.content.errors import ContentError, Problem
 
@@ -45,28 +45,9 @@ class Node:
         return isinstance(self.value, str)
 
 
-class _NodeLoader(yaml.SafeLoader):
-    """SafeLoader's composer with aliases and deep nesting refused."""
-
-    _depth = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(AliasEvent):
-            event = self.peek_event()
-            raise _SourceProblem(
-                event.start_mark.line + 1,
-                "YAML aliases (*name) are not allowed; write the value out in full",
-            )
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                event = self.peek_event()
-                raise _SourceProblem(
-                    event.start_mark.line + 1, f"nested deeper than {MAX_DEPTH} levels"
-                )
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+# libyaml's parser is ten times faster than PyYAML's pure-Python one (2 s -> 0.2 s for a
+# 1,000-room file); both are safe loaders, neither constructs objects from tags.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _SourceProblem(Exception):
@@ -74,6 +55,24 @@ class _SourceProblem(Exception):
         super().__init__(message)
         self.line = line
         self.message = message
+
+
+def _check_events(text: str) -> None:
+    """Refuse aliases and deep nesting from the event stream, before anything is composed."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        line = event.start_mark.line + 1 if event.start_mark else 0
+        if isinstance(event, AliasEvent):
+            raise _SourceProblem(
+                line,
+                "YAML aliases (*name) are not allowed; write the value out in full",
+            )
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _SourceProblem(line, f"nested deeper than {MAX_DEPTH} levels")
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
 
 
 def load_source(data: bytes, file_name: str) -> Node:
@@ -84,11 +83,8 @@ def load_source(data: bytes, file_name: str) -> Node:
         )
     text = _decode(data, file_name)
     try:
-        loader = _NodeLoader(text)
-    except yaml.reader.ReaderError as exc:
-        raise ContentError([_reader_problem(exc, text, file_name)]) from None
-    try:
-        root = loader.get_single_node()
+        _check_events(text)
+        root = yaml.compose(text, Loader=_LOADER)
     except _SourceProblem as exc:
         raise ContentError([Problem(file_name, exc.line, "", exc.message)]) from None
     except yaml.reader.ReaderError as exc:
@@ -102,8 +98,6 @@ def load_source(data: bytes, file_name: str) -> Node:
         raise ContentError([Problem(file_name, line, "", f"YAML syntax error: {what}")]) from None
     except yaml.YAMLError as exc:
         raise ContentError([Problem(file_name, None, "", f"YAML error: {exc}")]) from None
-    finally:
-        loader.dispose()
     if root is None:
         raise ContentError([Problem(file_name, 1, "", "the file is empty")])
     problems: list[Problem] = []
@@ -114,8 +108,10 @@ def load_source(data: bytes, file_name: str) -> Node:
 
 
 def _reader_problem(exc: yaml.reader.ReaderError, text: str, file_name: str) -> Problem:
-    line = text.count("\n", 0, exc.position) + 1
     character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    # libyaml reports a byte offset, PyYAML a character offset: find the character instead.
+    found = text.find(character)
+    line = text.count("\n", 0, found) + 1 if found >= 0 else None
     return Problem(
         file_name, line, "", f"contains a control character (U+{ord(character):04X}); remove it"
     )

@@ -26,19 +26,21 @@ class Labels:
         """A date as written in this language, at the precision it is known."""
         if date.month is None:
             return str(date.year)
-        month = self.table["months_short" if short else "months"][date.month - 1]
+        suffix = "_short" if short else ""
+        month = self.table[f"months{suffix}"][date.month - 1]
         if date.day is None:
-            return self.format("date_month", month=month, year=date.year)
-        return self.format("date_day", day=date.day, month=month, year=date.year)
+            return self.format(f"date_month{suffix}", month=month, year=date.year)
+        return self.format(f"date_day{suffix}", day=date.day, month=month, year=date.year)
 
     def date_range(self, start: PartialDate, end: PartialDate | None, short: bool = False) -> str:
         """ "10–17 Apr 1937", "Jun–Aug 1940", "1929–1933": repeat only what differs."""
         if end is None:
             return self.date(start, short)
-        months = self.table["months_short" if short else "months"]
+        suffix = "_short" if short else ""
+        months = self.table[f"months{suffix}"]
         if start.year == end.year and start.month and end.month and not start.day and not end.day:
             span = f"{months[start.month - 1]}–{months[end.month - 1]}"
-            return self.format("date_month", month=span, year=start.year)
+            return self.format(f"date_month{suffix}", month=span, year=start.year)
         if (
             start.year == end.year
             and start.month
@@ -47,7 +49,9 @@ class Labels:
             and end.day
         ):
             month = months[start.month - 1]
-            return self.format("date_day", day=f"{start.day}–{end.day}", month=month, year=end.year)
+            return self.format(
+                f"date_day{suffix}", day=f"{start.day}–{end.day}", month=month, year=end.year
+            )
         return f"{self.date(start, short)}–{self.date(end, short)}"
 
 

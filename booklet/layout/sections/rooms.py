@@ -53,7 +53,7 @@ def _room(ctx: LayoutContext, room: Room) -> list[Flowable]:
         ctx.label(kicker, "kicker"),
         Paragraph(escape(name), styles["room.title"]),
     ]
-    if room.local_name:
+    if room.local_name and room.local_name.casefold() != name.casefold():
         titles.append(ctx.label(room.local_name, "room.local"))
     header = grid(ctx, [[badge, titles]], [theme.size(42), None])
     # Tables hide their cells from afterFlowable, so the bookmark is a separate anchor.
