@@ -122,7 +122,6 @@ def _render_edition(content: Content, output: Path) -> BuildResult:
 
 def _prepare_images(ctx: LayoutContext, work_dir: Path) -> None:
     """Downsample every room photo to its placed size at the target DPI, in parallel."""
-    width, height = image_box(ctx)
     red, green, blue = (round(c * 255) for c in ctx.theme.palette.paper.rgb())
     background = (red, green, blue)
     jobs = []
@@ -131,6 +130,7 @@ def _prepare_images(ctx: LayoutContext, work_dir: Path) -> None:
         if room.image is None:
             continue
         info = inspect_image(room.image.path)
+        width, height = image_box(ctx, room)
         job, placed_w, placed_h = plan_job(
             room.image.path,
             info,

@@ -14,13 +14,26 @@ from booklet.layout.flowables.panel import Panel
 from booklet.layout.flowables.pictogram import PictogramPanel
 from booklet.layout.sections.common import grid, ink, section_key
 
-IMAGE_HEIGHT_SHARE = 0.36
+MAX_IMAGE_SHARE = 0.45
+MIN_IMAGE_SHARE = 0.22
 
 
-def image_box(ctx: LayoutContext) -> tuple[float, float]:
-    """The largest size (points) a room photo may take: full column width, a share of the page."""
+def image_box(ctx: LayoutContext, room: Room) -> tuple[float, float]:
+    """The box (points) a room's photo may fill: the column width, and as much height as the
+    room's text leaves free on its page (within limits), so a room stays on one page."""
     paper = ctx.theme.paper
-    return paper.frame_width, paper.frame_height * IMAGE_HEIGHT_SHARE
+    width, page = paper.frame_width, paper.frame_height
+    used = sum(_height(f, width, page) for f in [*_header(ctx, room), *_caption(ctx, room),
+                                                  *_words(ctx, room)])  # fmt: skip
+    free = page - used - ctx.theme.size(8)
+    return width, max(page * MIN_IMAGE_SHARE, min(free, page * MAX_IMAGE_SHARE))
+
+
+def _height(flowable: Flowable, width: float, height: float) -> float:
+    if isinstance(flowable, KeepTogether):  # it can only wrap on a canvas; measure its parts
+        return sum(_height(part, width, height) for part in flowable._content)
+    _, h = flowable.wrap(width, height)
+    return h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
@@ -35,6 +48,13 @@ def build(ctx: LayoutContext) -> list[Flowable]:
 
 
 def _room(ctx: LayoutContext, room: Room) -> list[Flowable]:
+    # Tables hide their cells from afterFlowable, so the bookmark is a separate anchor.
+    anchor = Anchor(title=plain(room.name), key=room_key(room.id), level=1, where=room.where)
+    return [anchor, *_header(ctx, room), *_picture(ctx, room), *_words(ctx, room)]
+
+
+def _header(ctx: LayoutContext, room: Room) -> list[Flowable]:
+    """Number badge beside kicker, name and Spanish (local) name."""
     theme = ctx.theme
     styles = theme.styles
     name = plain(room.name)
@@ -55,17 +75,31 @@ def _room(ctx: LayoutContext, room: Room) -> list[Flowable]:
     ]
     if room.local_name and room.local_name.casefold() != name.casefold():
         titles.append(ctx.label(room.local_name, "room.local"))
-    header = grid(ctx, [[badge, titles]], [theme.size(42), None])
-    # Tables hide their cells from afterFlowable, so the bookmark is a separate anchor.
-    anchor = Anchor(title=name, key=room_key(room.id), level=1, where=room.where)
-    story: list[Flowable] = [anchor, header, Spacer(1, theme.size(12))]
-    story += _picture(ctx, room)
+    return [grid(ctx, [[badge, titles]], [theme.size(42), None]), Spacer(1, theme.size(12))]
+
+
+def _words(ctx: LayoutContext, room: Room) -> list[Flowable]:
+    """Summary, text and the "look for" box."""
+    story: list[Flowable] = []
     if room.summary:
         story.append(ctx.para(room.summary, "room.summary"))
     story += ctx.paras(room.text, "body")
     if room.highlights:
-        story.append(Spacer(1, theme.size(4)))
+        story.append(Spacer(1, ctx.theme.size(4)))
         story.append(KeepTogether([_look_for(ctx, room)]))
+    return story
+
+
+def _caption(ctx: LayoutContext, room: Room) -> list[Flowable]:
+    """The photo's caption and credit, and the space below the picture."""
+    theme = ctx.theme
+    story: list[Flowable] = []
+    if room.image is not None:
+        credit = room.image.credit and ctx.labels.format("photo_credit", credit=room.image.credit)
+        caption = " ".join(part for part in (room.image.caption, credit) if part)
+        if caption:
+            story += [Spacer(1, theme.size(3)), ctx.para(caption, "caption")]
+    story.append(Spacer(1, theme.size(10)))
     return story
 
 
@@ -73,35 +107,17 @@ def _picture(ctx: LayoutContext, room: Room) -> list[Flowable]:
     theme = ctx.theme
     placed = ctx.images.get(room.id)
     if placed is None:
-        panel_height = theme.size(118)
-        return [
-            PictogramPanel(
-                room.pictogram,
-                panel_height,
-                ink(ctx),
-                theme.palette.tint(theme.palette.muted, 0.1),
-                theme.size(4),
-            ),
-            Spacer(1, theme.size(12)),
-        ]
+        panel = PictogramPanel(
+            room.pictogram,
+            theme.size(118),
+            ink(ctx),
+            theme.palette.tint(theme.palette.muted, 0.1),
+            theme.size(4),
+        )
+        return [panel, Spacer(1, theme.size(12))]
     image = Image(str(placed.file), width=placed.width, height=placed.height)
     image.hAlign = "LEFT"
-    story: list[Flowable] = [image]
-    assert room.image is not None
-    caption = " ".join(
-        part
-        for part in (
-            room.image.caption,
-            ctx.labels.format("photo_credit", credit=room.image.credit)
-            if room.image.credit
-            else "",
-        )
-        if part
-    )
-    if caption:
-        story += [Spacer(1, theme.size(3)), ctx.para(caption, "caption")]
-    story.append(Spacer(1, theme.size(10)))
-    return story
+    return [image, *_caption(ctx, room)]
 
 
 def _look_for(ctx: LayoutContext, room: Room) -> Flowable:
