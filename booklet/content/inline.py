@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
-from xml.sax.saxutils import escape, quoteattr
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 
@@ -18,6 +17,17 @@ _LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
 _MARKER_RUN = re.compile(r"\*{1,3}")
 _TAGS = {"*": ("<i>", "</i>"), "**": ("<b>", "</b>")}
 _NO_TAGS = {"*": ("", ""), "**": ("", "")}
+
+
+def escape(text: str) -> str:
+    """Escape text for ReportLab paragraph markup (as xml.sax.saxutils.escape, which would
+    import urllib.request and cost a noticeable share of start-up)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quoteattr(text: str) -> str:
+    """A double-quoted attribute value with everything that could end it escaped."""
+    return '"' + escape(text).replace('"', "&quot;") + '"'
 
 
 @dataclass(frozen=True)

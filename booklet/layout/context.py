@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import Paragraph
 
-from booklet.content.inline import paragraphs, to_markup
+from booklet.content.inline import escape, paragraphs, to_markup
 from booklet.content.model import Content
 from booklet.layout.labels import Labels
 from booklet.theme import Theme

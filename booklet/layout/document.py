@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from booklet.content.inline import escape
 from booklet.content.model import Located
 from booklet.layout.flowables.heading import Anchor, Heading
 from booklet.theme import Theme

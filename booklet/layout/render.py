@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from functools import partial
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.platypus import Flowable
@@ -13,6 +12,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from booklet.content.errors import ContentError, Problem
+from booklet.content.inline import escape
 from booklet.content.model import Located
 from booklet.layout.context import LayoutContext
 from booklet.layout.document import BookletDocument

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape, quoteattr
-
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
 
-from booklet.content.inline import paragraphs, plain
+from booklet.content.inline import escape, paragraphs, plain, quoteattr
 from booklet.layout.art.motifs import draw_wall_band
 from booklet.layout.art.pictograms import Ink
 from booklet.layout.context import LayoutContext

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
+from booklet.content.inline import escape
 from booklet.content.model import Located
 from booklet.layout.art.pictograms import Ink
 from booklet.layout.context import LayoutContext

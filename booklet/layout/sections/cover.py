@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, NextPageTemplate, Paragraph
 
-from booklet.content.inline import plain
+from booklet.content.inline import escape, plain
 from booklet.layout.art.motifs import draw_cover_art
 from booklet.layout.context import LayoutContext
 from booklet.layout.document import BODY, BookletDocument

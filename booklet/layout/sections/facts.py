@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Paragraph
 
+from booklet.content.inline import escape
 from booklet.content.model import Museum
 from booklet.layout.context import LayoutContext
 from booklet.layout.sections.common import grid

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
-from booklet.content.inline import plain
+from booklet.content.inline import escape, plain
 from booklet.content.model import TimelineEvent
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Heading

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from booklet.content.inline import plain
+from booklet.content.inline import escape, plain
 from booklet.layout.context import LayoutContext, room_key
 from booklet.layout.flowables.plan import PlanArea, PlanDrawing, PlanLook
 from booklet.layout.sections.common import grid, opener

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Paragraph, Spacer
 
-from booklet.content.inline import plain
+from booklet.content.inline import escape, plain
 from booklet.content.model import Room
 from booklet.layout.context import LayoutContext, room_key
 from booklet.layout.flowables.heading import Anchor
