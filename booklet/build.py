@@ -9,20 +9,20 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from booklet.content.errors import ContentError, Problem, UsageError
+from booklet.content.inline import plain
 from booklet.content.model import Content, Image, read_content
 from booklet.content.source import MAX_INPUT_BYTES, load_source
 from booklet.images import inspect_image, plan_job, run_jobs
 from booklet.layout.context import LayoutContext, PlacedImage
 from booklet.layout.labels import load_labels
-from booklet.layout.render import render
+from booklet.layout.render import Rendered, render
 from booklet.layout.sections.rooms import image_box
+from booklet.output.impose import impose as impose_pages
 from booklet.output.pdf import pdf_metadata, write_atomically
 from booklet.theme import make_theme
 
 PROGRESS = logging.getLogger("booklet.progress")
 WARNINGS = logging.getLogger("booklet")
-
-SCREEN_DPI = 150
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class BuildResult:
     pages: int
     seconds: float
     language: str
+    pages_before_padding: int
+    rendered: Rendered
 
 
 def load_content(path: Path, language: str | None = None, decode_images: bool = False) -> Content:
@@ -68,9 +70,12 @@ def build(
     paper: str | None = None,
     languages: list[str] | None = None,
     allow_fallback: bool = False,
+    profile: str = "screen",
+    impose: bool = False,
 ) -> list[BuildResult]:
     """Build one PDF per language (default: the content's own); every edition is validated
-    before any file is written, and each output is replaced only by a complete new file."""
+    before any file is written, and each output is replaced only by a complete new file.
+    With `impose`, each edition also gets `<stem>-imposed.pdf` for saddle stitching."""
     started = time.perf_counter()
     PROGRESS.info("reading %s", content_file)
     wanted: list[str | None] = list(languages) if languages else [None]
@@ -79,13 +84,19 @@ def build(
     targets = [edition_output(output, c.language, source_language) for c in editions]
     for content, target in zip(editions, targets, strict=True):
         _check_output(target, content)
+        if impose:
+            _check_output(imposed_output(target), content)
     results = []
     for content, target in zip(editions, targets, strict=True):
         if paper:
             content = replace(content, theme=replace(content.theme, paper=paper))
-        results.append(_render_edition(content, target))
+        results.append(_render_edition(content, target, profile, impose))
     PROGRESS.info("done in %.1f s", time.perf_counter() - started)
     return results
+
+
+def imposed_output(output: Path) -> Path:
+    return output.with_name(f"{output.stem}-imposed{output.suffix}")
 
 
 def _edition(content_file: Path, language: str | None, allow_fallback: bool) -> Content:
@@ -101,23 +112,39 @@ def _edition(content_file: Path, language: str | None, allow_fallback: bool) -> 
     return content
 
 
-def _render_edition(content: Content, output: Path) -> BuildResult:
+def _render_edition(content: Content, output: Path, profile: str, impose: bool) -> BuildResult:
     started = time.perf_counter()
-    theme = make_theme(content.theme.paper, content.theme.palette, content.language)
+    theme = make_theme(content.theme.paper, content.theme.palette, content.language, profile)
     ctx = LayoutContext(content, theme, load_labels(content.language))
     with tempfile.TemporaryDirectory(prefix="booklet-") as work_dir:
         _prepare_images(ctx, Path(work_dir))
         PROGRESS.info(
-            "laying out the '%s' edition: %d rooms on %s paper",
-            content.language,
-            len(content.rooms),
-            theme.paper.name,
-        )
+            "laying out the '%s' edition: %d rooms on %s paper (%s)",
+            content.language, len(content.rooms), theme.paper.name, theme.profile.name,
+        )  # fmt: skip
         rendered = render(ctx, pdf_metadata(content))
+        unpadded = rendered.pages
+        if (theme.profile.pad_to_signature or impose) and rendered.pages % 4:
+            ctx.padding_pages = 4 - rendered.pages % 4
+            PROGRESS.info("adding %d spare pages to fill the last sheet", ctx.padding_pages)
+            rendered = render(ctx, pdf_metadata(content))
+        trimmed = rendered
+        if impose and theme.bleed:
+            # Imposition places trim-size pages; lay the same booklet out without bleed.
+            flat = replace(theme, profile=replace(theme.profile, bleed=False))
+            trimmed = render(replace(ctx, theme=flat), pdf_metadata(content))
     write_atomically(rendered.pdf, output)
+    if impose:
+        imposed = impose_pages(trimmed.pdf, theme.paper.name, plain(content.booklet.title))
+        write_atomically(imposed.pdf, imposed_output(output))
+        PROGRESS.info(
+            "wrote %s: %d sheets of %s; print double-sided, flip on the short edge, "
+            "then fold the stack in half and staple on the fold",
+            imposed_output(output), imposed.sheets, imposed.parent.name,
+        )  # fmt: skip
     seconds = time.perf_counter() - started
     PROGRESS.info("wrote %s (%d pages, %.1f s)", output, rendered.pages, seconds)
-    return BuildResult(output, rendered.pages, seconds, content.language)
+    return BuildResult(output, rendered.pages, seconds, content.language, unpadded, rendered)
 
 
 def _prepare_images(ctx: LayoutContext, work_dir: Path) -> None:
@@ -136,7 +163,7 @@ def _prepare_images(ctx: LayoutContext, work_dir: Path) -> None:
             info,
             width,
             height,
-            SCREEN_DPI,
+            ctx.theme.profile.dpi,
             work_dir,
             background,
         )

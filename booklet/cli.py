@@ -18,6 +18,7 @@ from booklet import __version__
 from booklet.content.errors import ContentError, UsageError, printable
 from booklet.content.model import PAPERS
 from booklet.resources import starter_dir
+from booklet.theme.profile import PROFILES
 
 EXIT_CONTENT = 1
 EXIT_USAGE = 2
@@ -116,6 +117,19 @@ def main(debug: bool) -> None:
     is_flag=True,
     help="Build even if texts are untranslated, printing the original text (with a warning).",
 )
+@click.option(
+    "--profile",
+    type=click.Choice(sorted(PROFILES)),
+    default="screen",
+    show_default=True,
+    help="screen: reader PDF, images ~150 dpi. print: bleed, crop marks, 300 dpi, "
+    "padded to whole sheets.",
+)
+@click.option(
+    "--impose",
+    is_flag=True,
+    help="Also write OUT-imposed.pdf: pages two-up on the parent sheet for saddle stitching.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 def build(
     content: Path,
@@ -123,6 +137,8 @@ def build(
     paper: str | None,
     language: str | None,
     allow_fallback: bool,
+    profile: str,
+    impose: bool,
     quiet: bool,
 ) -> None:
     """Build the booklet PDF from CONTENT (default ./content.yaml)."""
@@ -137,7 +153,15 @@ def build(
     languages = (
         edition_languages(content) if language == "all" else [language] if language else None
     )
-    run_build(content, output, paper=paper, languages=languages, allow_fallback=allow_fallback)
+    run_build(
+        content,
+        output,
+        paper=paper,
+        languages=languages,
+        allow_fallback=allow_fallback,
+        profile=profile,
+        impose=impose,
+    )
 
 
 @main.command()

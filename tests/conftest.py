@@ -15,6 +15,7 @@ from booklet.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONTENT = ROOT / "content.yaml"
+ENGLISH_CONTENT = ROOT / "tests" / "data" / "english.yaml"
 
 
 @pytest.fixture(scope="session")
@@ -51,6 +52,18 @@ def page_texts(reader: PdfReader) -> list[str]:
 def project(tmp_path: Path) -> Path:
     """A writable copy of the default content in its own folder."""
     shutil.copy(DEFAULT_CONTENT, tmp_path / "content.yaml")
+    (tmp_path / "assets").mkdir()
+    return tmp_path
+
+
+@pytest.fixture
+def english_project(tmp_path: Path) -> Path:
+    """A writable copy of a frozen, English-only content file.
+
+    Tests that edit content by its exact wording use this copy, so they keep working when the
+    default content's wording or translations change.
+    """
+    shutil.copy(ENGLISH_CONTENT, tmp_path / "content.yaml")
     (tmp_path / "assets").mkdir()
     return tmp_path
 

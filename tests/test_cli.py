@@ -51,7 +51,8 @@ def test_bad_usage_exits_2(project: Path) -> None:
     assert "is a folder" in err
 
 
-def test_failed_build_leaves_the_previous_pdf_untouched(project: Path) -> None:
+def test_failed_build_leaves_the_previous_pdf_untouched(english_project: Path) -> None:
+    project = english_project
     content = project / "content.yaml"
     out = project / "booklet.pdf"
     assert run_cli("build", str(content), "-o", str(out), "-q")[0] == 0

@@ -19,7 +19,7 @@ import pytest
 from PIL import Image, ImageDraw
 from pypdf import PageObject, PdfReader
 
-from booklet.build import SCREEN_DPI
+from booklet.theme.profile import PROFILES
 from booklet.images import ImageProblem, inspect_image, plan_job, process_image, run_jobs
 from tests.conftest import DEFAULT_CONTENT, edit, line_of, run_cli
 
@@ -434,7 +434,7 @@ def test_build_embeds_the_photo_downsampled_with_its_caption(photo_build: PhotoB
     assert "Trotsky's study" in text and STUDY_CREDIT in text
     [(width, height, pixels_w, pixels_h)] = placed_images(page)
     assert width / height == pytest.approx(4 / 3, rel=1e-3)
-    assert pixels_w == pytest.approx(width / 72 * SCREEN_DPI, abs=1)
+    assert pixels_w == pytest.approx(width / 72 * PROFILES["screen"].dpi, abs=1)
     assert pixels_h == pytest.approx(pixels_w * 3 / 4, abs=1)
     assert pixels_w < 4000
 
@@ -445,7 +445,7 @@ def test_build_places_an_exif_rotated_photo_upright(photo_build: PhotoBuild) -> 
     [(width, height, pixels_w, pixels_h)] = placed_images(page)
     assert height == pytest.approx(2 * width, rel=1e-3)
     assert pixels_h == pytest.approx(2 * pixels_w, abs=1)
-    assert pixels_w == pytest.approx(width / 72 * SCREEN_DPI, abs=1)
+    assert pixels_w == pytest.approx(width / 72 * PROFILES["screen"].dpi, abs=1)
     [image] = page.images
     upright = image.image
     assert _close(upright.getpixel((upright.width // 2, upright.height // 8)), RED, 30)

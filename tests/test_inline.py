@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from booklet.content.inline import plain, to_markup
-from tests.conftest import DEFAULT_CONTENT, edit, run_cli
+from tests.conftest import ENGLISH_CONTENT, edit, run_cli
 
 LINK = "#b0271f"
 STYLE = ParagraphStyle("test", fontName="Helvetica", fontSize=10)
@@ -210,7 +210,7 @@ class Built:
 def built_with_markup(tmp_path_factory: pytest.TempPathFactory) -> Built:
     project = tmp_path_factory.mktemp("inline")
     content = project / "content.yaml"
-    shutil.copy(DEFAULT_CONTENT, content)
+    shutil.copy(ENGLISH_CONTENT, content)
     edit(
         content,
         "This is the heart of the house, and the place where its story ended.",

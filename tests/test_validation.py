@@ -7,12 +7,13 @@ plus the closing count. Line numbers come from the edited file, never hard-coded
 
 from __future__ import annotations
 
+import shutil
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import edit, line_of, run_cli
+from tests.conftest import DEFAULT_CONTENT, edit, line_of, run_cli
 
 STUDY_PICTOGRAM = "    pictogram: study\n"
 BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -47,6 +48,12 @@ def line_after(path: Path, anchor: str, needle: str) -> int:
 
 
 @pytest.fixture
+def project(english_project: Path) -> Path:
+    """Edits below quote the content's wording, so they work on the frozen English copy."""
+    return english_project
+
+
+@pytest.fixture
 def content(project: Path) -> Path:
     return project / "content.yaml"
 
@@ -54,7 +61,9 @@ def content(project: Path) -> Path:
 # -- the default content ---------------------------------------------------------------------
 
 
-def test_check_accepts_the_default_content(project: Path) -> None:
+def test_check_accepts_the_default_content(tmp_path: Path) -> None:
+    shutil.copy(DEFAULT_CONTENT, tmp_path / "content.yaml")
+    project = tmp_path
     code, lines = check(project)
     assert code == 0, lines
     assert lines[0].startswith(f"{project / 'content.yaml'}: OK (9 rooms; editions: en")
@@ -233,8 +242,7 @@ def test_a_tab_for_indentation_is_a_syntax_error_on_its_line(project: Path, cont
     line = line_of(content, '\tedition: "2026"')
     assert_problems(
         project,
-        f"content.yaml:{line}: YAML syntax error: "
-        "found a tab character that violates indentation",
+        f"content.yaml:{line}: YAML syntax error: found a tab character that violates indentation",
     )
 
 

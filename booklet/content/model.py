@@ -350,11 +350,13 @@ def _museum(r: Reader, node: Node | None) -> Museum:
         ("street", "city", "country"),
         ("neighbourhood", "borough", "postal_code"),
     )
+    # Place names are shared by every edition; only the country is translated (Mexico/México).
     address = Address(
         *(
             r.string(a.get(k), f"museum.address.{k}", 120)
-            for k in ("street", "neighbourhood", "borough", "postal_code", "city", "country")
-        )
+            for k in ("street", "neighbourhood", "borough", "postal_code", "city")
+        ),
+        country=r.text(a.get("country"), "museum.address.country", 120),
     )
     hours = tuple(_hours(r, p, n) for p, n in r.items(f.get("hours"), "museum.hours", 1, 14))
     verify = _verify_list(r, f.get("verify"), "museum.verify", names)

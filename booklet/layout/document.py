@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from reportlab.lib.colors import CMYKColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -12,10 +13,12 @@ from booklet.content.inline import escape
 from booklet.content.model import Located
 from booklet.layout.flowables.heading import Anchor, Heading
 from booklet.theme import Theme
+from booklet.theme.profile import MARK_GAP, MARK_LENGTH
 
 PageDrawer = Callable[[Canvas, "BookletDocument"], None]
 
 COVER, BODY, BACK = "cover", "body", "back"
+REGISTRATION = CMYKColor(1, 1, 1, 1)
 
 
 class BookletDocument(BaseDocTemplate):
@@ -32,9 +35,10 @@ class BookletDocument(BaseDocTemplate):
         page_label: str,
     ) -> None:
         paper = theme.paper
+        offset = theme.offset
         super().__init__(
             target,
-            pagesize=(paper.width, paper.height),
+            pagesize=(paper.width + 2 * offset, paper.height + 2 * offset),
             leftMargin=paper.margin_x,
             rightMargin=paper.margin_x,
             topMargin=paper.margin_top,
@@ -64,11 +68,44 @@ class BookletDocument(BaseDocTemplate):
         full_frame = Frame(0, 0, paper.width, paper.height, id="full", showBoundary=0)
         self.addPageTemplates(
             [
-                PageTemplate(COVER, [full_frame], onPage=lambda c, d: draw_cover(c, self)),
-                PageTemplate(BODY, [body_frame], onPageEnd=self._draw_footer),
-                PageTemplate(BACK, [full_frame], onPage=lambda c, d: draw_back(c, self)),
+                PageTemplate(COVER, [full_frame], onPage=self._page_start(draw_cover),
+                             onPageEnd=self._page_end(None)),
+                PageTemplate(BODY, [body_frame], onPage=self._page_start(None),
+                             onPageEnd=self._page_end(self._draw_footer)),
+                PageTemplate(BACK, [full_frame], onPage=self._page_start(draw_back),
+                             onPageEnd=self._page_end(None)),
             ]
-        )
+        )  # fmt: skip
+
+    def handle_documentBegin(self) -> None:
+        super().handle_documentBegin()
+        if self.theme.profile.bleed:
+            paper, o, b = self.theme.paper, self.theme.offset, self.theme.bleed
+            self.canv.setTrimBox((o, o, o + paper.width, o + paper.height))
+            self.canv.setBleedBox((o - b, o - b, o + paper.width + b, o + paper.height + b))
+
+    def _page_start(self, draw: PageDrawer | None) -> Callable[[Canvas, Any], None]:
+        """Move the origin to the trim corner (print sheets are larger), then draw the page art.
+
+        The translation stays in force for the frames and the page end, so every coordinate in
+        layout code is relative to the trimmed page whatever the profile."""
+
+        def start(canvas: Canvas, _doc: Any) -> None:
+            if self.theme.offset:
+                canvas.translate(self.theme.offset, self.theme.offset)
+            if draw is not None:
+                draw(canvas, self)
+
+        return start
+
+    def _page_end(self, draw: Callable[[Canvas], None] | None) -> Callable[[Canvas, Any], None]:
+        def end(canvas: Canvas, _doc: Any) -> None:
+            if draw is not None:
+                draw(canvas)
+            if self.theme.profile.bleed:
+                draw_crop_marks(canvas, self.theme)
+
+        return end
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if not isinstance(flowable, Heading | Anchor):
@@ -85,7 +122,7 @@ class BookletDocument(BaseDocTemplate):
             entry = escape(flowable.title)
             self.notify("TOCEntry", (flowable.level, entry, page, flowable.key))
 
-    def _draw_footer(self, canvas: Canvas, _doc: Any) -> None:
+    def _draw_footer(self, canvas: Canvas) -> None:
         theme = self.theme
         paper = theme.paper
         style = theme.styles["footer"]
@@ -108,3 +145,21 @@ class BookletDocument(BaseDocTemplate):
             canvas.drawString(paper.margin_x, paper.footer_y, section)
             canvas.drawRightString(paper.width - paper.margin_x, paper.footer_y, number)
         canvas.restoreState()
+
+
+def draw_crop_marks(canvas: Canvas, theme: Theme) -> None:
+    """Trim marks at the four corners, outside the bleed, in registration colour (100% of
+    every ink) so they appear on every plate."""
+    width, height = theme.paper.width, theme.paper.height
+    start = theme.bleed + MARK_GAP
+    end = start + MARK_LENGTH
+    canvas.saveState()
+    canvas.setStrokeColor(REGISTRATION)
+    canvas.setLineWidth(0.25)
+    for x in (0.0, width):
+        for y in (0.0, height):
+            dx = -1 if x == 0 else 1
+            dy = -1 if y == 0 else 1
+            canvas.line(x + dx * start, y, x + dx * end, y)
+            canvas.line(x, y + dy * start, x, y + dy * end)
+    canvas.restoreState()

@@ -13,6 +13,7 @@ from booklet.layout.sections import (
     cover,
     history,
     nearby,
+    padding,
     plan,
     practical,
     rooms,
@@ -33,6 +34,7 @@ SECTIONS: tuple[Section, ...] = (
     tips.build,
     nearby.build,
     practical.build,
+    padding.build,
     back.build,
 )
 

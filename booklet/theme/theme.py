@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from booklet.theme.fonts import FontSet, register_fonts
 from booklet.theme.palette import Palette, make_palette
 from booklet.theme.paper import PAPERS, Paper
+from booklet.theme.profile import MARK_GAP, MARK_LENGTH, PROFILES, Profile
 from booklet.theme.styles import Styles, make_styles
 
 
@@ -16,14 +17,28 @@ class Theme:
     palette: Palette
     fonts: FontSet
     styles: Styles
+    profile: Profile = PROFILES["screen"]
 
     def size(self, points: float) -> float:
         """A length in points at half-letter, scaled for this paper."""
         return points * self.paper.scale
 
+    @property
+    def bleed(self) -> float:
+        """How far edge-touching art runs past the trim (0 on screen)."""
+        return self.paper.bleed if self.profile.bleed else 0.0
 
-def make_theme(paper: str, palette: dict[str, str], language: str) -> Theme:
+    @property
+    def offset(self) -> float:
+        """Distance from the sheet's corner to the trim: bleed plus room for crop marks."""
+        return self.bleed + MARK_GAP + MARK_LENGTH if self.profile.bleed else 0.0
+
+
+def make_theme(
+    paper: str, palette: dict[str, str], language: str, profile: str = "screen"
+) -> Theme:
     fonts = register_fonts()
     chosen = PAPERS[paper]
     colours = make_palette(palette)
-    return Theme(chosen, colours, fonts, make_styles(chosen, colours, fonts, language))
+    styles = make_styles(chosen, colours, fonts, language)
+    return Theme(chosen, colours, fonts, styles, PROFILES[profile])

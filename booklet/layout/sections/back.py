@@ -34,14 +34,16 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
     width, height = paper.width, paper.height
     canvas.saveState()
     canvas.setFillColor(palette.ink)
-    canvas.rect(0, 0, width, height, stroke=0, fill=1)
+    bleed = theme.bleed  # the ink background runs past the trim on print sheets
+    canvas.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed, stroke=0, fill=1)
     band_height = theme.size(64)
     band_ink = Ink(
         line=palette.tint(palette.ink, 0.55),
         accent=palette.accent,
         fill=palette.tint(palette.ink, 0.8),
     )
-    draw_wall_band(canvas, 0, height - paper.margin_top - band_height, width, band_height, band_ink)
+    band_y = height - paper.margin_top - band_height
+    draw_wall_band(canvas, -bleed, band_y, width + 2 * bleed, band_height, band_ink)
     canvas.restoreState()
 
     museum = content.museum

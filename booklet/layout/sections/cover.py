@@ -24,12 +24,20 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
     paper, palette, styles = theme.paper, theme.palette, theme.styles
     width, height = paper.width, paper.height
     canvas.saveState()
+    bleed = theme.bleed  # art and the band run past the trim on print sheets
     draw_cover_art(
-        canvas, 0, 0, width, height, ink(ctx), palette.paper, secondary=palette.secondary
+        canvas,
+        -bleed,
+        -bleed,
+        width + 2 * bleed,
+        height + 2 * bleed,
+        ink(ctx),
+        palette.paper,
+        secondary=palette.secondary,
     )
     band = height * BAND_SHARE
     canvas.setFillColor(palette.ink)
-    canvas.rect(0, 0, width, band, stroke=0, fill=1)
+    canvas.rect(-bleed, -bleed, width + 2 * bleed, band + bleed, stroke=0, fill=1)
     canvas.restoreState()
 
     left = paper.margin_x

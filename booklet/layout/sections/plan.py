@@ -11,11 +11,17 @@ from booklet.layout.sections.common import grid, opener
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
+    return [*opener(ctx, "plan", plain(ctx.content.plan.title) or ctx.labels["plan"]),
+            *plan_with_legend(ctx)]  # fmt: skip
+
+
+def plan_with_legend(ctx: LayoutContext) -> list[Flowable]:
+    """The drawing, its caption and the numbered legend (also reused on a spare page)."""
     plan = ctx.content.plan
     theme = ctx.theme
     palette = theme.palette
     rooms = {room.id: room for room in ctx.content.rooms}
-    story = opener(ctx, "plan", plain(plan.title) or ctx.labels["plan"])
+    story: list[Flowable] = []
     look = PlanLook(
         wall=palette.ink,
         ground=palette.tint(palette.secondary, 0.16),
