@@ -19,8 +19,8 @@ import pytest
 from PIL import Image, ImageDraw
 from pypdf import PageObject, PdfReader
 
-from booklet.theme.profile import PROFILES
 from booklet.images import ImageProblem, inspect_image, plan_job, process_image, run_jobs
+from booklet.theme.profile import PROFILES
 from tests.conftest import DEFAULT_CONTENT, edit, line_of, run_cli
 
 PAGE = (246, 241, 231)  # a paper colour to composite transparency onto
