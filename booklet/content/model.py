@@ -57,6 +57,7 @@ class BookletInfo:
     native_title: str
     language: str
     translations: tuple[str, ...]
+    local_language: str
     edition: str
     authors: tuple[str, ...]
     keywords: tuple[str, ...]
@@ -311,7 +312,7 @@ def _booklet(r: Reader, node: Node | None) -> BookletInfo:
         node,
         "booklet",
         ("title", "subtitle", "language", "edition"),
-        ("native_title", "translations", "authors", "keywords", "colophon"),
+        ("native_title", "translations", "local_language", "authors", "keywords", "colophon"),
     )
     language = r.string(f.get("language"), "booklet.language", 2)
     if language and not re.fullmatch(r"[a-z]{2}", language):
@@ -325,6 +326,9 @@ def _booklet(r: Reader, node: Node | None) -> BookletInfo:
         native_title=r.string(f.get("native_title"), "booklet.native_title", 60),
         language=language,
         translations=translations,
+        local_language=r.string(f.get("local_language"), "booklet.local_language", 2)
+        if "local_language" in f
+        else "",
         edition=r.text(f.get("edition"), "booklet.edition", 40),
         authors=tuple(r.string(n, p, 120) for p, n in r.items(f.get("authors"), "booklet.authors")),
         keywords=tuple(r.text(n, p, 60) for p, n in r.items(f.get("keywords"), "booklet.keywords")),
@@ -351,13 +355,11 @@ def _museum(r: Reader, node: Node | None) -> Museum:
         ("neighbourhood", "borough", "postal_code"),
     )
     # Place names are shared by every edition; only the country is translated (Mexico/México).
-    address = Address(
-        *(
-            r.string(a.get(k), f"museum.address.{k}", 120)
-            for k in ("street", "neighbourhood", "borough", "postal_code", "city")
-        ),
-        country=r.text(a.get("country"), "museum.address.country", 120),
-    )
+    places = {
+        k: r.string(a.get(k), f"museum.address.{k}", 120)
+        for k in ("street", "neighbourhood", "borough", "postal_code", "city")
+    }
+    address = Address(**places, country=r.text(a.get("country"), "museum.address.country", 120))
     hours = tuple(_hours(r, p, n) for p, n in r.items(f.get("hours"), "museum.hours", 1, 14))
     verify = _verify_list(r, f.get("verify"), "museum.verify", names)
     return Museum(

@@ -17,7 +17,8 @@ def build(ctx: LayoutContext) -> list[Flowable]:
     accent = ctx.theme.palette.hex["accent"]
     for place in ctx.content.nearby:
         meta = []
-        if place.local_name and place.local_name != plain(place.name):
+        in_local_language = ctx.content.language == ctx.content.booklet.local_language
+        if place.local_name and not in_local_language and place.local_name != plain(place.name):
             meta.append(f"<i>{escape(place.local_name)}</i>")
         if place.walk_minutes:
             walk = escape(ctx.labels.format("walk_minutes", minutes=place.walk_minutes))

@@ -71,7 +71,9 @@ def _header(ctx: LayoutContext, room: Room) -> list[Flowable]:
         ctx.label(kicker, "kicker"),
         Paragraph(escape(name), styles["room.title"]),
     ]
-    if room.local_name and room.local_name.casefold() != name.casefold():
+    # The local (sign) name helps readers of other languages; in its own language it repeats.
+    in_local_language = ctx.content.language == ctx.content.booklet.local_language
+    if room.local_name and not in_local_language and room.local_name.casefold() != name.casefold():
         titles.append(ctx.label(room.local_name, "room.local"))
     return [grid(ctx, [[badge, titles]], [theme.size(42), None]), Spacer(1, theme.size(12))]
 
