@@ -19,6 +19,7 @@ from booklet.layout.render import Rendered, render
 from booklet.layout.sections.rooms import image_box
 from booklet.output.impose import impose as impose_pages
 from booklet.output.pdf import pdf_metadata, write_atomically
+from booklet.output.preflight import Finding, preflight
 from booklet.theme import make_theme
 
 PROGRESS = logging.getLogger("booklet.progress")
@@ -190,3 +191,27 @@ def _check_output(output: Path, content: Content) -> None:
     inputs = {content.file} | {r.image.path for r in content.rooms if r.image is not None}
     if target in inputs:
         raise UsageError(f"output {output} would overwrite an input file")
+
+
+def run_preflight(
+    content_file: Path,
+    *,
+    profile: str = "print",
+    language: str | None = None,
+    paper: str | None = None,
+) -> list[Finding]:
+    """Lay the booklet out as it would be printed (nothing is written) and check it."""
+    content = load_content(content_file, language, decode_images=True)
+    if paper:
+        content = replace(content, theme=replace(content.theme, paper=paper))
+    root = load_source(content_file.read_bytes(), content_file.name)
+    theme = make_theme(content.theme.paper, content.theme.palette, content.language, profile)
+    ctx = LayoutContext(content, theme, load_labels(content.language))
+    with tempfile.TemporaryDirectory(prefix="booklet-") as work_dir:
+        _prepare_images(ctx, Path(work_dir))
+        rendered = render(ctx, pdf_metadata(content))
+        unpadded = rendered.pages
+        if theme.profile.pad_to_signature and rendered.pages % 4:
+            ctx.padding_pages = 4 - rendered.pages % 4
+            rendered = render(ctx, pdf_metadata(content))
+        return preflight(root, ctx, rendered, unpadded)

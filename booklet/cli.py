@@ -17,6 +17,7 @@ import click
 from booklet import __version__
 from booklet.content.errors import ContentError, UsageError, printable
 from booklet.content.model import PAPERS
+from booklet.output.preflight import Finding
 from booklet.resources import starter_dir
 from booklet.theme.profile import PROFILES
 
@@ -166,20 +167,48 @@ def build(
 
 @main.command()
 @click.argument("content", type=click.Path(path_type=Path), default=Path("content.yaml"))
+@click.option(
+    "--preflight", is_flag=True, help="Also lay the booklet out for print and run the print checks."
+)
+@click.option("--strict", is_flag=True, help="With --preflight: warnings fail too.")
+@click.option(
+    "--profile",
+    type=click.Choice(sorted(PROFILES)),
+    default="print",
+    show_default=True,
+    help="With --preflight: the profile to check.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(PAPERS),
+    default=None,
+    help="With --preflight: paper size (default: theme.paper).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print problems only.")
-def check(content: Path, quiet: bool) -> None:
+def check(
+    content: Path, preflight: bool, strict: bool, profile: str, paper: str | None, quiet: bool
+) -> None:
     """Validate CONTENT without building; exit 0 when it is sound."""
-    from booklet.build import load_content
+    from booklet.build import load_content, run_preflight
 
     _configure_logging(quiet)
     loaded = load_content(content, decode_images=True)
+    if preflight:
+        findings = run_preflight(content, profile=profile, paper=paper)
+        _print_findings(findings, quiet)
+        errors = sum(f.severity == "error" for f in findings)
+        warnings = sum(f.severity == "warning" for f in findings)
+        click.echo(f"preflight: {errors} errors, {warnings} warnings", err=True)
+        if errors or (strict and warnings):
+            sys.exit(EXIT_CONTENT)
     missing = 0
     for language in loaded.booklet.translations:
         untranslated = load_content(content, language).untranslated
         missing += len(untranslated)
         if untranslated:
-            click.echo(f"'{language}' edition: {len(untranslated)} texts without a translation:",
-                       err=True)  # fmt: skip
+            click.echo(
+                f"'{language}' edition: {len(untranslated)} texts without a translation:", err=True
+            )
             for problem in untranslated:
                 click.echo(f"  {problem}", err=True)
     if missing:
@@ -191,6 +220,19 @@ def check(content: Path, quiet: bool) -> None:
         click.echo(f"{content}: OK ({len(loaded.rooms)} rooms; editions: {editions})", err=True)
         if marked:
             click.echo(f"note: confirm before printing: {', '.join(marked)}", err=True)
+
+
+def _print_findings(findings: list[Finding], quiet: bool) -> None:
+    """A readable table: severity, check, where, what."""
+    shown = [f for f in findings if not (quiet and f.severity == "info")]
+    if not shown:
+        return
+    widths = [max(len(getattr(f, name)) for f in shown) for name in ("severity", "check")]
+    for f in shown:
+        click.echo(
+            printable(f"{f.severity:<{widths[0]}}  {f.check:<{widths[1]}}  {f.where}: {f.message}"),
+            err=True,
+        )
 
 
 @main.command()

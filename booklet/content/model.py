@@ -39,6 +39,7 @@ PAPERS = ("half-letter", "a5", "letter", "a4")
 STREET_SIDES = ("top", "bottom", "left", "right")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
+MAX_QR_URL = 300
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 
 
@@ -367,7 +368,7 @@ def _museum(r: Reader, node: Node | None) -> Museum:
         local_name=r.string(f.get("local_name"), "museum.local_name", 120),
         institution=r.string(f.get("institution"), "museum.institution", 200),
         address=address,
-        website=r.url(f.get("website"), "museum.website"),
+        website=_website(r, f.get("website")),
         phone=r.string(f.get("phone"), "museum.phone", 40),
         hours=hours,
         closed=r.text(f.get("closed"), "museum.closed", 120),
@@ -375,6 +376,16 @@ def _museum(r: Reader, node: Node | None) -> Museum:
         visit_length=r.text(f.get("visit_length"), "museum.visit_length", 300),
         verify=verify,
     )
+
+
+def _website(r: Reader, node: Node | None) -> str:
+    """The museum's address on the web, also printed as a QR code, so it must stay short."""
+    value = r.url(node, "museum.website")
+    if len(value) > MAX_QR_URL:
+        r.problem(node.line if node else None, "museum.website",
+                  f"too long for a QR code that scans from print: {len(value)} characters, "
+                  f"at most {MAX_QR_URL}")  # fmt: skip
+    return value
 
 
 def _hours(r: Reader, path: str, node: Node) -> Hours:

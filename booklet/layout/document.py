@@ -53,7 +53,7 @@ class BookletDocument(BaseDocTemplate):
         self.page_label = page_label
         self.current_section = ""
         self.current_where: Located | None = None
-        self.section_starts: dict[str, int] = {}
+        self.key_pages: dict[str, int] = {}
         body_frame = Frame(
             paper.margin_x,
             paper.margin_bottom,
@@ -114,10 +114,10 @@ class BookletDocument(BaseDocTemplate):
         if flowable.where is not None:
             self.current_where = flowable.where
         self.canv.bookmarkPage(flowable.key)
+        self.key_pages[flowable.key] = page
         self.canv.addOutlineEntry(flowable.title, flowable.key, level=flowable.level)
         if flowable.section is not None:
             self.current_section = flowable.section
-            self.section_starts[flowable.key] = page
         if flowable.in_toc:
             entry = escape(flowable.title)
             self.notify("TOCEntry", (flowable.level, entry, page, flowable.key))

@@ -33,7 +33,7 @@ rl_config.trustedSchemes = []
 class Rendered:
     pdf: bytes
     pages: int
-    section_starts: dict[str, int]
+    key_pages: dict[str, int]
     passes: int
 
 
@@ -65,7 +65,7 @@ def render(ctx: LayoutContext, metadata: dict[str, str | bool]) -> Rendered:
                 )
             ]
         ) from None
-    return Rendered(buffer.getvalue(), doc.page, dict(doc.section_starts), passes)
+    return Rendered(buffer.getvalue(), doc.page, dict(doc.key_pages), passes)
 
 
 def _reserve_contents(story: list[Flowable]) -> None:

@@ -12,6 +12,7 @@ from booklet.resources import fonts_dir
 
 _FAMILIES = {"Serif": "NotoSerif", "Sans": "NotoSans"}
 _FACES = {"": "Regular", "-Italic": "Italic", "-Bold": "Bold", "-BoldItalic": "BoldItalic"}
+FACE_NAMES = tuple(family + suffix for family in _FAMILIES for suffix in _FACES)
 
 
 @dataclass(frozen=True)

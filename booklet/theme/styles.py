@@ -283,6 +283,14 @@ def make_styles(paper: Paper, palette: Palette, fonts: FontSet, language: str) -
         "back.text": derive(
             "back.text", sans, fontSize=8.5 * s, leading=12 * s, textColor=palette.paper
         ),
+        "back.label": derive(
+            "back.label",
+            sans,
+            fontName=fonts.sans + "-Bold",
+            fontSize=7 * s,
+            leading=9.5 * s,
+            textColor=palette.tint(palette.paper, 0.8),
+        ),
         "back.small": derive(
             "back.small",
             sans,

@@ -10,7 +10,7 @@ from booklet.layout.art.motifs import draw_wall_band
 from booklet.layout.art.pictograms import Ink
 from booklet.layout.context import LayoutContext
 from booklet.layout.document import BACK, BookletDocument
-from booklet.layout.sections.practical import display_url
+from booklet.layout.sections.common import display_url
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
@@ -29,8 +29,8 @@ class _BackCoverMarker(Flowable):
 
 
 def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
-    theme, content = ctx.theme, ctx.content
-    paper, palette, styles = theme.paper, theme.palette, theme.styles
+    theme = ctx.theme
+    paper, palette = theme.paper, theme.palette
     width, height = paper.width, paper.height
     canvas.saveState()
     canvas.setFillColor(palette.ink)
@@ -46,32 +46,61 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
     draw_wall_band(canvas, -bleed, band_y, width + 2 * bleed, band_height, band_ink)
     canvas.restoreState()
 
-    museum = content.museum
-    link = palette.hex["paper"]
-    lines = [
-        (escape(plain(museum.name)), "back.title", theme.size(2)),
-        (escape(museum.local_name), "back.text", theme.size(10)),
-        ("<br/>".join(escape(line) for line in museum.address.lines()), "back.text", theme.size(6)),
-        (
-            f"<a href={quoteattr(museum.website)}>{escape(display_url(museum.website))}</a>",
-            "back.text",
-            theme.size(18),
-        ),
-    ]
     y = height - paper.margin_top - band_height - theme.size(26)
-    for markup, style, space_after in lines:
-        if not markup:
-            continue
-        paragraph = Paragraph(markup, styles[style])
+    for paragraph, space_after in _address_block(ctx):
         _, h = paragraph.wrap(paper.frame_width, height)
         paragraph.drawOn(canvas, paper.margin_x, y - h)
         y -= h + space_after
-    colophon = [
-        Paragraph(ctx.markup(block, link), styles["back.small"])
-        for block in paragraphs(content.booklet.colophon)
-    ]
+    # From the bottom up: the colophon, then the sources if they fit between it and the address.
     y = paper.margin_bottom
-    for paragraph in reversed(colophon):
+    for paragraph, space_after in reversed(_bottom_blocks(ctx, sources=sources_fit(ctx))):
         _, h = paragraph.wrap(paper.frame_width, height)
+        y += space_after
         paragraph.drawOn(canvas, paper.margin_x, y)
-        y += h + theme.size(4)
+        y += h
+
+
+def _address_block(ctx: LayoutContext) -> list[tuple[Paragraph, float]]:
+    theme, museum, styles = ctx.theme, ctx.content.museum, ctx.theme.styles
+    name = plain(museum.name)
+    local = museum.local_name if museum.local_name != name else ""
+    blocks = [(Paragraph(escape(name), styles["back.title"]), theme.size(2 if local else 10))]
+    if local:
+        blocks.append((Paragraph(escape(museum.local_name), styles["back.text"]), theme.size(10)))
+    address = "<br/>".join(escape(line) for line in museum.address.lines())
+    blocks.append((Paragraph(address, styles["back.text"]), theme.size(6)))
+    link = f"<a href={quoteattr(museum.website)}>{escape(display_url(museum.website))}</a>"
+    blocks.append((Paragraph(link, styles["back.text"]), theme.size(18)))
+    return blocks
+
+
+def _bottom_blocks(ctx: LayoutContext, sources: bool) -> list[tuple[Paragraph, float]]:
+    theme, content, styles = ctx.theme, ctx.content, ctx.theme.styles
+    link = theme.palette.hex["paper"]
+    blocks: list[tuple[Paragraph, float]] = []
+    if sources and content.sources:
+        blocks.append(
+            (Paragraph(escape(ctx.labels["sources"].upper()), styles["back.label"]), theme.size(2))
+        )
+        for source in content.sources:
+            text = f"[{source.title}]({source.url})" if source.url else source.title
+            blocks.append((Paragraph(ctx.markup(text, link), styles["back.small"]), theme.size(1)))
+        blocks[-1] = (blocks[-1][0], theme.size(14))
+    for block in paragraphs(content.booklet.colophon) if content.booklet.colophon else []:
+        blocks.append((Paragraph(ctx.markup(block, link), styles["back.small"]), theme.size(4)))
+    return blocks
+
+
+def _height(blocks: list[tuple[Paragraph, float]], width: float, height: float) -> float:
+    return sum(p.wrap(width, height)[1] + space for p, space in blocks)
+
+
+def sources_fit(ctx: LayoutContext) -> bool:
+    """Whether the sources fit on the back cover between the address and the colophon."""
+    paper, theme = ctx.theme.paper, ctx.theme
+    top_used = paper.margin_top + theme.size(64) + theme.size(26)
+    top_used += _height(_address_block(ctx), paper.frame_width, paper.height)
+    bottom_used = paper.margin_bottom + _height(
+        _bottom_blocks(ctx, sources=True), paper.frame_width, paper.height
+    )
+    return top_used + bottom_used + theme.size(12) <= paper.height

@@ -80,3 +80,8 @@ def grid(
         )
     )
     return table
+
+
+def display_url(url: str) -> str:
+    """The address as a reader would type it: no scheme, no trailing slash."""
+    return url.split("://", 1)[-1].rstrip("/")

@@ -12,6 +12,7 @@ from booklet.layout.document import BODY, BookletDocument
 from booklet.layout.sections.common import ink
 
 BAND_SHARE = 0.085
+CALM_SHARE = 0.45  # the top of the cover art is plain background, kept for the title
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
@@ -41,7 +42,26 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
     canvas.restoreState()
 
     left = paper.margin_x
+    y = height - paper.margin_top * 1.25
+    for paragraph, space_after in _title_blocks(ctx):
+        _, h = paragraph.wrap(paper.frame_width, height)
+        paragraph.drawOn(canvas, left, y - h)
+        y -= h + space_after
+
     frame_width = paper.frame_width
+    museum = Paragraph(escape(plain(content.museum.name)), styles["cover.museum"])
+    _, museum_h = museum.wrap(frame_width * 0.68, band)
+    museum.drawOn(canvas, left, (band - museum_h) / 2)
+    edition = ctx.labels.format("edition", edition=plain(content.booklet.edition))
+    style = styles["cover.edition"]
+    canvas.setFont(style.fontName, style.fontSize)
+    canvas.setFillColor(style.textColor)
+    canvas.drawRightString(width - left, band / 2 - style.fontSize * 0.35, edition)
+
+
+def _title_blocks(ctx: LayoutContext) -> list[tuple[Paragraph, float]]:
+    """Kicker, title, subtitle and native title, each with the space after it."""
+    theme, content, styles = ctx.theme, ctx.content, ctx.theme.styles
     blocks: list[tuple[Paragraph, float]] = [
         (
             Paragraph(
@@ -55,17 +75,13 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
     ]
     if content.booklet.native_title:
         blocks.append((Paragraph(escape(content.booklet.native_title), styles["cover.native"]), 0))
-    y = height - paper.margin_top * 1.25
-    for paragraph, space_after in blocks:
-        _, h = paragraph.wrap(frame_width, height)
-        paragraph.drawOn(canvas, left, y - h)
-        y -= h + space_after
+    return blocks
 
-    museum = Paragraph(escape(plain(content.museum.name)), styles["cover.museum"])
-    _, museum_h = museum.wrap(frame_width * 0.68, band)
-    museum.drawOn(canvas, left, (band - museum_h) / 2)
-    edition = ctx.labels.format("edition", edition=plain(content.booklet.edition))
-    style = styles["cover.edition"]
-    canvas.setFont(style.fontName, style.fontSize)
-    canvas.setFillColor(style.textColor)
-    canvas.drawRightString(width - left, band / 2 - style.fontSize * 0.35, edition)
+
+def title_overflow(ctx: LayoutContext) -> float:
+    """How far (points) the title block runs past the calm top of the cover art; 0 if it fits."""
+    paper = ctx.theme.paper
+    used = paper.margin_top * 1.25
+    for paragraph, space_after in _title_blocks(ctx):
+        used += paragraph.wrap(paper.frame_width, paper.height)[1] + space_after
+    return max(0.0, used - paper.height * CALM_SHARE)

@@ -8,7 +8,8 @@ from booklet.content.inline import paragraphs, plain
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Heading
 from booklet.layout.flowables.qr import QrCode
-from booklet.layout.sections.common import grid, opener
+from booklet.layout.sections.back import sources_fit
+from booklet.layout.sections.common import display_url, grid, opener
 from booklet.layout.sections.facts import fact_rows, opening_hours, verify_note
 
 
@@ -46,7 +47,7 @@ def build(ctx: LayoutContext) -> list[Flowable]:
         note = verify_note(ctx, verify)
         if note is not None:
             story.append(note)
-    if content.sources:
+    if content.sources and not sources_fit(ctx):  # otherwise they are on the back cover
         title = labels["sources"]
         story.append(CondPageBreak(theme.size(80)))
         story.append(Heading(title, theme.styles["h3"], title=title, key="sources", level=1))
@@ -71,8 +72,3 @@ def _qr_block(ctx: LayoutContext) -> Flowable:
         [size + theme.size(12), None],
         valign="MIDDLE",
     )
-
-
-def display_url(url: str) -> str:
-    """The address as a reader would type it: no scheme, no trailing slash."""
-    return url.split("://", 1)[-1].rstrip("/")
