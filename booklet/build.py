@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from booklet.content.errors import ContentError, Problem, UsageError
+from booklet.content.errors import BudgetError, ContentError, Problem, UsageError
 from booklet.content.inline import plain
 from booklet.content.model import Content, Image, read_content
 from booklet.content.source import MAX_INPUT_BYTES, load_source
@@ -21,6 +21,7 @@ from booklet.output.impose import impose as impose_pages
 from booklet.output.pdf import pdf_metadata, write_atomically
 from booklet.output.preflight import Finding, preflight
 from booklet.theme import make_theme
+from booklet.theme.profile import EMAIL_STEPS
 
 PROGRESS = logging.getLogger("booklet.progress")
 WARNINGS = logging.getLogger("booklet")
@@ -73,6 +74,7 @@ def build(
     allow_fallback: bool = False,
     profile: str = "screen",
     impose: bool = False,
+    max_size: int | None = None,
 ) -> list[BuildResult]:
     """Build one PDF per language (default: the content's own); every edition is validated
     before any file is written, and each output is replaced only by a complete new file.
@@ -91,7 +93,7 @@ def build(
     for content, target in zip(editions, targets, strict=True):
         if paper:
             content = replace(content, theme=replace(content.theme, paper=paper))
-        results.append(_render_edition(content, target, profile, impose))
+        results.append(_render_edition(content, target, profile, impose, max_size))
     PROGRESS.info("done in %.1f s", time.perf_counter() - started)
     return results
 
@@ -113,22 +115,23 @@ def _edition(content_file: Path, language: str | None, allow_fallback: bool) -> 
     return content
 
 
-def _render_edition(content: Content, output: Path, profile: str, impose: bool) -> BuildResult:
+def _render_edition(
+    content: Content, output: Path, profile: str, impose: bool, max_size: int | None
+) -> BuildResult:
     started = time.perf_counter()
     theme = make_theme(content.theme.paper, content.theme.palette, content.language, profile)
     ctx = LayoutContext(content, theme, load_labels(content.language))
+    budget = max_size or theme.profile.max_bytes
     with tempfile.TemporaryDirectory(prefix="booklet-") as work_dir:
-        _prepare_images(ctx, Path(work_dir))
         PROGRESS.info(
             "laying out the '%s' edition: %d rooms on %s paper (%s)",
             content.language, len(content.rooms), theme.paper.name, theme.profile.name,
         )  # fmt: skip
-        rendered = render(ctx, pdf_metadata(content))
-        unpadded = rendered.pages
-        if (theme.profile.pad_to_signature or impose) and rendered.pages % 4:
-            ctx.padding_pages = 4 - rendered.pages % 4
-            PROGRESS.info("adding %d spare pages to fill the last sheet", ctx.padding_pages)
-            rendered = render(ctx, pdf_metadata(content))
+        rendered, unpadded = _lay_out(
+            ctx, Path(work_dir), pad=theme.profile.pad_to_signature or impose
+        )
+        if budget and len(rendered.pdf) > budget:
+            rendered = _fit_budget(ctx, Path(work_dir), budget, impose)
         trimmed = rendered
         if impose and theme.bleed:
             # Imposition places trim-size pages; lay the same booklet out without bleed.
@@ -144,8 +147,52 @@ def _render_edition(content: Content, output: Path, profile: str, impose: bool) 
             imposed_output(output), imposed.sheets, imposed.parent.name,
         )  # fmt: skip
     seconds = time.perf_counter() - started
-    PROGRESS.info("wrote %s (%d pages, %.1f s)", output, rendered.pages, seconds)
+    PROGRESS.info(
+        "wrote %s (%d pages, %s, %.1f s)", output, rendered.pages, _megabytes(len(rendered.pdf)),
+        seconds,
+    )  # fmt: skip
     return BuildResult(output, rendered.pages, seconds, content.language, unpadded, rendered)
+
+
+def _lay_out(ctx: LayoutContext, work_dir: Path, pad: bool) -> tuple[Rendered, int]:
+    """Prepare images and lay out; with `pad`, fill the last sheet with spare pages.
+    Returns the rendering and the page count before padding."""
+    _prepare_images(ctx, work_dir)
+    rendered = render(ctx, pdf_metadata(ctx.content))
+    unpadded = rendered.pages
+    if pad and rendered.pages % 4:
+        ctx.padding_pages = 4 - rendered.pages % 4
+        PROGRESS.info("adding %d spare pages to fill the last sheet", ctx.padding_pages)
+        rendered = render(ctx, pdf_metadata(ctx.content))
+    return rendered, unpadded
+
+
+def _fit_budget(ctx: LayoutContext, work_dir: Path, budget: int, impose: bool) -> Rendered:
+    """Step photo resolution and JPEG quality down until the PDF fits `budget` bytes."""
+    profile = ctx.theme.profile
+    for dpi, quality in EMAIL_STEPS:
+        if dpi > profile.dpi or (dpi, quality) >= (profile.dpi, profile.jpeg_quality):
+            continue  # only settings below the one that was just too big
+        ctx.theme = replace(ctx.theme, profile=replace(profile, dpi=dpi, jpeg_quality=quality))
+        ctx.images.clear()
+        rendered, _ = _lay_out(ctx, work_dir, pad=impose)
+        PROGRESS.info(
+            "photos at %d dpi, quality %d: %s (budget %s)",
+            dpi, quality, _megabytes(len(rendered.pdf)), _megabytes(budget),
+        )  # fmt: skip
+        if len(rendered.pdf) <= budget:
+            return rendered
+    images = sum(placed.file.stat().st_size for placed in ctx.images.values())
+    raise BudgetError(
+        f"the PDF is {_megabytes(len(rendered.pdf))} even with photos at the floor of "
+        f"{EMAIL_STEPS[-1][0]} dpi, quality {EMAIL_STEPS[-1][1]}; budget {_megabytes(budget)}. "
+        f"{len(ctx.images)} photos take {_megabytes(images)}, text, fonts and drawings the rest "
+        f"({_megabytes(len(rendered.pdf) - images)}): use fewer photos or raise --max-size"
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.2f} MB"
 
 
 def _prepare_images(ctx: LayoutContext, work_dir: Path) -> None:
@@ -167,6 +214,7 @@ def _prepare_images(ctx: LayoutContext, work_dir: Path) -> None:
             ctx.theme.profile.dpi,
             work_dir,
             background,
+            ctx.theme.profile.jpeg_quality,
         )
         jobs.append(job)
         where.setdefault(job.target, room.image)

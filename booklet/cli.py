@@ -10,12 +10,12 @@ import signal
 import sys
 import traceback
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, ClassVar, NoReturn
 
 import click
 
 from booklet import __version__
-from booklet.content.errors import ContentError, UsageError, printable
+from booklet.content.errors import BudgetError, ContentError, UsageError, printable
 from booklet.content.model import PAPERS
 from booklet.output.preflight import Finding
 from booklet.resources import starter_dir
@@ -62,6 +62,9 @@ class _Booklet(click.Group):
         except UsageError as error:
             click.echo(f"error: {printable(str(error))}", err=True)
             sys.exit(EXIT_USAGE)
+        except BudgetError as error:
+            click.echo(f"error: {printable(str(error))}; nothing was written.", err=True)
+            sys.exit(EXIT_CONTENT)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
@@ -74,6 +77,24 @@ class _Booklet(click.Group):
             click.echo(f"error: unexpected failure: {summary}", err=True)
             click.echo("error: run with --debug for details; nothing was written.", err=True)
             sys.exit(EXIT_BUG)
+
+
+class SizeParam(click.ParamType):
+    """A size in bytes written as 2MB, 1.5 MB, 800KB or 2000000."""
+
+    name = "size"
+    _UNITS: ClassVar[dict[str, int]] = {"": 1, "B": 1, "KB": 1_000, "MB": 1_000_000, "GB": 10**9}
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?B?)\s*", str(value).upper())
+        if not match or match.group(2) not in self._UNITS:
+            self.fail(f"expected a size like 2MB or 800KB, got {value!r}", param, ctx)
+        size = int(float(match.group(1)) * self._UNITS[match.group(2)])
+        if size < 50_000:
+            self.fail("a booklet needs at least 50KB", param, ctx)
+        return size
 
 
 def _terminate(signum: int, _frame: object) -> None:
@@ -131,6 +152,14 @@ def main(debug: bool) -> None:
     is_flag=True,
     help="Also write OUT-imposed.pdf: pages two-up on the parent sheet for saddle stitching.",
 )
+@click.option(
+    "--max-size",
+    type=SizeParam(),
+    default=None,
+    metavar="SIZE",
+    help="Largest PDF allowed, e.g. 2MB or 800KB (default for --profile email: 2MB); "
+    "photos are stepped down to fit.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 def build(
     content: Path,
@@ -140,6 +169,7 @@ def build(
     allow_fallback: bool,
     profile: str,
     impose: bool,
+    max_size: int | None,
     quiet: bool,
 ) -> None:
     """Build the booklet PDF from CONTENT (default ./content.yaml)."""
@@ -162,6 +192,7 @@ def build(
         allow_fallback=allow_fallback,
         profile=profile,
         impose=impose,
+        max_size=max_size,
     )
 
 

@@ -43,6 +43,7 @@ class ImageJob:
     pixel_width: int
     pixel_height: int
     background: tuple[int, int, int]
+    quality: int = JPEG_QUALITY
 
 
 def inspect_image(path: Path, decode: bool = False) -> ImageInfo:
@@ -87,6 +88,7 @@ def plan_job(
     dpi: int,
     work_dir: Path,
     background: tuple[int, int, int],
+    quality: int = JPEG_QUALITY,
 ) -> tuple[ImageJob, float, float]:
     """Fit the image in the box (points), keep its aspect; return the job and placed size."""
     placed_width = box_width
@@ -97,12 +99,9 @@ def plan_job(
     pixel_width = min(info.width, max(1, round(placed_width / 72 * dpi)))
     pixel_height = max(1, round(pixel_width / info.aspect))
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:24]
-    target = work_dir / f"{digest}-{pixel_width}x{pixel_height}.jpg"
-    return (
-        ImageJob(source, target, pixel_width, pixel_height, background),
-        placed_width,
-        placed_height,
-    )
+    target = work_dir / f"{digest}-{pixel_width}x{pixel_height}-q{quality}.jpg"
+    job = ImageJob(source, target, pixel_width, pixel_height, background, quality)
+    return job, placed_width, placed_height
 
 
 def run_jobs(jobs: list[ImageJob], workers: int = 2) -> dict[Path, str]:
@@ -151,7 +150,7 @@ def process_image(job: ImageJob) -> None:
     ) as exc:
         raise ImageProblem(_describe(exc)) from None
     partial = job.target.with_suffix(".part")
-    resized.save(partial, "JPEG", quality=JPEG_QUALITY, optimize=True, dpi=(72, 72))
+    resized.save(partial, "JPEG", quality=job.quality, optimize=True, dpi=(72, 72))
     partial.replace(job.target)
 
 

@@ -431,7 +431,7 @@ def page_with(reader: PdfReader, text: str) -> PageObject:
 def test_build_embeds_the_photo_downsampled_with_its_caption(photo_build: PhotoBuild) -> None:
     page = page_with(photo_build.reader, STUDY_CAPTION)
     text = " ".join(page.extract_text().split())
-    assert "Trotsky's study" in text and STUDY_CREDIT in text
+    assert "Trotsky’s study" in text and STUDY_CREDIT in text
     [(width, height, pixels_w, pixels_h)] = placed_images(page)
     assert width / height == pytest.approx(4 / 3, rel=1e-3)
     assert pixels_w == pytest.approx(width / 72 * PROFILES["screen"].dpi, abs=1)

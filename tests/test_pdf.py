@@ -10,6 +10,7 @@ import pytest
 from pypdf import PageObject, PdfReader
 
 from booklet.build import build, load_content
+from booklet.content.inline import plain
 from tests.conftest import DEFAULT_CONTENT
 
 PAPER_POINTS = {
@@ -48,17 +49,17 @@ def test_every_paper_gives_each_room_its_own_page(built: Callable[[str], Path], 
     texts = [" ".join(page.extract_text().split()) for page in reader.pages]
     outline = _outline_pages(reader)
     content = load_content(DEFAULT_CONTENT)
-    pages = [outline[room.name] for room in content.rooms]
+    pages = [outline[plain(room.name)] for room in content.rooms]
     assert len(set(pages)) == len(pages)
     for room, page in zip(content.rooms, pages, strict=True):
         assert texts[page - 1].startswith(f"{room.number} "), texts[page - 1][:40]
-        assert room.name in texts[page - 1]
+        assert plain(room.name) in texts[page - 1]
         assert room.local_name in texts[page - 1]
 
 
 def test_sections_and_rooms_appear_in_order(page_texts: list[str]) -> None:
     content = load_content(DEFAULT_CONTENT)
-    expected = SECTIONS[:5] + [room.name for room in content.rooms] + SECTIONS[5:]
+    expected = SECTIONS[:5] + [plain(room.name) for room in content.rooms] + SECTIONS[5:]
     text = "\n".join(page_texts)
     position = 0
     for heading in expected:
@@ -149,10 +150,10 @@ def test_outline_mirrors_sections_and_rooms(reader: PdfReader) -> None:
         "History",
         "Timeline",
         "Room by room",
-        *[r.name for r in content.rooms],
+        *[plain(r.name) for r in content.rooms],
     ]:
         assert title in outline, f"{title} missing from outline"
-    room_pages = [outline[r.name] for r in content.rooms]
+    room_pages = [outline[plain(r.name)] for r in content.rooms]
     assert room_pages == sorted(room_pages)
     assert len(set(room_pages)) == len(room_pages)
 
@@ -161,7 +162,7 @@ def test_metadata(reader: PdfReader) -> None:
     info = reader.metadata
     assert info is not None
     assert info.title == "The House on Avenida Viena — Leon Trotsky House Museum"
-    assert info.subject == "A visitor's guide to the Leon Trotsky House Museum"
+    assert info.subject == "A visitor’s guide to the Leon Trotsky House Museum"
     assert "Coyoacán" in (info.get("/Keywords") or "")
     assert (info.creator or "").startswith("booklet ")
     assert info.author

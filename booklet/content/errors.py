@@ -40,5 +40,9 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+class BudgetError(Exception):
+    """The output cannot be made to fit the size asked for (exit code 1)."""
+
+
 class UsageError(Exception):
     """A problem with what the user asked for on the command line (exit code 2)."""

@@ -92,9 +92,10 @@ def smart_quotes(text: str, quotes: str = "“”‘’") -> str:
     return text.replace("'", single_close)
 
 
-def plain(text: str) -> str:
-    """The text a reader sees, without markup characters (for outlines and metadata)."""
-    return _emphasis(_LINK.sub(lambda m: m.group(1), text), _NO_TAGS)
+def plain(text: str, quotes: str = "“”‘’") -> str:
+    """The text a reader sees, without markup characters but with typographic quotes
+    (for headings, outlines and metadata)."""
+    return smart_quotes(_emphasis(_LINK.sub(lambda m: m.group(1), text), _NO_TAGS), quotes)
 
 
 def _styled(text: str, quotes: str) -> str:
