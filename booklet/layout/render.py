@@ -17,6 +17,7 @@ from booklet.content.model import Located
 from booklet.layout.context import LayoutContext
 from booklet.layout.document import BookletDocument
 from booklet.layout.flowables.heading import Anchor, Heading
+from booklet.layout.flowables.index import RoomIndex
 from booklet.layout.sections import back, cover
 from booklet.layout.story import build_story
 
@@ -81,5 +82,7 @@ def _reserve_contents(story: list[Flowable]) -> None:
         if isinstance(f, Heading | Anchor) and f.in_toc
     ]
     for flowable in story:
-        if isinstance(flowable, TableOfContents):
+        if isinstance(flowable, RoomIndex):
+            flowable.seed(entries)
+        elif isinstance(flowable, TableOfContents):
             flowable._entries = list(entries)

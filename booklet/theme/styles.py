@@ -104,6 +104,13 @@ def make_styles(paper: Paper, palette: Palette, fonts: FontSet, language: str) -
         "toc.1": derive(
             "toc.1", sans, fontSize=10.5 * s, leading=15 * s, rightIndent=24 * s, spaceBefore=3 * s
         ),
+        "legend": derive(
+            "legend",
+            sans,
+            fontSize=8.5 * s,
+            leading=13 * s,
+            rightIndent=24 * s,
+        ),
         "toc.2": derive(
             "toc.2",
             sans,

@@ -91,7 +91,7 @@ class PlanDrawing(Flowable):
             fill = look.fills.get(area.kind, look.fills["room"])
             self._polygon(canvas, area.shape.outline, fill, look.outline, 0.8)
         for area in self.areas:
-            self._badge(canvas, label_point(area.shape.outline), area.number)
+            self._badge(canvas, area.shape.outline, area.number)
             self._link(canvas, area)
         self._streets(canvas)
         if self.plan.entrance is not None:
@@ -135,10 +135,17 @@ class PlanDrawing(Flowable):
         for index, line in enumerate(lines):
             canvas.drawCentredString(cx, top - index * size * 1.2, line)
 
-    def _badge(self, canvas: Canvas, point: Point, number: int) -> None:
-        x, y = self._xy(point)
-        size = self.look.font_size
-        radius = size * (0.95 if number < 10 else 1.15)
+    def _badge(self, canvas: Canvas, outline: tuple[Point, ...], number: int) -> None:
+        """The area's number in a disc, shrunk to fit small areas (a plan of many rooms)."""
+        x, y = self._xy(label_point(outline))
+        xs = [p[0] for p in outline]
+        ys = [p[1] for p in outline]
+        room = min(max(xs) - min(xs), max(ys) - min(ys)) * self.scale * 0.45
+        digits = len(str(number))
+        size = min(self.look.font_size, room / (0.55 + 0.3 * digits))
+        if size < 2.5:
+            return  # too small to read; the legend still lists the room
+        radius = size * (0.95 if digits == 1 else 0.8 + 0.3 * digits)
         canvas.setFillColor(self.look.badge)
         canvas.circle(x, y, radius, stroke=0, fill=1)
         canvas.setFillColor(self.look.badge_text)

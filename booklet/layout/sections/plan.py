@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from booklet.content.inline import escape, plain
 from booklet.layout.context import LayoutContext, room_key
+from booklet.layout.flowables.index import RoomIndex
 from booklet.layout.flowables.plan import PlanArea, PlanDrawing, PlanLook
-from booklet.layout.sections.common import grid, opener
+from booklet.layout.sections.common import opener
+
+MAX_LEGEND_ROOMS = 40
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
@@ -53,24 +56,30 @@ def plan_with_legend(ctx: LayoutContext) -> list[Flowable]:
     story.append(Spacer(1, theme.size(4)))
     story.append(ctx.para(caption, "caption"))
     story.append(Spacer(1, theme.size(10)))
-    story.append(_legend(ctx))
+    story += _legend(ctx)
     return story
 
 
-def _legend(ctx: LayoutContext) -> Flowable:
-    """Two columns of 'number  name ... page' lines; each name links to its room."""
+def _legend(ctx: LayoutContext) -> list[Flowable]:
+    """Number, room name and page for every room, each line a link to the room."""
+    if len(ctx.content.rooms) > MAX_LEGEND_ROOMS:
+        return []  # a long list belongs to the contents pages, which list every room
     styles = ctx.theme.styles
     accent = ctx.theme.palette.hex["accent"]
-    cells = []
-    for room in ctx.content.rooms:
-        key = room_key(room.id)
-        cells.append(
-            Paragraph(
-                f'<font color="{accent}"><b>{room.number}</b></font>&nbsp;&nbsp;'
-                f'<a href="#{key}">{escape(plain(room.name))}</a>',
-                styles["small"],
-            )
-        )
-    half = (len(cells) + 1) // 2
-    rows = [[cells[i], cells[i + half] if i + half < len(cells) else ""] for i in range(half)]
-    return grid(ctx, rows, [ctx.theme.paper.frame_width / 2] * 2)
+    labels = {
+        room_key(room.id): f'<font color="{accent}"><b>{room.number}</b></font>&nbsp;&nbsp;'
+        f"{escape(plain(room.name))}"
+        for room in ctx.content.rooms
+    }
+    index = RoomIndex(
+        labels,
+        dotsMinLevel=0,
+        tableStyle=TableStyle([
+            ("FONT", (0, 0), (-1, -1), ctx.theme.fonts.sans, styles["legend"].fontSize),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ]),
+    )  # fmt: skip
+    index.levelStyles = [styles["legend"]]
+    return [index]
