@@ -44,7 +44,7 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
     left = paper.margin_x
     y = height - paper.margin_top * 1.25
     for paragraph, space_after in _title_blocks(ctx):
-        _, h = paragraph.wrap(paper.frame_width, height)
+        _, h = paragraph.wrap(balanced_width(paragraph, paper.frame_width), height)
         paragraph.drawOn(canvas, left, y - h)
         y -= h + space_after
 
@@ -85,3 +85,19 @@ def title_overflow(ctx: LayoutContext) -> float:
     for paragraph, space_after in _title_blocks(ctx):
         used += paragraph.wrap(paper.frame_width, paper.height)[1] + space_after
     return max(0.0, used - paper.height * CALM_SHARE)
+
+
+def balanced_width(paragraph: Paragraph, width: float) -> float:
+    """The narrowest width that keeps the paragraph's line count, so a title breaks into
+    lines of even length instead of leaving one word alone on the last line."""
+    lines = len(paragraph.breakLines(width).lines)
+    if lines < 2:
+        return width
+    low, high = width / lines, width
+    for _ in range(12):
+        middle = (low + high) / 2
+        if len(paragraph.breakLines(middle).lines) > lines:
+            low = middle
+        else:
+            high = middle
+    return high + 1

@@ -1,0 +1,288 @@
+"""One email per traveler: a greeting, the essentials for the visit, and the booklet attached.
+
+The essentials (address, hours, how to get there) come from the content of the traveler's
+edition, so they say what the booklet says. Both a plain-text and an HTML body are sent: some
+readers only show one. Content text is escaped before it reaches the HTML; only the booklet's
+own small markup (emphasis, strong, http/https/mailto links) becomes tags.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import html
+import re
+import tempfile
+import textwrap
+import unicodedata
+from dataclasses import dataclass
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from pathlib import Path
+
+from booklet.build import build, load_content
+from booklet.content.dates import PartialDate
+from booklet.content.inline import links, paragraphs, plain, smart_quotes, url_problem
+from booklet.content.model import Content
+from booklet.layout.labels import Labels, load_labels
+from booklet.mail.stamp import CoverStamp
+from booklet.mail.travelers import Traveler
+from booklet.theme.palette import make_palette
+from booklet.theme.profile import PROFILES
+
+NAME_ON_COVER = 60
+WRAP = 72
+
+# The email's own words; the labels shared with the booklet come from layout/labels.
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "subject": "Your visitor booklet: {museum}",
+        "greeting": "Dear {name},",
+        "intro": "Thank you for planning a visit to the {museum}. Your visitor booklet is "
+        "attached as a PDF: read it on your phone, or print it at home.",
+        "visit": "We look forward to welcoming you on {date}.",
+        "closing": "See you soon,",
+        "prepared": "Prepared for {name}",
+        "prepared_visit": "Prepared for {name} — visit on {date}",
+    },
+    "es": {
+        "subject": "Su guía para visitantes: {museum}",
+        "greeting": "Apreciable {name}:",
+        "intro": "Gracias por planear su visita al {museum}. Le enviamos adjunta su guía para "
+        "visitantes en PDF: puede leerla en su teléfono o imprimirla en casa.",
+        "visit": "Será un gusto recibirle el {date}.",
+        "closing": "Hasta pronto,",
+        "prepared": "Preparada para {name}",
+        "prepared_visit": "Preparada para {name} — visita el {date}",
+    },
+}
+
+_STRONG = re.compile(r"(?<![\w*])\*\*(?=\S)([^*]+?)(?<=\S)\*\*(?![\w*])")
+_EM = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One language's booklet, laid out once and attached to every message in that language."""
+
+    content: Content
+    pdf: bytes
+    filename: str
+    stamp: CoverStamp | None
+
+
+def build_booklet(content_file: Path, language: str) -> bytes:
+    """Lay out one edition: once per run, however many travelers read it."""
+    profile = "email" if "email" in PROFILES else "screen"
+    with tempfile.TemporaryDirectory(prefix="booklet-send-") as folder:
+        target = Path(folder) / "booklet.pdf"
+        result = build(content_file, target, languages=[language], profile=profile)
+        return result[0].output.read_bytes()
+
+
+def prepare_editions(
+    content_file: Path, source: Content, languages: list[str], personalise: bool
+) -> dict[str, Edition]:
+    """The booklet in each language some traveler reads; ready to stamp when personalising."""
+    editions = {}
+    for language in languages:
+        content = source if language == source.language else load_content(content_file, language)
+        pdf = build_booklet(content_file, language)
+        paper = make_palette(content.theme.palette).paper
+        stamp = CoverStamp(pdf, paper) if personalise else None
+        editions[language] = Edition(content, pdf, attachment_name(source, language), stamp)
+    return editions
+
+
+def message_for(
+    edition: Edition, traveler: Traveler, sender: Address, subject: str | None, personalise: bool
+) -> EmailMessage:
+    """The traveler's message: from the museum (unless --from named someone), with the
+    edition's booklet, stamped with their name when personalising."""
+    content = edition.content
+    if not sender.display_name:
+        sender = Address(plain(content.museum.name), addr_spec=sender.addr_spec)
+    pdf = edition.pdf
+    if personalise and edition.stamp is not None:
+        pdf = edition.stamp.apply(prepared_line(traveler, content.language))
+    return compose(
+        content, traveler, pdf=pdf, filename=edition.filename, sender=sender, subject=subject
+    )
+
+
+def words(language: str) -> dict[str, str]:
+    """The email's words in `language`, English when there is no table for it."""
+    return WORDS.get(language, WORDS["en"])
+
+
+def default_subject(content: Content) -> str:
+    return words(content.language)["subject"].format(museum=plain(content.museum.name))
+
+
+def attachment_name(source: Content, language: str) -> str:
+    """`leon-trotsky-house-museum-booklet.pdf`, `...-booklet-es.pdf` for other editions: the
+    same stem in every edition, named after the museum in the content's own language."""
+    stem = unicodedata.normalize("NFKD", plain(source.museum.name))
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.encode("ascii", "ignore").decode().lower()).strip("-")
+    slug = f"{slug[:60].rstrip('-') or 'visitor'}-booklet"
+    return f"{slug}.pdf" if language == source.language else f"{slug}-{language}.pdf"
+
+
+def prepared_line(traveler: Traveler, language: str) -> str:
+    """The line stamped on the cover: "Prepared for Ana — visit on 20 August 2026"."""
+    name = traveler.name
+    if len(name) > NAME_ON_COVER:
+        name = name[: NAME_ON_COVER - 1].rstrip() + "…"
+    table = words(language)
+    if traveler.visit_date is None:
+        return table["prepared"].format(name=name)
+    return table["prepared_visit"].format(name=name, date=_date(traveler.visit_date, language))
+
+
+def compose(
+    content: Content,
+    traveler: Traveler,
+    *,
+    pdf: bytes,
+    filename: str,
+    sender: Address,
+    subject: str | None = None,
+) -> EmailMessage:
+    """The whole message for one traveler, ready to send or to save as .eml."""
+    subject = subject or default_subject(content)
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["From"] = sender
+    message["To"] = Address(display_name=traveler.name, addr_spec=traveler.email)
+    message["Date"] = formatdate(localtime=True)
+    message["Message-ID"] = make_msgid(domain=sender.domain or "localhost")
+    sections = _sections(content)
+    message.set_content(_text_body(content, traveler, sections))
+    message.add_alternative(_html_body(content, traveler, sections, subject), subtype="html")
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=filename)
+    # Last: set_content() clears, and making a multipart moves, every Content-* header.
+    message["Content-Language"] = content.language
+    return message
+
+
+def _sections(content: Content) -> list[tuple[str, list[str]]]:
+    """(heading, paragraphs in inline markup) for the essentials, in the booklet's words."""
+    labels = _labels(content.language)
+    museum, practical = content.museum, content.practical
+    hours = [f"{h.days}: {h.opens}–{h.closes}" for h in museum.hours]
+    if museum.closed:
+        hours.append(f"{labels['closed']}: {museum.closed}")
+    sections = [
+        (labels["address"], ["\n".join(museum.address.lines())]),
+        (labels["hours"], ["\n".join(hours)]),
+    ]
+    if practical.getting_there:
+        sections.append((labels["getting_there"], paragraphs(practical.getting_there)))
+    website = museum.website
+    if not set(website) & set("()[]"):  # a URL our link markup can carry: make it clickable
+        website = f"[{website}]({website})"
+    sections.append((labels["website"], [website]))
+    if museum.verify & {"hours", "closed"} or "getting_there" in practical.verify:
+        sections.append(("", [labels["verify_mark"]]))
+    return sections
+
+
+def _greeting(content: Content, traveler: Traveler) -> list[str]:
+    table = words(content.language)
+    museum = plain(content.museum.name)
+    lines = [table["greeting"].format(name=traveler.name), table["intro"].format(museum=museum)]
+    if traveler.visit_date is not None:
+        lines.append(table["visit"].format(date=_date(traveler.visit_date, content.language)))
+    return lines
+
+
+def _text_body(content: Content, traveler: Traveler, sections: list[tuple[str, list[str]]]) -> str:
+    quotes = _quotes(content.language)
+    blocks = [_wrap(line) for line in _greeting(content, traveler)]
+    for heading, texts in sections:
+        body = "\n\n".join(_wrap(_plain_text(text, quotes)) for text in texts)
+        blocks.append(f"{heading.upper()}\n{body}" if heading else body)
+    table = words(content.language)
+    blocks.append(f"{table['closing']}\n{plain(content.museum.name)}")
+    return "\n\n".join(blocks) + "\n"
+
+
+def _html_body(
+    content: Content, traveler: Traveler, sections: list[tuple[str, list[str]]], subject: str
+) -> str:
+    quotes = _quotes(content.language)
+    colours = make_palette(content.theme.palette).hex
+    heading_style = f"font-size:1em;margin:1.4em 0 .3em;color:{colours['accent']}"
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{html.escape(content.language)}"><head><meta charset="utf-8">',
+        f"<title>{html.escape(subject)}</title></head>",
+        f'<body style="font-family:sans-serif;line-height:1.5;color:{colours["ink"]};'
+        'max-width:38em">',
+    ]
+    out += [f"<p>{html.escape(line)}</p>" for line in _greeting(content, traveler)]
+    for heading, texts in sections:
+        if heading:
+            out.append(f'<h2 style="{heading_style}">{html.escape(heading)}</h2>')
+        out += [f"<p>{_html_text(text, quotes)}</p>" for text in texts]
+    closing = words(content.language)["closing"]
+    museum = html.escape(plain(content.museum.name))
+    out += [f"<p>{html.escape(closing)}<br>{museum}</p>", "</body></html>", ""]
+    return "\n".join(out)
+
+
+def _plain_text(text: str, quotes: str) -> str:
+    """Inline markup as a reader of plain text wants it: links as "label (url)"."""
+    for link in links(text):
+        shown = link.text if link.text == link.url else f"{link.text} ({link.url})"
+        text = text.replace(f"[{link.text}]({link.url})", shown)
+    return smart_quotes(plain(text), quotes)
+
+
+def _html_text(text: str, quotes: str) -> str:
+    """Inline markup as HTML: everything escaped, then emphasis, strong and safe links."""
+    out: list[str] = []
+    pos = 0
+    for link in links(text):
+        raw = f"[{link.text}]({link.url})"
+        start = text.find(raw, pos)
+        out.append(_html_run(text[pos:start], quotes))
+        if url_problem(link.url) is None:
+            href = html.escape(link.url, quote=True)
+            out.append(f'<a href="{href}">{_html_run(link.text, quotes)}</a>')
+        else:
+            out.append(_html_run(raw, quotes))
+        pos = start + len(raw)
+    out.append(_html_run(text[pos:], quotes))
+    return "".join(out).replace("\n", "<br>\n")
+
+
+def _html_run(text: str, quotes: str) -> str:
+    escaped = html.escape(smart_quotes(text, quotes), quote=False)
+    escaped = _STRONG.sub(r"<strong>\1</strong>", escaped)
+    escaped = _EM.sub(r"<em>\1</em>", escaped)
+    # `**a *b* c**` only matches once the inner emphasis has become a tag.
+    return _STRONG.sub(r"<strong>\1</strong>", escaped)
+
+
+def _wrap(text: str) -> str:
+    """Wrap each line of a paragraph at 72 columns, never breaking a word or a URL."""
+    return "\n".join(
+        textwrap.fill(line, WRAP, break_long_words=False, break_on_hyphens=False) or line
+        for line in text.split("\n")
+    )
+
+
+def _quotes(language: str) -> str:
+    return _labels(language)["quotes"]
+
+
+def _date(date: datetime.date, language: str) -> str:
+    return _labels(language).date(PartialDate(date.year, date.month, date.day))
+
+
+@functools.cache
+def _labels(language: str) -> Labels:
+    """Read once per language: a run may compose thousands of messages."""
+    return load_labels(language)
