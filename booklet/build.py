@@ -19,8 +19,9 @@ from booklet.layout.render import Rendered, render
 from booklet.layout.sections.rooms import image_box
 from booklet.output.impose import impose as impose_pages
 from booklet.output.pdf import pdf_metadata, write_atomically
-from booklet.output.preflight import Finding, preflight
+from booklet.output.preflight import Finding, check_glyphs, preflight
 from booklet.theme import make_theme
+from booklet.theme.fonts import register_fonts
 from booklet.theme.profile import EMAIL_STEPS
 
 PROGRESS = logging.getLogger("booklet.progress")
@@ -105,6 +106,12 @@ def imposed_output(output: Path) -> Path:
 def _edition(content_file: Path, language: str | None, allow_fallback: bool) -> Content:
     """Load one language's content; untranslated texts fail the build unless allowed."""
     content = load_content(content_file, language)
+    # Characters the bundled fonts cannot draw print as blank boxes: say where they are.
+    # (`check --preflight` reports them as errors.)
+    register_fonts()
+    root = load_source(content_file.read_bytes(), content_file.name)
+    for finding in check_glyphs(root, content):
+        WARNINGS.warning("warning: %s: %s", finding.where, finding.message)
     if content.untranslated:
         if not allow_fallback:
             raise ContentError(list(content.untranslated))
@@ -235,6 +242,11 @@ def _prepare_images(ctx: LayoutContext, work_dir: Path) -> None:
 def _check_output(output: Path, content: Content) -> None:
     if output.is_dir():
         raise UsageError(f"output {output} is a folder; give a file name like build/booklet.pdf")
+    for parent in output.absolute().parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise UsageError(f"output {output}: {parent} is a file, not a folder")
+            break
     target = output.resolve()
     inputs = {content.file} | {r.image.path for r in content.rooms if r.image is not None}
     if target in inputs:

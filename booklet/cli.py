@@ -237,8 +237,10 @@ def check(
         untranslated = load_content(content, language).untranslated
         missing += len(untranslated)
         if untranslated:
+            count = len(untranslated)
             click.echo(
-                f"'{language}' edition: {len(untranslated)} texts without a translation:", err=True
+                f"'{language}' edition: {count} text{'s' * (count != 1)} without a translation:",
+                err=True,
             )
             for problem in untranslated:
                 click.echo(f"  {problem}", err=True)

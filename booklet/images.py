@@ -16,7 +16,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-SUPPORTED_FORMATS = ("JPEG", "PNG", "WEBP", "TIFF", "GIF")
+# MPO is the multi-picture JPEG many phone cameras write; its first frame is a plain JPEG.
+SUPPORTED_FORMATS = ("JPEG", "MPO", "PNG", "WEBP", "TIFF", "GIF")
 MAX_PIXELS = 80_000_000
 JPEG_QUALITY = 85
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
@@ -61,7 +62,7 @@ def inspect_image(path: Path, decode: bool = False) -> ImageInfo:
                 width, height = image.size
                 orientation = image.getexif().get(0x0112, 1)
                 if decode and width * height <= MAX_PIXELS:
-                    if image.format == "JPEG":
+                    if image.format in ("JPEG", "MPO"):
                         image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
                     image.load()
     except (
@@ -134,7 +135,7 @@ def process_image(job: ImageJob) -> None:
             with Image.open(job.source) as image:
                 upright_size = _upright_size(image)
                 scale = max(1, min(upright_size[0] // job.pixel_width, 8))
-                if image.format == "JPEG" and scale >= 2:
+                if image.format in ("JPEG", "MPO") and scale >= 2:
                     image.draft("RGB", (image.width // scale, image.height // scale))
                 image.load()
                 upright = ImageOps.exif_transpose(image)

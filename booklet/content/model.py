@@ -477,7 +477,7 @@ def _rooms(r: Reader, node: Node | None, base: Path, decode: bool) -> tuple[Room
                 f"{path}.id",
                 "use lowercase letters, digits and hyphens, like 'dining-room'",
             )
-        elif room_id in seen_ids:
+        elif room_id and room_id in seen_ids:
             r.problem(
                 f["id"].line,
                 f"{path}.id",
@@ -493,7 +493,8 @@ def _rooms(r: Reader, node: Node | None, base: Path, decode: bool) -> tuple[Room
                 f"number {number} already used by rooms[{seen_numbers[number]}]",
             )
         index = len(rooms)
-        seen_ids.setdefault(room_id, index)
+        if room_id:
+            seen_ids.setdefault(room_id, index)
         if number_ok:
             seen_numbers.setdefault(number, index)
         rooms.append(

@@ -10,12 +10,17 @@ MAX_FILE_BYTES = 40_000_000
 
 def resolve_content_file(base: Path, name: str) -> tuple[Path, str | None]:
     """Resolve `name` against the content folder; return (path, problem or None)."""
+    if any(not c.isprintable() for c in name):
+        return base / "invalid", "file name contains a control character"
     if PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute():
         return base / "invalid", f"must be a path relative to the content folder, got '{name}'"
     if ".." in PurePosixPath(name.replace("\\", "/")).parts:
         return base / "invalid", f"must not leave the content folder ('..' in '{name}')"
-    root = base.resolve()
-    path = (base / name).resolve()
+    try:
+        root = base.resolve()
+        path = (base / name).resolve()
+    except (RuntimeError, OSError, ValueError):
+        return base / "invalid", f"cannot be resolved (a symlink loop?): {name}"
     if not path.is_relative_to(root):
         return path, f"leads outside the content folder: {name}"
     try:

@@ -8,6 +8,7 @@ and the writer sees every problem in one run.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -180,19 +181,16 @@ class Reader:
     def number(self, node: Node | None, path: str) -> float:
         if node is None:
             return 0.0
-        if (
-            node.is_scalar
-            and not node.quoted
-            and node.tag
-            in (
-                "tag:yaml.org,2002:int",
-                "tag:yaml.org,2002:float",
-            )
-        ):
+        numeric = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+        if node.is_scalar and not node.quoted and node.tag in numeric:
             try:
-                return float(node.value.replace("_", ""))
+                value = float(node.value.replace("_", ""))
             except ValueError:
-                pass
+                value = math.nan
+            if math.isfinite(value):
+                return value
+            self.problem(node.line, path, f"expected a finite number, got {shown(node.value)}")
+            return 0.0
         self.problem(node.line, path, f"expected a number, got {_kind(node)}")
         return 0.0
 

@@ -172,10 +172,13 @@ def check_fit(root: Node, ctx: LayoutContext, rendered: Rendered) -> list[Findin
                 "shorten the title or subtitle",
             )
         )
-    rooms = ctx.content.rooms
-    for room, following in zip(rooms, [*rooms[1:], None], strict=True):
-        start = rendered.key_pages.get(room_key(room.id))
-        end = rendered.key_pages.get(room_key(following.id)) if following else None
+    # Headings in document order: a room runs until the next heading of any kind starts.
+    order = list(rendered.key_pages.items())
+    following = {key: order[i + 1][1] if i + 1 < len(order) else rendered.pages
+                 for i, (key, _) in enumerate(order)}  # fmt: skip
+    for room in ctx.content.rooms:
+        key = room_key(room.id)
+        start, end = rendered.key_pages.get(key), following.get(key)
         if start and end and end - start > 1:
             where = _where(ctx.content, room.where.line, room.where.field)
             findings.append(
@@ -193,7 +196,7 @@ def check_fit(root: Node, ctx: LayoutContext, rendered: Rendered) -> list[Findin
 def check_pages(rendered: Rendered, unpadded: int) -> list[Finding]:
     findings = []
     spill = unpadded % 4
-    padding = rendered.pages - unpadded
+    padding = (4 - spill) % 4  # what printing adds, whether or not this profile pads
     if spill in (1, 2):
         findings.append(
             Finding(

@@ -1,0 +1,393 @@
+"""The same booklet in English and Spanish from one content file: `build --lang`, the Spanish
+PDF's words, dates, language tag and hyphenation, untranslated texts, and the label tables."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyphen
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from booklet.build import build
+from booklet.content.dates import PartialDate
+from booklet.layout.labels import load_labels
+from booklet.theme import make_theme
+from tests.conftest import DEFAULT_CONTENT, ROOT, edit, run_cli
+
+LABELS = ROOT / "booklet" / "layout" / "labels"
+EN_LABELS: dict[str, Any] = yaml.safe_load((LABELS / "en.yaml").read_text(encoding="utf-8"))
+ES_LABELS: dict[str, Any] = yaml.safe_load((LABELS / "es.yaml").read_text(encoding="utf-8"))
+CONTENT: dict[str, Any] = yaml.safe_load(DEFAULT_CONTENT.read_text(encoding="utf-8"))
+
+PAPER_POINTS = {
+    "half-letter": (396.0, 612.0),
+    "a5": (419.53, 595.28),
+    "letter": (612.0, 792.0),
+    "a4": (595.28, 841.89),
+}
+# Label keys the layout prints in the default booklet (plain, upper-cased, or both).
+PRINTED_LABELS = (
+    "contents", "history", "timeline", "rooms", "room", "area", "look_for", "tips", "nearby",
+    "practical", "at_a_glance", "address", "hours", "closed", "admission", "visit_length",
+    "phone", "getting_there", "accessibility", "photography", "bags", "sources",
+    "scan_for_website", "verify_mark",
+)  # fmt: skip
+# Keys whose text is legitimately the same in both tables.
+SAME_IN_BOTH = {"page_short", "date_day_short", "date_month_short", "quotes"}
+ENGLISH_MONTHS = EN_LABELS["months"] + EN_LABELS["months_short"]
+WROTE = re.compile(r"^wrote (\S+) \((\d+) pages\b")
+
+
+def flat(text: str) -> str:
+    """Text with every run of white space (line breaks included) made one space."""
+    return " ".join(text.split())
+
+
+def pdf_text(reader: PdfReader) -> str:
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def prints(text: str, words: str) -> bool:
+    """Whether `words` appear in `text` as whole words, as written or in capitals."""
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in (words, words.upper()))
+
+
+def variants(value: str) -> list[str]:
+    """A content string as it may print: straight or typographic apostrophe."""
+    return [value, value.replace("'", "’")]
+
+
+def texts(items: list[dict[str, Any]], key: str, language: str) -> list[str]:
+    return [item[key][language] for item in items]
+
+
+# -- build --lang all --------------------------------------------------------------------------
+
+
+@dataclass
+class Editions:
+    out: Path
+    code: int
+    stdout: str
+    stderr: str
+    english: PdfReader
+    spanish: PdfReader
+    english_text: str
+    spanish_text: str
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory: pytest.TempPathFactory) -> Editions:
+    out = tmp_path_factory.mktemp("editions") / "booklet.pdf"
+    code, stdout, stderr = run_cli("build", str(DEFAULT_CONTENT), "--lang", "all", "-o", str(out))
+    assert code == 0, stderr
+    english = PdfReader(out)
+    spanish = PdfReader(out.with_name("booklet-es.pdf"))
+    return Editions(out, code, stdout, stderr, english, spanish,
+                    flat(pdf_text(english)), flat(pdf_text(spanish)))  # fmt: skip
+
+
+def test_lang_all_writes_one_pdf_per_edition(editions: Editions) -> None:
+    assert (editions.code, editions.stdout) == (0, "")
+    assert sorted(p.name for p in editions.out.parent.iterdir()) == [
+        "booklet-es.pdf",
+        "booklet.pdf",
+    ]
+
+
+def test_progress_reports_each_edition_and_its_page_count(editions: Editions) -> None:
+    lines = editions.stderr.splitlines()
+    laying_out = [line for line in lines if line.startswith("laying out")]
+    assert laying_out == [
+        "laying out the 'en' edition: 9 rooms on half-letter paper (screen)",
+        "laying out the 'es' edition: 9 rooms on half-letter paper (screen)",
+    ]
+    wrote = [m.groups() for m in map(WROTE.match, lines) if m]
+    assert wrote == [
+        (str(editions.out), str(len(editions.english.pages))),
+        (str(editions.out.with_name("booklet-es.pdf")), str(len(editions.spanish.pages))),
+    ]
+
+
+def test_spanish_edition_prints_the_spanish_labels(editions: Editions) -> None:
+    text = editions.spanish_text
+    for key in PRINTED_LABELS:
+        assert prints(text, flat(ES_LABELS[key])), f"{key}: {ES_LABELS[key]!r} not printed"
+    assert "Edición 2026" in text
+    assert "10 min a pie" in text
+
+
+def test_spanish_edition_prints_no_english_label(editions: Editions) -> None:
+    text = editions.spanish_text
+    for key in PRINTED_LABELS:
+        assert not prints(text, flat(EN_LABELS[key])), f"{key}: {EN_LABELS[key]!r} printed"
+    for phrase in ("Edition 2026", "min walk", "Look for", "Room by room", "Tips for your visit"):
+        assert phrase.lower() not in text.lower(), phrase
+
+
+def test_english_edition_prints_no_spanish_heading(editions: Editions) -> None:
+    text = editions.english_text
+    for key in ("contents", "rooms", "look_for", "tips", "practical", "at_a_glance"):
+        assert prints(text, EN_LABELS[key]), key
+        assert not prints(text, ES_LABELS[key]), key
+
+
+@pytest.mark.parametrize(
+    ("section", "key"),
+    [("rooms", "name"), ("tips", "title"), ("nearby", "name"), ("history.chapters", "title")],
+)
+def test_spanish_edition_prints_the_spanish_content(
+    editions: Editions, section: str, key: str
+) -> None:
+    items = CONTENT["history"]["chapters"] if section == "history.chapters" else CONTENT[section]
+    spanish, english = texts(items, key, "es"), texts(items, key, "en")
+    assert len(spanish) >= 6
+    for name in spanish:
+        assert any(v in editions.spanish_text for v in variants(flat(name))), name
+    for name in english:
+        assert not any(v in editions.spanish_text for v in variants(flat(name))), name
+        assert any(v in editions.english_text for v in variants(flat(name))), name
+
+
+def test_room_names_are_the_translated_ones(editions: Editions) -> None:
+    names = texts(CONTENT["rooms"], "name", "es")
+    assert names[:2] == ["Cocina", "Comedor"]
+    for english in ("Kitchen", "Dining room", "Trotsky's study", "Trotsky’s study"):
+        assert english not in editions.spanish_text
+
+
+def test_spanish_dates(editions: Editions) -> None:
+    text = editions.spanish_text
+    assert "20 de agosto de 1940" in text  # a chapter title
+    for date in ("20 ago 1940", "21 ago 1940", "24 may 1940", "jun–ago 1940", "10–17 abr 1937"):
+        assert date in text, date
+    found = [m for m in ENGLISH_MONTHS if re.search(rf"(?<!\w){m}(?!\w)", text)]
+    assert found == []
+    assert "20 Aug 1940" in editions.english_text
+
+
+def test_long_dates_are_written_the_spanish_way() -> None:
+    spanish, english = load_labels("es"), load_labels("en")
+    assert spanish.date(PartialDate(1940, 8, 20)) == "20 de agosto de 1940"
+    assert spanish.date(PartialDate(1940, 8)) == "agosto de 1940"
+    assert spanish.date(PartialDate(1940, 8, 20), short=True) == "20 ago 1940"
+    assert english.date(PartialDate(1940, 8, 20)) == "20 August 1940"
+    assert load_labels("xx").language == "en"
+
+
+def test_language_tag_and_metadata(editions: Editions) -> None:
+    assert editions.english.trailer["/Root"]["/Lang"] == "en"
+    assert editions.spanish.trailer["/Root"]["/Lang"] == "es"
+    info = editions.spanish.metadata
+    assert info is not None
+    title = CONTENT["booklet"]["title"]["es"]
+    museum = CONTENT["museum"]["name"]["es"]
+    assert info.title == f"{title} — {museum}"
+    assert info.subject == CONTENT["booklet"]["subtitle"]["es"]
+    assert editions.english.metadata.title == (
+        f"{CONTENT['booklet']['title']['en']} — {CONTENT['museum']['name']['en']}"
+    )
+
+
+# -- hyphenation -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "dictionary"), [("es", "es"), ("en", "en_US")])
+def test_body_text_is_hyphenated_in_the_editions_language(language: str, dictionary: str) -> None:
+    styles = make_theme("half-letter", {}, language).styles
+    assert styles["body"].hyphenationLang == dictionary
+
+
+def _breaks(text: str) -> list[tuple[str, str]]:
+    """Words broken across lines with a hyphen, excluding words written with a hyphen."""
+    source = DEFAULT_CONTENT.read_text(encoding="utf-8")
+    pairs = re.findall(r"(\w+)-\n(\w+)", text)
+    return [(a, b) for a, b in pairs if f"{a}-{b}" not in source]
+
+
+def test_spanish_words_break_at_spanish_syllables(editions: Editions) -> None:
+    spanish, english = pyphen.Pyphen(lang="es"), pyphen.Pyphen(lang="en_US")
+    breaks = _breaks(pdf_text(editions.spanish))
+    assert len(breaks) >= 20
+    bad = [(a, b) for a, b in breaks if len(a) not in spanish.positions(a + b)]
+    assert bad == []
+    # The check can tell: English rules would not have broken many of these words there.
+    assert sum(len(a) not in english.positions(a + b) for a, b in breaks) >= 10
+
+
+def test_english_words_break_at_english_syllables(editions: Editions) -> None:
+    english = pyphen.Pyphen(lang="en_US")
+    breaks = _breaks(pdf_text(editions.english))
+    assert len(breaks) >= 20
+    assert [(a, b) for a, b in breaks if len(a) not in english.positions(a + b)] == []
+
+
+# -- untranslated texts ------------------------------------------------------------------------
+
+KITCHEN = '      en: "Kitchen"\n      es: "Cocina"\n'
+TRAVEL = '      en: "Travel light"\n      es: "Traiga solo lo necesario"\n'
+
+
+def _exact_line(path: Path, text: str) -> int:
+    numbers = [
+        n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line == text
+    ]
+    assert len(numbers) == 1, f"{text!r} on lines {numbers}"
+    return numbers[0]
+
+
+def _drop_two_translations(project: Path) -> tuple[Path, list[str]]:
+    """Delete the Spanish of the kitchen's name and of one tip title; return the messages."""
+    content = project / "content.yaml"
+    edit(content, KITCHEN, '      en: "Kitchen"\n')
+    edit(content, TRAVEL, '      en: "Travel light"\n')
+    kitchen = _exact_line(content, '      en: "Kitchen"')
+    travel = _exact_line(content, '      en: "Travel light"')
+    tip = next(i for i, t in enumerate(CONTENT["tips"]) if t["title"]["en"] == "Travel light")
+    return content, [
+        f"content.yaml:{kitchen}: rooms[0].name: no 'es' translation",
+        f"content.yaml:{travel}: tips[{tip}].title: no 'es' translation",
+    ]
+
+
+def test_check_lists_the_untranslated_texts(project: Path) -> None:
+    content, problems = _drop_two_translations(project)
+    code, stdout, err = run_cli("check", str(content))
+    assert (code, stdout) == (1, "")
+    assert err.splitlines() == [
+        "'es' edition: 2 texts without a translation:",
+        *(f"  {p}" for p in problems),
+    ]
+
+
+def test_build_refuses_an_edition_with_untranslated_texts(project: Path) -> None:
+    content, problems = _drop_two_translations(project)
+    out = project / "build" / "booklet.pdf"
+    code, stdout, err = run_cli("build", str(content), "--lang", "es", "-o", str(out), "-q")
+    assert (code, stdout) == (1, "")
+    assert err.splitlines() == [
+        *(f"error: {p}" for p in problems),
+        "2 problems found; nothing was written.",
+    ]
+    assert not (project / "build").exists()
+    code, _, err = run_cli("build", str(content), "--lang", "all", "-o", str(out), "-q")
+    assert code == 1
+    assert not (project / "build").exists()
+
+
+def test_allow_fallback_prints_the_english_text_with_warnings(project: Path) -> None:
+    content, problems = _drop_two_translations(project)
+    out = project / "build" / "booklet.pdf"
+    code, _, err = run_cli(
+        "build", str(content), "--lang", "es", "--allow-fallback", "-o", str(out)
+    )
+    assert code == 0, err
+    assert [line for line in err.splitlines() if line.startswith("warning")] == [
+        f"warning: {p} (printing the en text)" for p in problems
+    ]
+    assert sorted(p.name for p in out.parent.iterdir()) == ["booklet-es.pdf"]
+    reader = PdfReader(out.with_name("booklet-es.pdf"))
+    text = flat(pdf_text(reader))
+    assert "Kitchen" in text and "Travel light" in text
+    assert "Traiga solo lo necesario" not in text
+    assert "Comedor" in text and "Consejos para su visita" in text  # the rest is Spanish
+    assert reader.trailer["/Root"]["/Lang"] == "es"
+
+
+def test_one_untranslated_text_is_counted_in_the_singular(project: Path) -> None:
+    content = project / "content.yaml"
+    edit(content, KITCHEN, '      en: "Kitchen"\n')
+    code, _, err = run_cli("check", str(content))
+    assert code == 1
+    assert err.splitlines()[0] == "'es' edition: 1 text without a translation:"
+
+
+# -- label tables ------------------------------------------------------------------------------
+
+
+def test_label_tables_have_the_same_keys() -> None:
+    assert sorted(EN_LABELS) == sorted(ES_LABELS)
+
+
+@pytest.mark.parametrize("table", [EN_LABELS, ES_LABELS], ids=["en", "es"])
+def test_month_lists_have_twelve_entries(table: dict[str, Any]) -> None:
+    for key in ("months", "months_short"):
+        assert len(table[key]) == 12, key
+        assert len(set(table[key])) == 12, key
+
+
+def test_spanish_labels_are_translated() -> None:
+    for key in EN_LABELS:
+        if key in SAME_IN_BOTH:
+            assert ES_LABELS[key] == EN_LABELS[key], key
+        else:
+            assert ES_LABELS[key] != EN_LABELS[key], f"{key} is not translated"
+    for key in ("date_day", "date_month", "walk_minutes", "edition", "photo_credit"):
+        placeholders = set(re.findall(r"\{(\w+)\}", EN_LABELS[key]))
+        assert set(re.findall(r"\{(\w+)\}", ES_LABELS[key])) == placeholders, key
+
+
+# -- --lang errors -----------------------------------------------------------------------------
+
+
+def test_a_language_the_content_lacks_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "booklet.pdf"
+    code, stdout, err = run_cli("build", str(DEFAULT_CONTENT), "--lang", "xx", "-o", str(out), "-q")
+    assert (code, stdout) == (1, "")
+    assert err.splitlines() == [
+        "error: content.yaml: booklet.translations: the content has no 'xx' edition",
+        "1 problem found; nothing was written.",
+    ]
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("code_given", ["EN1", "ES", "e", "spanish", ""])
+def test_a_malformed_language_code_is_a_usage_error(tmp_path: Path, code_given: str) -> None:
+    out = tmp_path / "booklet.pdf"
+    code, _, err = run_cli("build", str(DEFAULT_CONTENT), "--lang", code_given, "-o", str(out))
+    assert code == 2
+    assert "Invalid value for --lang: expected a two-letter code like es, or 'all'" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_lang_all_on_a_content_without_translations_builds_one_edition(
+    english_project: Path,
+) -> None:
+    out = english_project / "build" / "booklet.pdf"
+    code, _, err = run_cli("build", str(english_project / "content.yaml"), "--lang", "all",
+                           "-o", str(out))  # fmt: skip
+    assert code == 0, err
+    assert [p.name for p in out.parent.iterdir()] == ["booklet.pdf"]
+    assert [line for line in err.splitlines() if line.startswith("laying out")] == [
+        "laying out the 'en' edition: 9 rooms on half-letter paper (screen)"
+    ]
+
+
+def test_lang_of_the_contents_own_language_writes_the_plain_name(tmp_path: Path) -> None:
+    out = tmp_path / "booklet.pdf"
+    code, _, err = run_cli("build", str(DEFAULT_CONTENT), "--lang", "en", "-o", str(out), "-q")
+    assert (code, err) == (0, "")
+    assert [p.name for p in tmp_path.iterdir()] == ["booklet.pdf"]
+    assert PdfReader(out).trailer["/Root"]["/Lang"] == "en"
+
+
+# -- every paper -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("paper", sorted(PAPER_POINTS))
+def test_spanish_edition_builds_on_every_paper(tmp_path: Path, paper: str) -> None:
+    [result] = build(DEFAULT_CONTENT, tmp_path / "booklet.pdf", paper=paper, languages=["es"])
+    assert result.language == "es"
+    assert result.output == tmp_path / "booklet-es.pdf"
+    reader = PdfReader(result.output)
+    assert len(reader.pages) == result.pages
+    width, height = PAPER_POINTS[paper]
+    for page in reader.pages:
+        assert float(page.mediabox.width) == pytest.approx(width, abs=0.01)
+        assert float(page.mediabox.height) == pytest.approx(height, abs=0.01)
+    assert "Sala por sala" in flat(pdf_text(reader))
