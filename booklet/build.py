@@ -253,6 +253,23 @@ def _check_output(output: Path, content: Content) -> None:
         raise UsageError(f"output {output} would overwrite an input file")
 
 
+def run_preflight_all(
+    content_file: Path, *, profile: str = "print", paper: str | None = None
+) -> list[Finding]:
+    """Preflight every edition; findings of a translated edition name it, e.g. "[es] pages"."""
+    languages = edition_languages(content_file)
+    findings: list[Finding] = []
+    for language in languages:
+        for finding in run_preflight(content_file, profile=profile, language=language, paper=paper):
+            if finding in findings:
+                continue  # content checks read the whole file: same finding in every edition
+            if language != languages[0]:
+                finding = replace(finding, check=f"[{language}] {finding.check}")
+            findings.append(finding)
+    order = {"error": 0, "warning": 1, "info": 2}
+    return sorted(findings, key=lambda f: order[f.severity])
+
+
 def run_preflight(
     content_file: Path,
     *,

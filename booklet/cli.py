@@ -220,12 +220,12 @@ def check(
     content: Path, preflight: bool, strict: bool, profile: str, paper: str | None, quiet: bool
 ) -> None:
     """Validate CONTENT without building; exit 0 when it is sound."""
-    from booklet.build import load_content, run_preflight
+    from booklet.build import load_content, run_preflight_all
 
     _configure_logging(quiet)
     loaded = load_content(content, decode_images=True)
     if preflight:
-        findings = run_preflight(content, profile=profile, paper=paper)
+        findings = run_preflight_all(content, profile=profile, paper=paper)
         _print_findings(findings, quiet)
         errors = sum(f.severity == "error" for f in findings)
         warnings = sum(f.severity == "warning" for f in findings)

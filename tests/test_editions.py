@@ -30,9 +30,10 @@ PAPER_POINTS = {
     "letter": (612.0, 792.0),
     "a4": (595.28, 841.89),
 }
-# Label keys the layout prints in the default booklet (plain, upper-cased, or both).
+# Label keys the layout prints in the default booklet (plain, upper-cased, or both); "nearby"
+# is not among them: the default content gives its own title (booklet.nearby_title).
 PRINTED_LABELS = (
-    "contents", "history", "timeline", "rooms", "room", "area", "look_for", "tips", "nearby",
+    "contents", "history", "timeline", "rooms", "room", "area", "look_for", "tips",
     "practical", "at_a_glance", "address", "hours", "closed", "admission", "visit_length",
     "phone", "getting_there", "accessibility", "photography", "bags", "sources",
     "scan_for_website", "verify_mark",

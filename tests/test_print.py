@@ -378,7 +378,14 @@ def test_screen_profile_adds_no_spare_pages(
 
 
 def test_spanish_print_edition_uses_spanish_spare_pages(tmp_path: Path) -> None:
-    [result] = build(DEFAULT_CONTENT, tmp_path / "booklet.pdf", languages=["es"], profile="print")
+    # The default Spanish edition fills whole sheets; one more room (untranslated, so built
+    # with fallback) makes it need spare pages.
+    content = tmp_path / "content.yaml"
+    shutil.copy(DEFAULT_CONTENT, content)
+    edit(content, "\ntips:\n", f"\n{_extra_room(10)}\ntips:\n")
+    [result] = build(
+        content, tmp_path / "booklet.pdf", languages=["es"], profile="print", allow_fallback=True
+    )
     texts = [flat(page.extract_text()) for page in PdfReader(result.output).pages]
     spare = result.pages - result.pages_before_padding
     assert result.pages % 4 == 0 and spare > 0

@@ -59,6 +59,7 @@ class BookletInfo:
     language: str
     translations: tuple[str, ...]
     local_language: str
+    nearby_title: str
     edition: str
     authors: tuple[str, ...]
     keywords: tuple[str, ...]
@@ -313,7 +314,15 @@ def _booklet(r: Reader, node: Node | None) -> BookletInfo:
         node,
         "booklet",
         ("title", "subtitle", "language", "edition"),
-        ("native_title", "translations", "local_language", "authors", "keywords", "colophon"),
+        (
+            "native_title",
+            "translations",
+            "local_language",
+            "nearby_title",
+            "authors",
+            "keywords",
+            "colophon",
+        ),
     )
     language = r.string(f.get("language"), "booklet.language", 2)
     if language and not re.fullmatch(r"[a-z]{2}", language):
@@ -329,6 +338,9 @@ def _booklet(r: Reader, node: Node | None) -> BookletInfo:
         translations=translations,
         local_language=r.string(f.get("local_language"), "booklet.local_language", 2)
         if "local_language" in f
+        else "",
+        nearby_title=r.text(f.get("nearby_title"), "booklet.nearby_title", 80)
+        if "nearby_title" in f
         else "",
         edition=r.text(f.get("edition"), "booklet.edition", 40),
         authors=tuple(r.string(n, p, 120) for p, n in r.items(f.get("authors"), "booklet.authors")),

@@ -173,7 +173,7 @@ def send(
             )
         needed = sorted({languages[t.line] for _, t in pending})
         editions = prepare_editions(content, source, needed, personalise)
-        outgoing = _messages(pending, editions, languages, from_address, subject, personalise)
+        outgoing = _messages(pending, editions, languages, from_address, subject)
         port = smtp_port or DEFAULT_PORTS[security]
         settings = SmtpSettings(smtp_host, port, security, smtp_user, password, cafile)
         mailer = Mailer(settings, retry_delay=retry_delay)
@@ -276,14 +276,13 @@ def _messages(
     languages: dict[int, str],
     sender: Address,
     subject: str | None,
-    personalise: bool,
 ) -> Outgoing:
     """Each traveler's message, composed only when its turn comes (a stamped booklet each)."""
     from booklet.mail.message import message_for
 
     for number, traveler in pending:
         edition = editions[languages[traveler.line]]
-        yield number, traveler, message_for(edition, traveler, sender, subject, personalise)
+        yield number, traveler, message_for(edition, traveler, sender, subject)
 
 
 def _send_all(

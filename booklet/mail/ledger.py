@@ -30,6 +30,8 @@ def read_ledger(path: Path) -> set[str]:
         text = path.read_text(encoding="utf-8", errors="replace")
     except FileNotFoundError:
         return set()
+    except OSError as error:
+        raise UsageError(f"cannot read the ledger {path}: {error.strerror}") from None
     return {line.strip().lower() for line in text.splitlines() if line.strip()}
 
 
@@ -41,7 +43,13 @@ class Ledger:
         self._stream: BinaryIO | None = None
 
     def __enter__(self) -> Ledger:
-        stream = self.path.open("a+b")
+        try:
+            stream = self.path.open("a+b")
+        except OSError as error:
+            raise UsageError(
+                f"cannot write the ledger {self.path} (it records who has the booklet, beside "
+                f"the list): {error.strerror}"
+            ) from None
         if sys.platform != "win32":
             try:
                 fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -96,7 +96,7 @@ def prepare_editions(
 
 
 def message_for(
-    edition: Edition, traveler: Traveler, sender: Address, subject: str | None, personalise: bool
+    edition: Edition, traveler: Traveler, sender: Address, subject: str | None
 ) -> EmailMessage:
     """The traveler's message: from the museum (unless --from named someone), with the
     edition's booklet, stamped with their name when personalising."""
@@ -104,7 +104,7 @@ def message_for(
     if not sender.display_name:
         sender = Address(plain(content.museum.name), addr_spec=sender.addr_spec)
     pdf = edition.pdf
-    if personalise and edition.stamp is not None:
+    if edition.stamp is not None:
         pdf = edition.stamp.apply(prepared_line(traveler, content.language))
     return compose(
         content, traveler, pdf=pdf, filename=edition.filename, sender=sender, subject=subject
@@ -158,8 +158,10 @@ def compose(
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain=sender.domain or "localhost")
     sections = _sections(content)
-    message.set_content(_text_body(content, traveler, sections))
-    message.add_alternative(_html_body(content, traveler, sections, subject), subtype="html")
+    # Quoted-printable keeps the bodies 7-bit, for any relay without 8BITMIME on the way.
+    message.set_content(_text_body(content, traveler, sections), cte="quoted-printable")
+    html_body = _html_body(content, traveler, sections, subject)
+    message.add_alternative(html_body, subtype="html", cte="quoted-printable")
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename=filename)
     # Last: set_content() clears, and making a multipart moves, every Content-* header.
     message["Content-Language"] = content.language

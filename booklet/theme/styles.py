@@ -190,7 +190,7 @@ def make_styles(paper: Paper, palette: Palette, fonts: FontSet, language: str) -
             textColor=palette.accent,
         ),
         "timeline.event": derive(
-            "timeline.event", ragged, fontSize=8.8 * s, leading=11.8 * s, spaceAfter=0
+            "timeline.event", ragged, fontSize=8.6 * s, leading=11.3 * s, spaceAfter=0
         ),
         "tip.title": derive(
             "tip.title",

@@ -58,7 +58,7 @@ def build_timeline(ctx: LayoutContext) -> list[Flowable]:
                 highlight=event.highlight,
                 first=index == 0,
                 last=index == len(timeline) - 1,
-                gap=ctx.theme.size(7),
+                gap=ctx.theme.size(4.5),
             )
         )
     return story

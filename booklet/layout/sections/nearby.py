@@ -12,7 +12,8 @@ from booklet.layout.sections.common import opener
 def build(ctx: LayoutContext) -> list[Flowable]:
     if not ctx.content.nearby:
         return []
-    story = opener(ctx, "nearby", ctx.labels["nearby"], min_space=0.4)
+    title = plain(ctx.content.booklet.nearby_title) or ctx.labels["nearby"]
+    story = opener(ctx, "nearby", title, min_space=0.4)
     styles = ctx.theme.styles
     accent = ctx.theme.palette.hex["accent"]
     for place in ctx.content.nearby:
