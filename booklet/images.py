@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import warnings
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,29 +53,17 @@ def inspect_image(path: Path, decode: bool = False) -> ImageInfo:
     """Check format and pixel count from the header; with `decode`, also decode the whole
     image (cheaply, at 1/8 scale for JPEG) so truncated or corrupt data is found now.
     Returns the upright (EXIF-rotated) size."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
-                if image.format not in SUPPORTED_FORMATS:
-                    raise ImageProblem(
-                        f"unsupported image format {image.format}; use JPEG, PNG, WebP, TIFF or GIF"
-                    )
-                width, height = image.size
-                orientation = image.getexif().get(0x0112, 1)
-                if decode and width * height <= MAX_PIXELS:
-                    if image.format in ("JPEG", "MPO"):
-                        image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
-                    image.load()
-    except (
-        UnidentifiedImageError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-        OSError,
-        SyntaxError,
-        ValueError,
-    ) as exc:
-        raise ImageProblem(_describe(exc)) from None
+    with _decoding(), Image.open(path) as image:
+        if image.format not in SUPPORTED_FORMATS:
+            raise ImageProblem(
+                f"unsupported image format {image.format}; use JPEG, PNG, WebP, TIFF or GIF"
+            )
+        width, height = image.size
+        orientation = image.getexif().get(0x0112, 1)
+        if decode and width * height <= MAX_PIXELS:
+            if image.format in ("JPEG", "MPO"):
+                image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+            image.load()
     if width * height > MAX_PIXELS:
         raise ImageProblem(f"image is {width}x{height} pixels; at most {MAX_PIXELS:,} allowed")
     if orientation in (5, 6, 7, 8):
@@ -129,18 +119,28 @@ def _try_process(job: ImageJob) -> str | None:
 
 def process_image(job: ImageJob) -> None:
     """Decode, rotate upright, flatten, downsample and save one image as JPEG."""
+    with _decoding(), Image.open(job.source) as image:
+        upright_size = _upright_size(image)
+        scale = max(1, min(upright_size[0] // job.pixel_width, 8))
+        if image.format in ("JPEG", "MPO") and scale >= 2:
+            image.draft("RGB", (image.width // scale, image.height // scale))
+        image.load()
+        upright = ImageOps.exif_transpose(image)
+        flat = _flatten(upright, job.background)
+        resized = flat.resize((job.pixel_width, job.pixel_height), Image.Resampling.LANCZOS)
+    partial = job.target.with_suffix(".part")
+    resized.save(partial, "JPEG", quality=job.quality, optimize=True, dpi=(72, 72))
+    partial.replace(job.target)
+
+
+@contextmanager
+def _decoding() -> Iterator[None]:
+    """Pillow's bomb warning becomes an error, and every decoding failure an ImageProblem
+    with a message for the content's author."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(job.source) as image:
-                upright_size = _upright_size(image)
-                scale = max(1, min(upright_size[0] // job.pixel_width, 8))
-                if image.format in ("JPEG", "MPO") and scale >= 2:
-                    image.draft("RGB", (image.width // scale, image.height // scale))
-                image.load()
-                upright = ImageOps.exif_transpose(image)
-                flat = _flatten(upright, job.background)
-                resized = flat.resize((job.pixel_width, job.pixel_height), Image.Resampling.LANCZOS)
+            yield
     except (
         UnidentifiedImageError,
         Image.DecompressionBombError,
@@ -150,9 +150,6 @@ def process_image(job: ImageJob) -> None:
         ValueError,
     ) as exc:
         raise ImageProblem(_describe(exc)) from None
-    partial = job.target.with_suffix(".part")
-    resized.save(partial, "JPEG", quality=job.quality, optimize=True, dpi=(72, 72))
-    partial.replace(job.target)
 
 
 def _upright_size(image: Image.Image) -> tuple[int, int]:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
+from booklet.content.model import PICTOGRAMS, TIP_ICONS
+
 __all__ = [
     "PICTOGRAM_NAMES",
     "TIP_ICON_NAMES",
@@ -34,31 +36,8 @@ class Ink:
     fill: Color  # light fill tint (a pale paper tone) for flat shapes
 
 
-PICTOGRAM_NAMES: tuple[str, ...] = (
-    "kitchen",
-    "dining",
-    "office",
-    "study",
-    "bedroom",
-    "child",
-    "garden",
-    "tomb",
-    "tower",
-)
-TIP_ICON_NAMES: tuple[str, ...] = (
-    "clock",
-    "book",
-    "walk",
-    "camera",
-    "bag",
-    "cactus",
-    "coffee",
-    "ticket",
-    "map",
-    "quiet",
-    "accessibility",
-    "language",
-)
+PICTOGRAM_NAMES: tuple[str, ...] = PICTOGRAMS  # the names content may use
+TIP_ICON_NAMES: tuple[str, ...] = TIP_ICONS
 
 DESIGN = 100.0  # side of the square design space, in design units
 PICTOGRAM_LINE = 1.7  # line weight of room pictograms, in design units
