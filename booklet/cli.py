@@ -15,6 +15,7 @@ from typing import Any, ClassVar, NoReturn
 import click
 
 from booklet import __version__
+from booklet.cli_send import send
 from booklet.content.errors import BudgetError, ContentError, UsageError, printable
 from booklet.content.model import PAPERS
 from booklet.output.preflight import Finding
@@ -27,7 +28,7 @@ EXIT_BUG = 70
 EXIT_INTERRUPTED = 130
 
 
-def _configure_logging(quiet: bool) -> None:
+def configure_logging(quiet: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(message)s"))
     for name, level in (("booklet.progress", logging.INFO), ("booklet", logging.WARNING)):
@@ -176,7 +177,7 @@ def build(
     from booklet.build import build as run_build
     from booklet.build import edition_languages
 
-    _configure_logging(quiet)
+    configure_logging(quiet)
     if language is not None and language != "all" and not re.fullmatch(r"[a-z]{2}", language):
         raise click.BadParameter(
             "expected a two-letter code like es, or 'all'", param_hint="--lang"
@@ -222,7 +223,7 @@ def check(
     """Validate CONTENT without building; exit 0 when it is sound."""
     from booklet.build import load_content, run_preflight_all
 
-    _configure_logging(quiet)
+    configure_logging(quiet)
     loaded = load_content(content, decode_images=True)
     if preflight:
         findings = run_preflight_all(content, profile=profile, paper=paper)
@@ -266,6 +267,9 @@ def _print_findings(findings: list[Finding], quiet: bool) -> None:
             printable(f"{f.severity:<{widths[0]}}  {f.check:<{widths[1]}}  {f.where}: {f.message}"),
             err=True,
         )
+
+
+main.add_command(send)
 
 
 @main.command()

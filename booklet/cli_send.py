@@ -130,12 +130,12 @@ def send(
     Each traveler gets the edition in their language when the content has it. Addresses that
     received it are written to CSV.sent beside the list; running again sends only to the rest.
     """
-    from booklet.cli import _configure_logging
+    from booklet.cli import configure_logging
     from booklet.mail.ledger import Ledger, ledger_path, read_ledger
     from booklet.mail.message import prepare_editions
     from booklet.mail.smtp import DEFAULT_PORTS, Mailer, SendAborted, SmtpSettings, parse_rate
 
-    _configure_logging(quiet)
+    configure_logging(quiet)
     if starttls and use_ssl:
         raise click.UsageError("use either --starttls or --ssl, not both")
     security: Security = "ssl" if use_ssl else "starttls" if starttls else "none"
