@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from booklet.content.errors import BudgetError, ContentError, Problem, UsageError
+from booklet.content.errors import BudgetError, ContentError, Problem, UsageError, printable
 from booklet.content.inline import plain
 from booklet.content.model import Content, Image, read_content
 from booklet.content.source import MAX_INPUT_BYTES, load_source
@@ -24,6 +24,7 @@ from booklet.theme import make_theme
 from booklet.theme.fonts import register_fonts
 from booklet.theme.profile import EMAIL_STEPS
 
+MAX_GLYPH_WARNINGS = 10
 PROGRESS = logging.getLogger("booklet.progress")
 WARNINGS = logging.getLogger("booklet")
 
@@ -110,8 +111,14 @@ def _edition(content_file: Path, language: str | None, allow_fallback: bool) -> 
     # (`check --preflight` reports them as errors.)
     register_fonts()
     root = load_source(content_file.read_bytes(), content_file.name)
-    for finding in check_glyphs(root, content):
-        WARNINGS.warning("warning: %s: %s", finding.where, finding.message)
+    glyphs = check_glyphs(root, content)
+    for finding in glyphs[:MAX_GLYPH_WARNINGS]:
+        WARNINGS.warning("warning: %s", printable(f"{finding.where}: {finding.message}"))
+    if len(glyphs) > MAX_GLYPH_WARNINGS:
+        WARNINGS.warning(
+            "warning: %d more fields have characters the fonts lack (booklet check --preflight "
+            "lists them all)", len(glyphs) - MAX_GLYPH_WARNINGS,
+        )  # fmt: skip
     if content.untranslated:
         if not allow_fallback:
             raise ContentError(list(content.untranslated))

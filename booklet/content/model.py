@@ -15,7 +15,7 @@ from pathlib import Path
 from booklet.content.dates import PartialDate, parse_date
 from booklet.content.errors import ContentError, Problem
 from booklet.content.paths import resolve_content_file
-from booklet.content.reader import Reader
+from booklet.content.reader import Reader, shown
 from booklet.content.source import Node
 from booklet.images import ImageProblem, inspect_image
 
@@ -190,6 +190,7 @@ class Tip:
     title: str
     text: str
     icon: str
+    where: Located = Located(None, "tips")
 
 
 @dataclass(frozen=True)
@@ -639,6 +640,7 @@ def _tip(r: Reader, path: str, node: Node) -> Tip:
         r.text(f.get("title"), f"{path}.title", 80),
         r.text(f.get("text"), f"{path}.text", 1200),
         icon,
+        Located(f["text"].line if "text" in f else node.line, f"{path}.text"),
     )
 
 
@@ -689,12 +691,15 @@ def _theme(r: Reader, node: Node | None) -> ThemeChoice:
                 f'empty; {hint}: put it in quotes, like "#b0271f"',
             )
             continue
+        before = len(r.problems)
         value = r.string(value_node, f"theme.palette.{key}", 7)
-        if value and not _HEX.fullmatch(value):
+        if len(r.problems) > before:
+            continue
+        if not _HEX.fullmatch(value):
             r.problem(
                 value_node.line,
                 f"theme.palette.{key}",
-                f"expected a colour like \"#b0271f\", got '{value}'",
+                f"expected a colour like \"#b0271f\", got '{shown(value)}'",
             )
         else:
             palette[key] = value.lower()

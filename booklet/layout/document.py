@@ -11,7 +11,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from booklet.content.inline import escape
 from booklet.content.model import Located
-from booklet.layout.flowables.heading import Anchor, Heading
+from booklet.layout.flowables.heading import Anchor, Heading, Marker
 from booklet.theme import Theme
 from booklet.theme.profile import MARK_GAP, MARK_LENGTH
 
@@ -108,6 +108,9 @@ class BookletDocument(BaseDocTemplate):
         return end
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, Marker):
+            self.current_where = flowable.where
+            return
         if not isinstance(flowable, Heading | Anchor):
             return
         page = self.canv.getPageNumber()

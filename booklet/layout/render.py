@@ -24,8 +24,9 @@ from booklet.layout.story import build_story
 # Pure-Python ASCII85 of every stream on every pass costs minutes on large booklets and makes
 # files 25% bigger; binary streams are fine in every PDF reader.
 rl_config.useA85 = 0
-# Paragraph markup may never reach the file system or the network (we escape all content, and
-# this closes the door a second time).
+# No URL named in paragraph markup is ever fetched. (This governs URLs only: ReportLab would
+# still open a local path given to <img src>, which is why content/inline.py escapes every
+# tag a writer types; that escaping is the guard for the file system.)
 rl_config.trustedHosts = []
 rl_config.trustedSchemes = []
 

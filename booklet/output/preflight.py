@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfbase import pdfmetrics
 
+from booklet.content.errors import printable
 from booklet.content.inline import links, url_problem
 from booklet.content.model import Content
 from booklet.content.source import STR_TAG, Node
@@ -22,6 +23,7 @@ from booklet.layout.sections.cover import title_overflow
 from booklet.theme.fonts import FACE_NAMES
 
 ERROR, WARNING, INFO = "error", "warning", "info"
+MAX_NAMED = 3
 PRINT_DPI_WARNING = 200
 PRINT_DPI_ERROR = 100
 
@@ -92,16 +94,26 @@ def check_glyphs(root: Node, content: Content) -> list[Finding]:
     findings = []
     for path, node in _scalars(root):
         missing = sorted({c for c in node.value if c not in "\n\t" and ord(c) not in covered})
-        for char in missing:
-            findings.append(
-                Finding(
-                    ERROR,
-                    "glyphs",
-                    _where(content, node.line, path),
-                    f"character '{char}' (U+{ord(char):04X}) is not in the bundled fonts; "
-                    "replace it or it prints as a blank box",
-                )
+        if not missing:
+            continue
+        # One finding per field, naming a few characters: a paragraph in another script
+        # must not become thousands of lines.
+        named = ", ".join(f"'{printable(c)}' (U+{ord(c):04X})" for c in missing[:MAX_NAMED])
+        more = f" and {len(missing) - MAX_NAMED} more" if len(missing) > MAX_NAMED else ""
+        what = "character" if len(missing) == 1 else "characters"
+        verb = "is" if len(missing) == 1 else "are"
+        findings.append(
+            Finding(
+                ERROR,
+                "glyphs",
+                _where(content, node.line, path),
+                f"{what} {named}{more} {verb} not in the bundled fonts; "
+                "replace them or they print as blank boxes"
+                if len(missing) > 1
+                else f"{what} {named} {verb} not in the bundled fonts; "
+                "replace it or it prints as a blank box",
             )
+        )
     return findings
 
 

@@ -62,3 +62,18 @@ class Anchor(Flowable):
 
     def draw(self) -> None:
         pass
+
+
+class Marker(Flowable):
+    """Invisible: tells the document which content field the following flowables come from,
+    so a block that cannot be laid out is reported against the right line."""
+
+    def __init__(self, where: Located) -> None:
+        super().__init__()
+        self.where = where
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return (0, 0)
+
+    def draw(self) -> None:
+        pass

@@ -8,16 +8,20 @@ from reportlab.platypus import Flowable
 from booklet.content.model import Tip
 from booklet.layout.art.pictograms import draw_tip_icon
 from booklet.layout.context import LayoutContext
+from booklet.layout.flowables.heading import Marker
 from booklet.layout.flowables.panel import Panel, Row
 from booklet.layout.sections.common import ink, opener
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
     story = opener(ctx, "tips", ctx.labels["tips"])
-    cards = [_card(ctx, tip) for tip in ctx.content.tips]
+    tips = ctx.content.tips
     gap = ctx.theme.size(9)
-    for start in range(0, len(cards), 2):
-        story.append(Row(cards[start : start + 2], gap=gap, space_after=gap))
+    for start in range(0, len(tips), 2):
+        pair = tips[start : start + 2]
+        longest = max(pair, key=lambda tip: len(tip.text))
+        story.append(Marker(longest.where))
+        story.append(Row([_card(ctx, tip) for tip in pair], gap=gap, space_after=gap))
     return story
 
 
