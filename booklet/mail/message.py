@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import functools
 import html
+import logging
 import re
 import tempfile
 import textwrap
@@ -29,7 +30,6 @@ from booklet.layout.labels import Labels, load_labels
 from booklet.mail.stamp import CoverStamp
 from booklet.mail.travelers import Traveler
 from booklet.theme.palette import make_palette
-from booklet.theme.profile import PROFILES
 
 NAME_ON_COVER = 60
 WRAP = 72
@@ -74,11 +74,16 @@ class Edition:
 
 def build_booklet(content_file: Path, language: str) -> bytes:
     """Lay out one edition: once per run, however many travelers read it."""
-    profile = "email" if "email" in PROFILES else "screen"
-    with tempfile.TemporaryDirectory(prefix="booklet-send-") as folder:
-        target = Path(folder) / "booklet.pdf"
-        result = build(content_file, target, languages=[language], profile=profile)
-        return result[0].output.read_bytes()
+    progress = logging.getLogger("booklet.progress")
+    level = progress.level
+    progress.setLevel(logging.WARNING)  # the temporary file's "wrote ..." would only confuse
+    try:
+        with tempfile.TemporaryDirectory(prefix="booklet-send-") as folder:
+            target = Path(folder) / "booklet.pdf"
+            result = build(content_file, target, languages=[language], profile="email")
+            return result[0].output.read_bytes()
+    finally:
+        progress.setLevel(level)
 
 
 def prepare_editions(
