@@ -243,10 +243,6 @@ class Content:
     untranslated: tuple[Problem, ...] = ()
     section_lines: dict[str, int] = field(default_factory=dict)
 
-    @property
-    def base_dir(self) -> Path:
-        return self.file.parent
-
 
 def read_content(
     root: Node, file: Path, language: str | None = None, decode_images: bool = False

@@ -32,7 +32,6 @@ class BookletDocument(BaseDocTemplate):
         draw_cover: PageDrawer,
         draw_back: PageDrawer,
         metadata: dict[str, str | bool],
-        page_label: str,
     ) -> None:
         paper = theme.paper
         offset = theme.offset
@@ -50,7 +49,6 @@ class BookletDocument(BaseDocTemplate):
             **metadata,
         )
         self.theme = theme
-        self.page_label = page_label
         self.current_section = ""
         self.current_where: Located | None = None
         self.key_pages: dict[str, int] = {}

@@ -47,7 +47,6 @@ def render(ctx: LayoutContext, metadata: dict[str, str | bool]) -> Rendered:
         draw_cover=partial(cover.draw, ctx),
         draw_back=partial(back.draw, ctx),
         metadata=metadata,
-        page_label=ctx.labels["page"],
     )
     story = build_story(ctx)
     _reserve_contents(story)

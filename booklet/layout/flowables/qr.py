@@ -10,7 +10,6 @@ from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
-MAX_QR_PAYLOAD = 1000
 QUIET_ZONE = 2
 
 

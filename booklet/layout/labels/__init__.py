@@ -55,13 +55,6 @@ class Labels:
         return f"{self.date(start, short)}–{self.date(end, short)}"
 
 
-def available_languages() -> list[str]:
-    folder = resources.files(__name__)
-    return sorted(
-        p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")
-    )
-
-
 def load_labels(language: str) -> Labels:
     """The table for `language`; English when the package has none for it."""
     folder = resources.files(__name__)

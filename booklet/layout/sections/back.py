@@ -67,6 +67,8 @@ def _address_block(ctx: LayoutContext) -> list[tuple[Paragraph, float]]:
     blocks = [(Paragraph(escape(name), styles["back.title"]), theme.size(2 if local else 10))]
     if local:
         blocks.append((Paragraph(escape(museum.local_name), styles["back.text"]), theme.size(10)))
+    if museum.institution:
+        blocks.append((Paragraph(escape(museum.institution), styles["back.small"]), theme.size(8)))
     address = "<br/>".join(escape(line) for line in museum.address.lines())
     blocks.append((Paragraph(address, styles["back.text"]), theme.size(6)))
     link = f"<a href={quoteattr(museum.website)}>{escape(display_url(museum.website))}</a>"
