@@ -367,12 +367,12 @@ def run_build(label: str, rooms: int, content: Path, output: Path) -> Measuremen
     if result["code"] != 0:
         tail = " | ".join(text.strip().splitlines()[-3:])
         return Measurement(label, rooms, False, wall, peak_mb, tree_mb, error=tail)
-    reported = re.search(r"\((\d+) pages?, (?:[\d.]+ MB, )?([\d.]+) s\)", text)
+    reported = re.search(r"^done in ([\d.]+) s$", text, re.M)
     return Measurement(
         label, rooms, True, wall, peak_mb, tree_mb,
         pages=len(PdfReader(output).pages),
         pdf_mb=output.stat().st_size / MB,
-        build_s=float(reported.group(2)) if reported else None,
+        build_s=float(reported.group(1)) if reported else None,
     )  # fmt: skip
 
 

@@ -17,6 +17,7 @@ from booklet.layout.context import LayoutContext, PlacedImage
 from booklet.layout.labels import load_labels
 from booklet.layout.render import Rendered, render
 from booklet.layout.sections.rooms import image_box
+from booklet.output.impose import Imposed
 from booklet.output.impose import impose as impose_pages
 from booklet.output.pdf import pdf_metadata, write_atomically
 from booklet.output.preflight import Finding, check_glyphs, preflight
@@ -91,13 +92,27 @@ def build(
         _check_output(target, content)
         if impose:
             _check_output(imposed_output(target), content)
-    results = []
+    # Lay every edition out before writing any file, so a failure writes nothing.
+    made = []
     for content, target in zip(editions, targets, strict=True):
         if paper:
             content = replace(content, theme=replace(content.theme, paper=paper))
-        results.append(_render_edition(content, target, profile, impose, max_size))
+        made.append(_render_edition(content, target, profile, impose, max_size))
+    for result, imposed in made:
+        write_atomically(result.rendered.pdf, result.output)
+        PROGRESS.info(
+            "wrote %s (%d pages, %s)", result.output, result.pages,
+            _megabytes(len(result.rendered.pdf)),
+        )  # fmt: skip
+        if imposed is not None:
+            write_atomically(imposed.pdf, imposed_output(result.output))
+            PROGRESS.info(
+                "wrote %s: %d sheets of %s; print double-sided, flip on the short edge, "
+                "then fold the stack in half and staple on the fold",
+                imposed_output(result.output), imposed.sheets, imposed.parent.name,
+            )  # fmt: skip
     PROGRESS.info("done in %.1f s", time.perf_counter() - started)
-    return results
+    return [result for result, _ in made]
 
 
 def imposed_output(output: Path) -> Path:
@@ -131,7 +146,8 @@ def _edition(content_file: Path, language: str | None, allow_fallback: bool) -> 
 
 def _render_edition(
     content: Content, output: Path, profile: str, impose: bool, max_size: int | None
-) -> BuildResult:
+) -> tuple[BuildResult, Imposed | None]:
+    """Lay one edition out (and impose it); nothing is written here."""
     started = time.perf_counter()
     theme = make_theme(content.theme.paper, content.theme.palette, content.language, profile)
     ctx = LayoutContext(content, theme, load_labels(content.language))
@@ -144,28 +160,22 @@ def _render_edition(
         rendered, unpadded = _lay_out(
             ctx, Path(work_dir), pad=theme.profile.pad_to_signature or impose
         )
+        if rendered.pages > unpadded:
+            PROGRESS.info("added %d spare pages to fill the last sheet", rendered.pages - unpadded)
         if budget and len(rendered.pdf) > budget:
             rendered = _fit_budget(ctx, Path(work_dir), budget, impose)
-        trimmed = rendered
-        if impose and theme.bleed:
-            # Imposition places trim-size pages; lay the same booklet out without bleed.
-            flat = replace(theme, profile=replace(theme.profile, bleed=False))
-            trimmed = render(replace(ctx, theme=flat), pdf_metadata(content))
-    write_atomically(rendered.pdf, output)
-    if impose:
-        imposed = impose_pages(trimmed.pdf, theme.paper.name, plain(content.booklet.title))
-        write_atomically(imposed.pdf, imposed_output(output))
-        PROGRESS.info(
-            "wrote %s: %d sheets of %s; print double-sided, flip on the short edge, "
-            "then fold the stack in half and staple on the fold",
-            imposed_output(output), imposed.sheets, imposed.parent.name,
-        )  # fmt: skip
+        imposed = None
+        if impose:
+            trimmed = rendered
+            if ctx.theme.bleed:
+                # Imposition places trim-size pages; lay the same booklet out without bleed.
+                flat = replace(ctx.theme, profile=replace(ctx.theme.profile, bleed=False))
+                trimmed = render(replace(ctx, theme=flat), pdf_metadata(content))
+            imposed = impose_pages(trimmed.pdf, theme.paper.name, plain(content.booklet.title))
     seconds = time.perf_counter() - started
-    PROGRESS.info(
-        "wrote %s (%d pages, %s, %.1f s)", output, rendered.pages, _megabytes(len(rendered.pdf)),
-        seconds,
-    )  # fmt: skip
-    return BuildResult(output, rendered.pages, seconds, content.language, unpadded, rendered)
+    PROGRESS.info("laid out in %.1f s", seconds)
+    result = BuildResult(output, rendered.pages, seconds, content.language, unpadded, rendered)
+    return result, imposed
 
 
 def _lay_out(ctx: LayoutContext, work_dir: Path, pad: bool) -> tuple[Rendered, int]:
@@ -174,22 +184,30 @@ def _lay_out(ctx: LayoutContext, work_dir: Path, pad: bool) -> tuple[Rendered, i
     _prepare_images(ctx, work_dir)
     rendered = render(ctx, pdf_metadata(ctx.content))
     unpadded = rendered.pages
+    ctx.padding_pages, ctx.notes_only = 0, False
     if pad and rendered.pages % 4:
         ctx.padding_pages = 4 - rendered.pages % 4
-        PROGRESS.info("adding %d spare pages to fill the last sheet", ctx.padding_pages)
         rendered = render(ctx, pdf_metadata(ctx.content))
+        if rendered.pages % 4:  # a spare page ran long: use one-page notes pages instead
+            ctx.notes_only = True
+            rendered = render(ctx, pdf_metadata(ctx.content))
     return rendered, unpadded
 
 
 def _fit_budget(ctx: LayoutContext, work_dir: Path, budget: int, impose: bool) -> Rendered:
     """Step photo resolution and JPEG quality down until the PDF fits `budget` bytes."""
     profile = ctx.theme.profile
+    if not ctx.images:
+        raise BudgetError(
+            f"the PDF is over the budget of {_megabytes(budget)} without any photos; "
+            "text, fonts and drawings alone take more: raise --max-size"
+        )
     for dpi, quality in EMAIL_STEPS:
         if dpi > profile.dpi or (dpi, quality) >= (profile.dpi, profile.jpeg_quality):
             continue  # only settings below the one that was just too big
         ctx.theme = replace(ctx.theme, profile=replace(profile, dpi=dpi, jpeg_quality=quality))
         ctx.images.clear()
-        rendered, _ = _lay_out(ctx, work_dir, pad=impose)
+        rendered, _ = _lay_out(ctx, work_dir, pad=profile.pad_to_signature or impose)
         PROGRESS.info(
             "photos at %d dpi, quality %d: %s (budget %s)",
             dpi, quality, _megabytes(len(rendered.pdf)), _megabytes(budget),
@@ -292,10 +310,5 @@ def run_preflight(
     theme = make_theme(content.theme.paper, content.theme.palette, content.language, profile)
     ctx = LayoutContext(content, theme, load_labels(content.language))
     with tempfile.TemporaryDirectory(prefix="booklet-") as work_dir:
-        _prepare_images(ctx, Path(work_dir))
-        rendered = render(ctx, pdf_metadata(content))
-        unpadded = rendered.pages
-        if theme.profile.pad_to_signature and rendered.pages % 4:
-            ctx.padding_pages = 4 - rendered.pages % 4
-            rendered = render(ctx, pdf_metadata(content))
+        rendered, unpadded = _lay_out(ctx, Path(work_dir), pad=theme.profile.pad_to_signature)
         return preflight(root, ctx, rendered, unpadded)

@@ -510,3 +510,17 @@ def test_check_reports_a_truncated_image(project: Path) -> None:
         f"error: content.yaml:{line}: rooms[3].image.file: image file is truncated",
         "1 problem found; nothing was written.",
     ]
+
+
+def test_a_booklet_with_photos_gives_identical_bytes_twice(english_project: Path) -> None:
+    """Prepared photos live in a fresh temporary folder per build; the PDF must not care."""
+    photo = english_project / "assets" / "images" / "study.jpg"
+    photo.parent.mkdir(parents=True)
+    photo.write_bytes(jpeg_bytes((1200, 900)))
+    content = english_project / "content.yaml"
+    study = "    pictogram: study\n"
+    edit(content, study, study + "    image: {file: assets/images/study.jpg}\n")
+    first, second = english_project / "one.pdf", english_project / "two.pdf"
+    for out in (first, second):
+        assert run_cli("build", str(content), "-o", str(out), "-q")[0] == 0
+    assert first.read_bytes() == second.read_bytes()

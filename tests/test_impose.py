@@ -257,7 +257,7 @@ def test_impose_pads_the_spanish_edition_to_whole_sheets(
         line.startswith(f"wrote {imposed}: {pages // 4} sheets of US Letter;")
         for line in result.stderr.splitlines()
     )
-    added = re.search(r"^adding (\d) spare pages to fill the last sheet$", result.stderr, re.M)
+    added = re.search(r"^added (\d) spare pages to fill the last sheet$", result.stderr, re.M)
     last = " ".join(result.booklet.pages[-2].extract_text().split())
     assert last.startswith("Notas" if added else "Información práctica")
 

@@ -82,11 +82,11 @@ class Address:
     country: str
 
     def lines(self) -> list[str]:
-        return [
-            self.street,
-            f"{self.neighbourhood}, {self.borough}",
-            f"{self.postal_code} {self.city}, {self.country}",
-        ]
+        """The address as printed, leaving out the optional parts that are empty."""
+        area = ", ".join(part for part in (self.neighbourhood, self.borough) if part)
+        town = " ".join(part for part in (self.postal_code, self.city) if part)
+        last = ", ".join(part for part in (town, self.country) if part)
+        return [line for line in (self.street, area, last) if line]
 
 
 @dataclass(frozen=True)
@@ -324,15 +324,21 @@ def _booklet(r: Reader, node: Node | None) -> BookletInfo:
     language = r.string(f.get("language"), "booklet.language", 2)
     if language and not re.fullmatch(r"[a-z]{2}", language):
         r.problem(f["language"].line, "booklet.language", "expected a two-letter code like en")
-    translations = tuple(
-        r.string(n, p, 2) for p, n in r.items(f.get("translations"), "booklet.translations")
-    )
+    translations: list[str] = []
+    for path, node in r.items(f.get("translations"), "booklet.translations"):
+        code = r.string(node, path, 2)
+        if code and not re.fullmatch(r"[a-z]{2}", code):
+            r.problem(node.line, path, f"expected a two-letter code like es, got '{code}'")
+        elif code and (code == language or code in translations):
+            r.problem(node.line, path, f"'{code}' is already an edition of this content")
+        elif code:
+            translations.append(code)
     return BookletInfo(
         title=r.text(f.get("title"), "booklet.title", 80),
         subtitle=r.text(f.get("subtitle"), "booklet.subtitle", 160),
         native_title=r.string(f.get("native_title"), "booklet.native_title", 60),
         language=language,
-        translations=translations,
+        translations=tuple(translations),
         local_language=r.string(f.get("local_language"), "booklet.local_language", 2)
         if "local_language" in f
         else "",

@@ -29,6 +29,7 @@ class LayoutContext:
     labels: Labels
     images: dict[str, PlacedImage] = field(default_factory=dict)
     padding_pages: int = 0
+    notes_only: bool = False
 
     def markup(self, text: str, link_colour: str | None = None) -> str:
         """Content text as safe ReportLab markup, with this edition's quotation marks."""

@@ -54,7 +54,12 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
     museum.drawOn(canvas, left, (band - museum_h) / 2)
     edition = ctx.labels.format("edition", edition=plain(content.booklet.edition))
     style = styles["cover.edition"]
-    canvas.setFont(style.fontName, style.fontSize)
+    # The edition shares the band with the museum's name: shrink a long one rather than overlap.
+    room = frame_width * 0.3
+    size = style.fontSize
+    while size > 5 and canvas.stringWidth(edition, style.fontName, size) > room:
+        size -= 0.5
+    canvas.setFont(style.fontName, size)
     canvas.setFillColor(style.textColor)
     canvas.drawRightString(width - left, band / 2 - style.fontSize * 0.35, edition)
 

@@ -16,10 +16,15 @@ from booklet.layout.sections.plan import plan_with_legend
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
-    """`ctx.padding_pages` spare pages: the most useful first, notes always last."""
+    """`ctx.padding_pages` spare pages: the most useful first, notes always last.
+
+    With `ctx.notes_only` every spare page is a notes page, which is always exactly one page
+    (a checklist or legend of a very large museum can run longer than one)."""
     makers = [_plan_again, _checklist, _notes][3 - ctx.padding_pages :]
+    if ctx.notes_only:
+        makers = [_notes] * ctx.padding_pages
     story: list[Flowable] = []
-    for maker in makers if ctx.padding_pages else []:
+    for maker in makers:
         story += maker(ctx)
     return story
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from booklet.content.inline import escape, plain
 from booklet.content.model import Room
 from booklet.layout.context import LayoutContext, room_key
 from booklet.layout.flowables.heading import Anchor
 from booklet.layout.flowables.panel import Panel
+from booklet.layout.flowables.photo import Photo
 from booklet.layout.flowables.pictogram import PictogramPanel
 from booklet.layout.sections.common import grid, ink, section_key
 
@@ -115,9 +116,7 @@ def _picture(ctx: LayoutContext, room: Room) -> list[Flowable]:
             theme.size(4),
         )
         return [panel, Spacer(1, theme.size(12))]
-    image = Image(str(placed.file), width=placed.width, height=placed.height)
-    image.hAlign = "LEFT"
-    return [image, *_caption(ctx, room)]
+    return [Photo(placed.file, placed.width, placed.height), *_caption(ctx, room)]
 
 
 def _look_for(ctx: LayoutContext, room: Room) -> Flowable:

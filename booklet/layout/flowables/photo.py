@@ -1,0 +1,37 @@
+"""A room photograph, embedded so that the same photo always gives the same PDF bytes.
+
+ReportLab names an image given by file name after a digest of its path, and our prepared
+JPEGs live in a fresh temporary folder each build, so the name (and the file's bytes) would
+change from build to build. The reader below identifies the image by its file name instead,
+which is already a hash of the source photo and its prepared size and quality. The JPEG is
+still embedded as it is (no decoding), and nothing is kept in memory between pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable
+
+
+class _ContentNamedJpeg(ImageReader):
+    def getRGBData(self) -> bytes:
+        # Only used by ReportLab to name the image; JPEG data itself is passed through.
+        self._dataA = None
+        return Path(self.fileName).name.encode()
+
+
+class Photo(Flowable):
+    def __init__(self, path: Path, width: float, height: float) -> None:
+        super().__init__()
+        self.path = path
+        self.width = width
+        self.height = height
+        self.hAlign = "LEFT"
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(_ContentNamedJpeg(str(self.path)), 0, 0, self.width, self.height)
