@@ -862,9 +862,9 @@ def test_reportlab_is_configured_to_fetch_no_url(monkeypatch: pytest.MonkeyPatch
 
 @pytest.mark.xfail(
     strict=True,
-    reason="DEFENCE IN DEPTH: render.py says trustedHosts/trustedSchemes close 'the door a "
-    "second time' for the file system too, but they only govern URLs: ReportLab still opens any "
-    "local path given to <img src>; escaping in content/inline.py is the only guard",
+    reason="KNOWN LIMIT (SECURITY.md, promise 1): ReportLab's trustedHosts/trustedSchemes "
+    "govern only URLs, so ReportLab itself would open any local path given to <img src>; "
+    "escaping in content/inline.py is the only guard. Passes if ReportLab ever adds a lock",
 )
 def test_reportlab_is_configured_to_open_no_local_path(site: Site) -> None:
     from reportlab.lib.styles import ParagraphStyle
