@@ -11,8 +11,9 @@ from pathlib import Path
 from booklet.content.errors import BudgetError, ContentError, Problem, UsageError, printable
 from booklet.content.inline import plain
 from booklet.content.model import Content, Image, read_content
+from booklet.content.photos import inspect_image
 from booklet.content.source import MAX_INPUT_BYTES, load_source
-from booklet.images import inspect_image, plan_job, run_jobs
+from booklet.images import plan_job, run_jobs
 from booklet.layout.context import LayoutContext, PlacedImage
 from booklet.layout.labels import load_labels
 from booklet.layout.render import Rendered, render
@@ -86,6 +87,7 @@ def build(
     PROGRESS.info("reading %s", content_file)
     wanted: list[str | None] = list(languages) if languages else [None]
     editions = [_edition(content_file, language, allow_fallback) for language in wanted]
+    _warn_missing_glyphs(content_file, editions[0])
     source_language = editions[0].booklet.language
     targets = [edition_output(output, c.language, source_language) for c in editions]
     for content, target in zip(editions, targets, strict=True):
@@ -119,11 +121,9 @@ def imposed_output(output: Path) -> Path:
     return output.with_name(f"{output.stem}-imposed{output.suffix}")
 
 
-def _edition(content_file: Path, language: str | None, allow_fallback: bool) -> Content:
-    """Load one language's content; untranslated texts fail the build unless allowed."""
-    content = load_content(content_file, language)
-    # Characters the bundled fonts cannot draw print as blank boxes: say where they are.
-    # (`check --preflight` reports them as errors.)
+def _warn_missing_glyphs(content_file: Path, content: Content) -> None:
+    """Characters the bundled fonts cannot draw print as blank boxes: say where they are, once
+    for the whole file (`check --preflight` reports them as errors)."""
     register_fonts()
     root = load_source(content_file.read_bytes(), content_file.name)
     glyphs = check_glyphs(root, content)
@@ -134,6 +134,11 @@ def _edition(content_file: Path, language: str | None, allow_fallback: bool) -> 
             "warning: %d more fields have characters the fonts lack (booklet check --preflight "
             "lists them all)", len(glyphs) - MAX_GLYPH_WARNINGS,
         )  # fmt: skip
+
+
+def _edition(content_file: Path, language: str | None, allow_fallback: bool) -> Content:
+    """Load one language's content; untranslated texts fail the build unless allowed."""
+    content = load_content(content_file, language)
     if content.untranslated:
         if not allow_fallback:
             raise ContentError(list(content.untranslated))

@@ -9,34 +9,15 @@ a hash of the source bytes and the target size, so the same photo is processed o
 from __future__ import annotations
 
 import hashlib
-import warnings
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
-# MPO is the multi-picture JPEG many phone cameras write; its first frame is a plain JPEG.
-SUPPORTED_FORMATS = ("JPEG", "MPO", "PNG", "WEBP", "TIFF", "GIF")
-MAX_PIXELS = 80_000_000
+from booklet.content.photos import ImageInfo, ImageProblem, decoding
+
 JPEG_QUALITY = 85
-Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-
-
-class ImageProblem(Exception):
-    """An image that cannot be used; the message is written for the content's author."""
-
-
-@dataclass(frozen=True)
-class ImageInfo:
-    width: int
-    height: int
-
-    @property
-    def aspect(self) -> float:
-        return self.width / self.height
 
 
 @dataclass(frozen=True)
@@ -47,28 +28,6 @@ class ImageJob:
     pixel_height: int
     background: tuple[int, int, int]
     quality: int = JPEG_QUALITY
-
-
-def inspect_image(path: Path, decode: bool = False) -> ImageInfo:
-    """Check format and pixel count from the header; with `decode`, also decode the whole
-    image (cheaply, at 1/8 scale for JPEG) so truncated or corrupt data is found now.
-    Returns the upright (EXIF-rotated) size."""
-    with _decoding(), Image.open(path) as image:
-        if image.format not in SUPPORTED_FORMATS:
-            raise ImageProblem(
-                f"unsupported image format {image.format}; use JPEG, PNG, WebP, TIFF or GIF"
-            )
-        width, height = image.size
-        orientation = image.getexif().get(0x0112, 1)
-        if decode and width * height <= MAX_PIXELS:
-            if image.format in ("JPEG", "MPO"):
-                image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
-            image.load()
-    if width * height > MAX_PIXELS:
-        raise ImageProblem(f"image is {width}x{height} pixels; at most {MAX_PIXELS:,} allowed")
-    if orientation in (5, 6, 7, 8):
-        width, height = height, width
-    return ImageInfo(width, height)
 
 
 def plan_job(
@@ -119,7 +78,7 @@ def _try_process(job: ImageJob) -> str | None:
 
 def process_image(job: ImageJob) -> None:
     """Decode, rotate upright, flatten, downsample and save one image as JPEG."""
-    with _decoding(), Image.open(job.source) as image:
+    with decoding(), Image.open(job.source) as image:
         upright_size = _upright_size(image)
         scale = max(1, min(upright_size[0] // job.pixel_width, 8))
         if image.format in ("JPEG", "MPO") and scale >= 2:
@@ -131,25 +90,6 @@ def process_image(job: ImageJob) -> None:
     partial = job.target.with_suffix(".part")
     resized.save(partial, "JPEG", quality=job.quality, optimize=True, dpi=(72, 72))
     partial.replace(job.target)
-
-
-@contextmanager
-def _decoding() -> Iterator[None]:
-    """Pillow's bomb warning becomes an error, and every decoding failure an ImageProblem
-    with a message for the content's author."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            yield
-    except (
-        UnidentifiedImageError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-        OSError,
-        SyntaxError,
-        ValueError,
-    ) as exc:
-        raise ImageProblem(_describe(exc)) from None
 
 
 def _upright_size(image: Image.Image) -> tuple[int, int]:
@@ -177,13 +117,3 @@ def _flatten(image: Image.Image, background: tuple[int, int, int]) -> Image.Imag
     if image.mode == "1":
         return image.convert("L")
     return image.convert("RGB")
-
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, UnidentifiedImageError):
-        return "not an image file Pillow can read (corrupt, empty or mislabelled)"
-    if isinstance(exc, Image.DecompressionBombError | Image.DecompressionBombWarning):
-        return f"image has too many pixels (more than {MAX_PIXELS:,}); refusing to decode it"
-    if isinstance(exc, OSError) and "truncated" in str(exc):
-        return "image file is truncated"
-    return f"image cannot be decoded: {type(exc).__name__}"

@@ -19,7 +19,8 @@ import pytest
 from PIL import Image, ImageDraw
 from pypdf import PageObject, PdfReader
 
-from booklet.images import ImageProblem, inspect_image, plan_job, process_image, run_jobs
+from booklet.content.photos import ImageProblem, inspect_image
+from booklet.images import plan_job, process_image, run_jobs
 from booklet.theme.profile import PROFILES
 from tests.conftest import DEFAULT_CONTENT, edit, line_of, run_cli
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from booklet.content.dates import PartialDate, parse_date
 from booklet.content.errors import ContentError, Problem
 from booklet.content.paths import resolve_content_file
+from booklet.content.photos import ImageProblem, inspect_image
 from booklet.content.reader import Reader, shown
 from booklet.content.source import Node
-from booklet.images import ImageProblem, inspect_image
 
 ROOM_KINDS = ("room", "garden", "tomb", "tower")
 PICTOGRAMS = ("kitchen", "dining", "office", "study", "bedroom", "child", "garden", "tomb", "tower")

@@ -15,8 +15,8 @@ from reportlab.pdfbase import pdfmetrics
 from booklet.content.errors import printable
 from booklet.content.inline import links, url_problem
 from booklet.content.model import Content
+from booklet.content.photos import inspect_image
 from booklet.content.source import STR_TAG, Node
-from booklet.images import inspect_image
 from booklet.layout.context import LayoutContext, room_key
 from booklet.layout.render import Rendered
 from booklet.layout.sections.cover import title_overflow
