@@ -107,8 +107,6 @@ def _terminate(signum: int, _frame: object) -> None:
 @click.option("--debug", is_flag=True, help="Show the full traceback of unexpected errors.")
 def main(debug: bool) -> None:
     """Turn a content.yaml into a designed, printable visitor booklet PDF."""
-    if debug:
-        os.environ["BOOKLET_DEBUG"] = "1"
 
 
 @main.command()

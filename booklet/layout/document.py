@@ -133,8 +133,6 @@ class BookletDocument(BaseDocTemplate):
         canvas.setLineWidth(0.4)
         rule_y = paper.footer_y + style.fontSize * 1.6
         canvas.line(paper.margin_x, rule_y, paper.width - paper.margin_x, rule_y)
-        canvas.setFont(theme.fonts.sans + "-Bold", style.fontSize)
-        canvas.setFillColor(theme.palette.accent)
         number = str(page)
         section = self.current_section
         canvas.setFont(style.fontName, style.fontSize)

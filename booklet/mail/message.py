@@ -244,7 +244,7 @@ def _plain_text(text: str, quotes: str) -> str:
     for link in links(text):
         shown = link.text if link.text == link.url else f"{link.text} ({link.url})"
         text = text.replace(f"[{link.text}]({link.url})", shown)
-    return smart_quotes(plain(text), quotes)
+    return plain(text, quotes)
 
 
 def _html_text(text: str, quotes: str) -> str:

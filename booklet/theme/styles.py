@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import TableStyle
 
 from booklet.theme.fonts import FontSet
 from booklet.theme.palette import Palette
@@ -312,3 +313,15 @@ def make_styles(paper: Paper, palette: Palette, fonts: FontSet, language: str) -
 def _hyphenation_language(language: str) -> str:
     """pyphen's dictionary for the edition's language."""
     return {"en": "en_US", "es": "es"}.get(language, language)
+
+
+def index_table_style(style: ParagraphStyle) -> TableStyle:
+    """The borderless table a contents page or index lays its lines in.
+
+    FONT matters: without it ReportLab's table selects Helvetica, a base-14 font."""
+    return TableStyle([
+        ("FONT", (0, 0), (-1, -1), style.fontName, style.fontSize),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ])  # fmt: skip

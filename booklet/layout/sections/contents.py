@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak, TableStyle
+from reportlab.platypus import Flowable, PageBreak
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Anchor
+from booklet.theme.styles import index_table_style
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
@@ -14,15 +15,7 @@ def build(ctx: LayoutContext) -> list[Flowable]:
     title = ctx.labels["contents"]
     toc = TableOfContents(
         dotsMinLevel=0,
-        tableStyle=TableStyle(
-            [
-                # Without FONT the TOC's table selects Helvetica, a base-14 font.
-                ("FONT", (0, 0), (-1, -1), ctx.theme.fonts.sans, styles["toc.1"].fontSize),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        ),
+        tableStyle=index_table_style(styles["toc.1"]),
     )
     toc.levelStyles = [styles["toc.1"], styles["toc.2"]]
     return [

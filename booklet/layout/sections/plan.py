@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Spacer, TableStyle
+from reportlab.platypus import Flowable, Spacer
 
 from booklet.content.inline import escape, plain
 from booklet.layout.context import LayoutContext, room_key
 from booklet.layout.flowables.index import RoomIndex
 from booklet.layout.flowables.plan import PlanArea, PlanDrawing, PlanLook
 from booklet.layout.sections.common import opener
+from booklet.theme.styles import index_table_style
 
 MAX_LEGEND_ROOMS = 40
 
@@ -74,12 +75,7 @@ def _legend(ctx: LayoutContext) -> list[Flowable]:
     index = RoomIndex(
         labels,
         dotsMinLevel=0,
-        tableStyle=TableStyle([
-            ("FONT", (0, 0), (-1, -1), ctx.theme.fonts.sans, styles["legend"].fontSize),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ]),
+        tableStyle=index_table_style(styles["legend"]),
     )  # fmt: skip
     index.levelStyles = [styles["legend"]]
     return [index]
