@@ -12,7 +12,7 @@ from booklet.content.errors import BudgetError, ContentError, Problem, UsageErro
 from booklet.content.inline import plain
 from booklet.content.model import Content, Image, read_content
 from booklet.content.photos import inspect_image
-from booklet.content.source import MAX_INPUT_BYTES, load_source
+from booklet.content.source import MAX_INPUT_BYTES, load_source, read_bounded
 from booklet.images import plan_job, run_jobs
 from booklet.layout.context import LayoutContext, PlacedImage
 from booklet.layout.labels import load_labels
@@ -43,16 +43,7 @@ class BuildResult:
 
 def load_content(path: Path, language: str | None = None, decode_images: bool = False) -> Content:
     """Read and validate a content file and the images it names; raise ContentError if unsound."""
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_INPUT_BYTES + 1)
-    except FileNotFoundError:
-        raise ContentError([Problem(str(path), None, "", "file not found")]) from None
-    except IsADirectoryError:
-        raise ContentError([Problem(str(path), None, "", "is a folder, not a file")]) from None
-    except OSError as exc:
-        raise ContentError([Problem(str(path), None, "", f"cannot read: {exc.strerror}")]) from None
-    root = load_source(data, path.name)
+    root = load_source(read_bounded(path, MAX_INPUT_BYTES), path.name)
     return read_content(root, path.resolve(), language, decode_images)
 
 

@@ -15,8 +15,9 @@ ALLOWED_SCHEMES = ("http", "https", "mailto")
 
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
 _MARKER_RUN = re.compile(r"\*{1,3}")
-_TAGS = {"*": ("<i>", "</i>"), "**": ("<b>", "</b>")}
-_NO_TAGS = {"*": ("", ""), "**": ("", "")}
+REPORTLAB_TAGS = {"*": ("<i>", "</i>"), "**": ("<b>", "</b>")}
+HTML_TAGS = {"*": ("<em>", "</em>"), "**": ("<strong>", "</strong>")}
+NO_TAGS = {"*": ("", ""), "**": ("", "")}
 
 
 def escape(text: str) -> str:
@@ -95,15 +96,15 @@ def smart_quotes(text: str, quotes: str = "“”‘’") -> str:
 def plain(text: str, quotes: str = "“”‘’") -> str:
     """The text a reader sees, without markup characters but with typographic quotes
     (for headings, outlines and metadata)."""
-    return smart_quotes(_emphasis(_LINK.sub(lambda m: m.group(1), text), _NO_TAGS), quotes)
+    return smart_quotes(emphasis(_LINK.sub(lambda m: m.group(1), text), NO_TAGS), quotes)
 
 
 def _styled(text: str, quotes: str) -> str:
     """Escape everything, then turn the emphasis markers we recognise into tags."""
-    return _emphasis(escape(smart_quotes(text, quotes)), _TAGS)
+    return emphasis(escape(smart_quotes(text, quotes)), REPORTLAB_TAGS)
 
 
-def _emphasis(text: str, tags: dict[str, tuple[str, str]]) -> str:
+def emphasis(text: str, tags: dict[str, tuple[str, str]]) -> str:
     """Turn matched `*` / `**` pairs into tags, always well nested.
 
     A marker opens before a non-space that is not inside a word, and closes after a non-space

@@ -9,6 +9,7 @@ here, before anything can expand.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -73,6 +74,20 @@ def _check_events(text: str) -> None:
                 raise _SourceProblem(line, f"nested deeper than {MAX_DEPTH} levels")
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """A file's bytes, at most `limit` + 1 of them (the caller reports the excess), or a
+    ContentError naming the file: never a traceback for a missing or unreadable input."""
+    try:
+        with path.open("rb") as stream:
+            return stream.read(limit + 1)
+    except FileNotFoundError:
+        raise ContentError([Problem(str(path), None, "", "file not found")]) from None
+    except IsADirectoryError:
+        raise ContentError([Problem(str(path), None, "", "is a folder, not a file")]) from None
+    except OSError as exc:
+        raise ContentError([Problem(str(path), None, "", f"cannot read: {exc.strerror}")]) from None
 
 
 def load_source(data: bytes, file_name: str) -> Node:

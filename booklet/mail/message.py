@@ -24,7 +24,15 @@ from pathlib import Path
 
 from booklet.build import build, load_content
 from booklet.content.dates import PartialDate
-from booklet.content.inline import links, paragraphs, plain, smart_quotes, url_problem
+from booklet.content.inline import (
+    HTML_TAGS,
+    emphasis,
+    links,
+    paragraphs,
+    plain,
+    smart_quotes,
+    url_problem,
+)
 from booklet.content.model import Content
 from booklet.layout.labels import Labels, load_labels
 from booklet.mail.stamp import CoverStamp
@@ -57,9 +65,6 @@ WORDS: dict[str, dict[str, str]] = {
         "prepared_visit": "Preparada para {name} — visita el {date}",
     },
 }
-
-_STRONG = re.compile(r"(?<![\w*])\*\*(?=\S)([^*]+?)(?<=\S)\*\*(?![\w*])")
-_EM = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 
 
 @dataclass(frozen=True)
@@ -266,11 +271,8 @@ def _html_text(text: str, quotes: str) -> str:
 
 
 def _html_run(text: str, quotes: str) -> str:
-    escaped = html.escape(smart_quotes(text, quotes), quote=False)
-    escaped = _STRONG.sub(r"<strong>\1</strong>", escaped)
-    escaped = _EM.sub(r"<em>\1</em>", escaped)
-    # `**a *b* c**` only matches once the inner emphasis has become a tag.
-    return _STRONG.sub(r"<strong>\1</strong>", escaped)
+    # The same well-nested emphasis parser as the PDF, with HTML tags.
+    return emphasis(html.escape(smart_quotes(text, quotes), quote=False), HTML_TAGS)
 
 
 def _wrap(text: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from booklet.content.errors import ContentError, Problem
+from booklet.content.source import read_bounded
 
 MAX_LIST_BYTES = 20 * 1024 * 1024
 REQUIRED_COLUMNS = ("name", "email")
@@ -107,15 +108,7 @@ def read_travelers(path: Path) -> list[Traveler]:
 
 def _read_text(path: Path) -> str:
     name = path.name
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_LIST_BYTES + 1)
-    except FileNotFoundError:
-        raise ContentError([Problem(str(path), None, "", "file not found")]) from None
-    except IsADirectoryError:
-        raise ContentError([Problem(str(path), None, "", "is a folder, not a file")]) from None
-    except OSError as exc:
-        raise ContentError([Problem(str(path), None, "", f"cannot read: {exc.strerror}")]) from None
+    data = read_bounded(path, MAX_LIST_BYTES)
     if len(data) > MAX_LIST_BYTES:
         raise ContentError([Problem(name, None, "", f"larger than {MAX_LIST_BYTES} bytes")])
     try:
