@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from booklet import interruption
 from booklet.content.errors import BudgetError, ContentError, Problem, UsageError, printable
 from booklet.content.inline import plain
 from booklet.content.model import Content, Image, read_content
@@ -92,12 +93,14 @@ def build(
             content = replace(content, theme=replace(content.theme, paper=paper))
         made.append(_render_edition(content, target, profile, impose, max_size))
     for result, imposed in made:
+        interruption.stop_if_requested()
         write_atomically(result.rendered.pdf, result.output)
         PROGRESS.info(
             "wrote %s (%d pages, %s)", result.output, result.pages,
             _megabytes(len(result.rendered.pdf)),
         )  # fmt: skip
         if imposed is not None:
+            interruption.stop_if_requested()
             write_atomically(imposed.pdf, imposed_output(result.output))
             PROGRESS.info(
                 "wrote %s: %d sheets of %s; print double-sided, flip on the short edge, "

@@ -6,7 +6,6 @@ import logging
 import os
 import re
 import shutil
-import signal
 import sys
 import traceback
 from pathlib import Path
@@ -14,7 +13,7 @@ from typing import Any, ClassVar, NoReturn
 
 import click
 
-from booklet import __version__
+from booklet import __version__, interruption
 from booklet.cli_send import send
 from booklet.content.errors import BudgetError, ContentError, UsageError, printable
 from booklet.content.model import PAPERS
@@ -50,12 +49,12 @@ class _Booklet(click.Group):
     """The command group, with one error surface: every failure ends as short `error:` lines.
 
     Content problems exit 1, usage problems 2; anything unexpected is reported in one line
-    (with the traceback only under --debug) and exits 70. SIGTERM is turned into an exception
-    so a killed build still removes its temporary file.
+    (with the traceback only under --debug) and exits 70. Ctrl-C and SIGTERM exit 130, even
+    when a library turned the interrupt into another error on its way up.
     """
 
     def invoke(self, ctx: click.Context) -> Any:
-        signal.signal(signal.SIGTERM, _terminate)
+        interruption.install()
         try:
             return super().invoke(ctx)
         except ContentError as error:
@@ -69,9 +68,10 @@ class _Booklet(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
-            click.echo("error: interrupted; nothing was written.", err=True)
-            sys.exit(EXIT_INTERRUPTED)
+            _fail_interrupted()
         except Exception as error:
+            if interruption.requested():
+                _fail_interrupted()
             if ctx.params.get("debug") or os.environ.get("BOOKLET_DEBUG"):
                 traceback.print_exc()
             summary = printable(f"{type(error).__name__}: {error}")[:300]
@@ -98,8 +98,9 @@ class SizeParam(click.ParamType):
         return size
 
 
-def _terminate(signum: int, _frame: object) -> None:
-    raise KeyboardInterrupt
+def _fail_interrupted() -> NoReturn:
+    click.echo("error: interrupted; nothing was written.", err=True)
+    sys.exit(EXIT_INTERRUPTED)
 
 
 @click.group(cls=_Booklet, context_settings={"help_option_names": ["-h", "--help"]})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,8 +70,16 @@ def english_project(tmp_path: Path) -> Path:
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:
-    """Run the CLI in-process; return (exit code, stdout, stderr)."""
-    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    """Run the CLI in-process; return (exit code, stdout, stderr).
+
+    The CLI installs its own SIGINT/SIGTERM handlers; pytest's are put back afterwards.
+    """
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    finally:
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -1425,6 +1425,34 @@ def test_a_killed_build_leaves_the_old_pdf_and_no_temp_file(site: Site, sig: int
     assert_untouched(site, result)
 
 
+def _interrupting_story(swallow: type[BaseException] | None) -> Any:
+    """build_story that gets Ctrl-C inside a bare `except:`, as ReportLab's colour parser does."""
+    from booklet.layout import render as render_module
+
+    real = render_module.build_story
+
+    def story(*args: Any, **kwargs: Any) -> Any:
+        try:
+            signal.raise_signal(signal.SIGINT)
+        except BaseException:
+            if swallow is not None:
+                raise swallow("Invalid color value '#b0271f'") from None
+        return real(*args, **kwargs)
+
+    return story
+
+
+@pytest.mark.parametrize("swallow", [ValueError, None], ids=["turned-into-ValueError", "ignored"])
+def test_ctrl_c_caught_by_a_library_still_stops_the_build(
+    site: Site, monkeypatch: pytest.MonkeyPatch, swallow: type[BaseException] | None
+) -> None:
+    monkeypatch.setattr("booklet.layout.render.build_story", _interrupting_story(swallow))
+    result = build(site)
+    assert result.code == 130, result.err
+    assert result.lines == [INTERRUPTED]
+    assert_untouched(site, result)
+
+
 # == the error surface =======================================================================
 
 
