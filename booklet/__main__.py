@@ -1,5 +1,5 @@
 """Allow `python -m booklet`."""
 
-from booklet.cli import main
+from booklet.cli_entry import main
 
 main()

@@ -8,6 +8,7 @@ import re
 import shutil
 import sys
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar, NoReturn
 
@@ -24,7 +25,7 @@ from booklet.theme.profile import PROFILES
 EXIT_CONTENT = 1
 EXIT_USAGE = 2
 EXIT_BUG = 70
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = interruption.EXIT_INTERRUPTED
 
 
 def configure_logging(quiet: bool) -> None:
@@ -53,8 +54,30 @@ class _Booklet(click.Group):
     when a library turned the interrupt into another error on its way up.
     """
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def main(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, standalone_mode: bool = True, **extra: Any
+    ) -> Any:
+        """Click's own main, except that Ctrl-C anywhere (parsing options, at a prompt) ends
+        with our one line and 130 rather than click's "Aborted!" and 1."""
+        if not standalone_mode:
+            return super().main(args, standalone_mode=False, **extra)
         interruption.install()
+        try:
+            interruption.stop_if_requested()
+            code = super().main(args, standalone_mode=False, **extra)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except click.Abort as error:
+            if interruption.requested() or isinstance(error.__cause__, KeyboardInterrupt):
+                _fail_interrupted()
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            _fail_interrupted()
+        sys.exit(code if isinstance(code, int) else 0)
+
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except ContentError as error:
@@ -99,7 +122,7 @@ class SizeParam(click.ParamType):
 
 
 def _fail_interrupted() -> NoReturn:
-    click.echo("error: interrupted; nothing was written.", err=True)
+    click.echo(interruption.INTERRUPTED, err=True)
     sys.exit(EXIT_INTERRUPTED)
 
 

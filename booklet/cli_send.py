@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from booklet import interruption
 from booklet.content.errors import ContentError, Problem, UsageError, printable
 
 if TYPE_CHECKING:
@@ -301,6 +302,7 @@ def _send_all(
     pacer = Pacer(per_minute)
     with _progress(length, "sending", quiet) as bar:
         for _, traveler, message in outgoing:
+            interruption.stop_if_requested()  # ReportLab may have swallowed it making `message`
             pacer.wait()
             reason = mailer.deliver(message, sender, traveler.email)
             if reason is None:
@@ -321,6 +323,7 @@ def _write_all(
     width = max(3, len(str(total)))
     with _progress(length, "writing", quiet) as bar:
         for number, traveler, message in outgoing:
+            interruption.stop_if_requested()
             safe = re.sub(r"[^A-Za-z0-9@._+-]", "_", traveler.email)
             path = folder / f"{number:0{width}d}-{safe}.eml"
             path.write_bytes(message.as_bytes(policy=SMTP))

@@ -8,13 +8,14 @@ any failure after a request as an interruption, and the build checks before writ
 
 import signal
 
+EXIT_INTERRUPTED = 130
+INTERRUPTED = "error: interrupted; nothing was written."
+
 _requested = False
 
 
 def install() -> None:
     """Route SIGINT and SIGTERM through `_request`, so both are remembered."""
-    global _requested
-    _requested = False
     signal.signal(signal.SIGINT, _request)
     signal.signal(signal.SIGTERM, _request)
 

@@ -69,6 +69,12 @@ def english_project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture(autouse=True)
+def _no_interrupt_carried_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An interrupt one in-process test asked for must not stop the next test's build."""
+    monkeypatch.setattr("booklet.interruption._requested", False)
+
+
 def run_cli(*args: str) -> tuple[int, str, str]:
     """Run the CLI in-process; return (exit code, stdout, stderr).
 

@@ -1453,6 +1453,45 @@ def test_ctrl_c_caught_by_a_library_still_stops_the_build(
     assert_untouched(site, result)
 
 
+# Ctrl-C inside eval() (ReportLab evaluates colour strings), turned into a ValueError by a bare
+# except: CPython remembers the interrupt and re-raises SIGINT on itself at shutdown.
+_EVAL_INTERRUPT = """
+import sys
+from booklet.layout import render
+real = render.build_story
+def story(*args, **kwargs):
+    try:
+        eval("__import__('signal').raise_signal(__import__('signal').SIG{name})")
+    except BaseException:
+        raise ValueError("Invalid color value") from None
+    return real(*args, **kwargs)
+render.build_story = story
+sys.argv = ["booklet", *sys.argv[1:]]
+from booklet.cli_entry import main
+main()
+"""
+
+
+@pytest.mark.parametrize("name", ["INT", "TERM"])
+def test_an_interrupted_process_exits_130_even_when_eval_saw_the_interrupt(
+    site: Site, name: str
+) -> None:
+    runner = site.temp.parent / "runner"  # run as `python -m`, like the real thing
+    runner.mkdir()
+    (runner / "eval_interrupt.py").write_text(_EVAL_INTERRUPT.format(name=name))
+    env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{runner}", "TMPDIR": str(site.temp)}
+    before = site.snapshot()
+    proc = subprocess.run(
+        [sys.executable, "-m", "eval_interrupt", "build", str(site.content), "-o", str(site.out),
+         "-q"],
+        cwd=site.root, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    result = Result(proc.returncode, proc.stdout, proc.stderr, site.changes(before), 0.0)
+    assert result.code == 130, result.err
+    assert result.lines == [INTERRUPTED]
+    assert_untouched(site, result)
+
+
 # == the error surface =======================================================================
 
 
