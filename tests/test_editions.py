@@ -11,6 +11,7 @@ from typing import Any
 import pyphen
 import pytest
 import yaml
+from PIL import Image
 from pypdf import PdfReader
 
 from booklet.build import build
@@ -279,6 +280,32 @@ def test_build_refuses_an_edition_with_untranslated_texts(project: Path) -> None
     code, _, err = run_cli("build", str(content), "--lang", "all", "-o", str(out), "-q")
     assert code == 1
     assert not (project / "build").exists()
+
+
+def test_a_photo_credit_is_a_name_and_needs_no_translation(project: Path) -> None:
+    content = project / "content.yaml"
+    (project / "assets" / "images").mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (900, 600), (120, 100, 80)).save(project / "assets/images/study.jpg")
+    edit(
+        content,
+        "    pictogram: study\n",
+        "    pictogram: study\n    image: {file: assets/images/study.jpg, "
+        'caption: {en: "The desk", es: "El escritorio"}, credit: "Ana Pérez", '
+        'alt: {en: "A desk", es: "Un escritorio"}}\n',
+    )
+    out = project / "build" / "booklet.pdf"
+    code, _, err = run_cli("build", str(content), "--lang", "all", "-o", str(out), "-q")
+    assert code == 0, err
+    spanish = flat(pdf_text(PdfReader(out.with_name("booklet-es.pdf"))))
+    assert "El escritorio Foto: Ana Pérez" in spanish
+    english = flat(pdf_text(PdfReader(out)))
+    assert "The desk Photo: Ana Pérez" in english
+    # A plain caption is still text a visitor reads, so it still wants its translation.
+    edit(content, '{en: "The desk", es: "El escritorio"}', '"The desk"')
+    code, _, err = run_cli("check", str(content))
+    assert code == 1
+    assert "rooms[3].image.caption: no 'es' translation" in err
+    assert "credit" not in err
 
 
 def test_allow_fallback_prints_the_english_text_with_warnings(project: Path) -> None:

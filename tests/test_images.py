@@ -15,12 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from PIL import Image, ImageDraw
 from pypdf import PageObject, PdfReader
 
 from booklet.content.photos import ImageProblem, inspect_image
 from booklet.images import plan_job, process_image, run_jobs
+from booklet.theme.paper import PAPERS
 from booklet.theme.profile import PROFILES
 from tests.conftest import DEFAULT_CONTENT, edit, line_of, run_cli
 
@@ -372,6 +375,7 @@ def test_run_jobs_processes_each_target_once_and_keeps_finished_ones(tmp_path: P
 
 STUDY_CAPTION, STUDY_CREDIT = "The desk as it was left", "Test Photographer"
 BEDROOM_CAPTION, BEDROOM_CREDIT = "The bedroom seen from the door", "Second Photographer"
+GARDEN_CAPTION, GARDEN_CREDIT = "The garden from the watchtower", "Third Photographer"
 
 
 @dataclass
@@ -383,7 +387,8 @@ class PhotoBuild:
 
 @pytest.fixture(scope="module")
 def photo_build(tmp_path_factory: pytest.TempPathFactory) -> PhotoBuild:
-    """The default content with a 4000x3000 study photo and an EXIF-rotated bedroom photo."""
+    """The default content with a 4000x3000 study photo, an EXIF-rotated (portrait) bedroom
+    photo and a 3:1 garden panorama."""
     project = tmp_path_factory.mktemp("photos")
     content = project / "content.yaml"
     shutil.copy(DEFAULT_CONTENT, content)
@@ -391,9 +396,11 @@ def photo_build(tmp_path_factory: pytest.TempPathFactory) -> PhotoBuild:
     images.mkdir(parents=True)
     halves((4000, 3000), RED, BLUE).save(images / "study.jpg", "JPEG", quality=90)
     with_orientation(halves((1200, 600), RED, BLUE), images / "bedroom.jpg", 6)
+    halves((3000, 1000), RED, BLUE).save(images / "garden.jpg", "JPEG", quality=90)
     for room, file, caption, credit in (
         ("study", "study.jpg", STUDY_CAPTION, STUDY_CREDIT),
         ("bedroom", "bedroom.jpg", BEDROOM_CAPTION, BEDROOM_CREDIT),
+        ("garden", "garden.jpg", GARDEN_CAPTION, GARDEN_CREDIT),
     ):
         edit(
             content,
@@ -457,7 +464,34 @@ def test_only_the_rooms_with_photos_have_images(photo_build: PhotoBuild) -> None
     with_images = [
         index for index, page in enumerate(photo_build.reader.pages) if placed_images(page)
     ]
-    assert len(with_images) == 2
+    assert len(with_images) == 3
+
+
+def photo_and_caption(
+    build: PhotoBuild, caption: str
+) -> tuple[tuple[float, float, float, float], tuple[float, float, float, float]]:
+    """Bounds (left, bottom, right, top) of the page's photo and of its caption's first letter."""
+    index = build.reader.pages.index(page_with(build.reader, caption))
+    page = pdfium.PdfDocument(build.pdf)[index]
+    [photo] = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3)
+    text = page.get_textpage()
+    start, _ = text.search(caption).get_next()
+    return photo.get_bounds(), text.get_charbox(start)
+
+
+def test_a_portrait_photo_has_its_caption_beside_it_at_its_foot(photo_build: PhotoBuild) -> None:
+    (left, bottom, right, top), (x, y, _, _) = photo_and_caption(photo_build, BEDROOM_CAPTION)
+    assert top - bottom > 1.5 * (right - left)  # portrait
+    assert x > right + 6  # beside, with a gap
+    assert bottom <= y < bottom + (top - bottom) / 3  # down at the photo's foot
+
+
+def test_a_photo_as_wide_as_the_column_has_its_caption_below(photo_build: PhotoBuild) -> None:
+    (left, bottom, right, _), (x, y, _, _) = photo_and_caption(photo_build, GARDEN_CAPTION)
+    paper = PAPERS["half-letter"]
+    assert right - left == pytest.approx(paper.frame_width, abs=1)
+    assert x == pytest.approx(left, abs=1)
+    assert y < bottom
 
 
 def _previous_pdf(project: Path, photo_build: PhotoBuild) -> tuple[Path, bytes]:

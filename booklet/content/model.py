@@ -556,7 +556,9 @@ def _image(r: Reader, node: Node | None, path: str, base: Path, decode: bool) ->
     return Image(
         path=resolved,
         caption=r.text(f.get("caption"), f"{path}.caption", 300) if "caption" in f else "",
-        credit=r.text(f.get("credit"), f"{path}.credit", 200) if "credit" in f else "",
+        credit=r.text(f.get("credit"), f"{path}.credit", 200, neutral=True)
+        if "credit" in f
+        else "",
         alt=r.text(f.get("alt"), f"{path}.alt", 300) if "alt" in f else "",
         where=Located(line, f"{path}.file"),
     )

@@ -121,8 +121,13 @@ class Reader:
         self._check_characters(value, node.line, path)
         return value.strip()
 
-    def text(self, node: Node | None, path: str, max_length: int = 4000) -> str:
-        """Visitor-facing text: a string, or a mapping of language code -> string."""
+    def text(
+        self, node: Node | None, path: str, max_length: int = 4000, neutral: bool = False
+    ) -> str:
+        """Visitor-facing text: a string, or a mapping of language code -> string.
+
+        A `neutral` field (a photographer's name) is the same in every edition when written
+        as a plain string; it may still be given per language."""
         if node is None:
             return ""
         if node.is_mapping and not any(_LANGUAGE_CODE.fullmatch(k) for k in node.value):
@@ -143,7 +148,7 @@ class Reader:
                 self.problem(node.line, path, f"no '{self.source_language}' text")
                 return ""
             node, path = chosen, _join(path, self.language)
-        elif self.language != self.source_language:
+        elif self.language != self.source_language and not neutral:
             self.untranslated.append(
                 Problem(self.file_name, node.line, path, f"no '{self.language}' translation")
             )

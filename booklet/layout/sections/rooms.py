@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from booklet.content.inline import escape, plain
 from booklet.content.model import Room
@@ -15,6 +15,10 @@ from booklet.layout.sections.common import grid, ink, section_key
 
 MAX_IMAGE_SHARE = 0.45
 MIN_IMAGE_SHARE = 0.22
+
+
+SIDE_CAPTION_MIN = 96  # points (scaled): narrower than this, the caption goes under the photo
+SIDE_CAPTION_MAX = 150  # a label's measure, not a line across the page
 
 
 def image_box(ctx: LayoutContext, room: Room) -> tuple[float, float]:
@@ -95,13 +99,18 @@ def _caption(ctx: LayoutContext, room: Room) -> list[Flowable]:
     """The photo's caption and credit, and the space below the picture."""
     theme = ctx.theme
     story: list[Flowable] = []
-    if room.image is not None:
-        credit = room.image.credit and ctx.labels.format("photo_credit", credit=room.image.credit)
-        caption = " ".join(part for part in (room.image.caption, credit) if part)
-        if caption:
-            story += [Spacer(1, theme.size(3)), ctx.para(caption, "caption")]
+    caption = _caption_text(ctx, room)
+    if caption:
+        story += [Spacer(1, theme.size(3)), ctx.para(caption, "caption")]
     story.append(Spacer(1, theme.size(10)))
     return story
+
+
+def _caption_text(ctx: LayoutContext, room: Room) -> str:
+    if room.image is None:
+        return ""
+    credit = room.image.credit and ctx.labels.format("photo_credit", credit=room.image.credit)
+    return " ".join(part for part in (room.image.caption, credit) if part)
 
 
 def _picture(ctx: LayoutContext, room: Room) -> list[Flowable]:
@@ -116,7 +125,32 @@ def _picture(ctx: LayoutContext, room: Room) -> list[Flowable]:
             theme.size(4),
         )
         return [panel, Spacer(1, theme.size(12))]
-    return [Photo(placed.file, placed.width, placed.height), *_caption(ctx, room)]
+    photo = Photo(placed.file, placed.width, placed.height)
+    caption = _caption_text(ctx, room)
+    gap = theme.size(12)
+    beside = theme.paper.frame_width - placed.width - gap
+    if not caption or beside < theme.size(SIDE_CAPTION_MIN):
+        return [photo, *_caption(ctx, room)]
+    # A portrait (or height-limited) photo leaves the column's right side empty: the caption
+    # sits there, at the photo's foot, as in a gallery label.
+    side = grid(
+        ctx,
+        [[photo, [_caption_rule(ctx), ctx.para(caption, "caption")]]],
+        [placed.width + gap, min(beside, theme.size(SIDE_CAPTION_MAX))],
+        valign="BOTTOM",
+    )
+    return [side, Spacer(1, theme.size(10))]
+
+
+def _caption_rule(ctx: LayoutContext) -> Flowable:
+    theme = ctx.theme
+    return HRFlowable(
+        width=theme.size(24),
+        thickness=theme.size(1.5),
+        color=theme.palette.accent,
+        hAlign="LEFT",
+        spaceAfter=theme.size(5),
+    )
 
 
 def _look_for(ctx: LayoutContext, room: Room) -> Flowable:
