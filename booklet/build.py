@@ -16,7 +16,7 @@ from booklet.content.photos import inspect_image
 from booklet.content.source import MAX_INPUT_BYTES, load_source, read_bounded
 from booklet.images import plan_job, run_jobs
 from booklet.layout.context import LayoutContext, PlacedImage
-from booklet.layout.labels import load_labels
+from booklet.layout.labels import label_languages, load_labels
 from booklet.layout.render import Rendered, render
 from booklet.layout.sections.rooms import image_box
 from booklet.output.impose import Imposed
@@ -43,9 +43,23 @@ class BuildResult:
 
 
 def load_content(path: Path, language: str | None = None, decode_images: bool = False) -> Content:
-    """Read and validate a content file and the images it names; raise ContentError if unsound."""
+    """Read and validate a content file and the images it names; raise ContentError if unsound.
+
+    An edition in a language booklet has no fixed words for ("Contents", month names) counts
+    as untranslated: it would print them in English."""
     root = load_source(read_bounded(path, MAX_INPUT_BYTES), path.name)
-    return read_content(root, path.resolve(), language, decode_images)
+    content = read_content(root, path.resolve(), language, decode_images)
+    known = label_languages()
+    if content.language not in known:
+        where = content.booklet.language_lines.get(content.language)
+        own = content.language == content.booklet.language
+        problem = Problem(
+            path.name, where, "booklet.language" if own else "booklet.translations",
+            f"booklet has no '{content.language}' table of fixed words (Contents, month names, "
+            f"...); it has {', '.join(known)}",
+        )  # fmt: skip
+        content = replace(content, untranslated=(problem, *content.untranslated))
+    return content
 
 
 def edition_languages(content_file: Path) -> list[str]:
@@ -160,7 +174,10 @@ def _render_edition(
             ctx, Path(work_dir), pad=theme.profile.pad_to_signature or impose
         )
         if rendered.pages > unpadded:
-            PROGRESS.info("added %d spare pages to fill the last sheet", rendered.pages - unpadded)
+            PROGRESS.info(
+                "'%s' edition: added %d spare pages before the back cover to fill the last sheet",
+                content.language, rendered.pages - unpadded,
+            )  # fmt: skip
         if budget and len(rendered.pdf) > budget:
             rendered = _fit_budget(ctx, Path(work_dir), budget, impose)
         imposed = None

@@ -99,7 +99,9 @@ class _Booklet(click.Group):
                 traceback.print_exc()
             summary = printable(f"{type(error).__name__}: {error}")[:300]
             click.echo(f"error: unexpected failure: {summary}", err=True)
-            click.echo("error: run with --debug for details; nothing was written.", err=True)
+            click.echo(
+                "error: run with `booklet --debug ...` for details; nothing was written.", err=True
+            )
             sys.exit(EXIT_BUG)
 
 
@@ -256,8 +258,9 @@ def check(
         if errors or (strict and warnings):
             sys.exit(EXIT_CONTENT)
     missing = 0
-    for language in loaded.booklet.translations:
-        untranslated = load_content(content, language).untranslated
+    for language in [loaded.language, *loaded.booklet.translations]:
+        edition = loaded if language == loaded.language else load_content(content, language)
+        untranslated = edition.untranslated
         missing += len(untranslated)
         if untranslated:
             count = len(untranslated)

@@ -106,8 +106,19 @@ def _refuse_password(_ctx: click.Context, _param: click.Parameter, value: str | 
     help="Write the messages a real run would send to DIR/NNN-ADDRESS"
     ".eml instead; nothing is sent and the ledger is left alone.",
 )
-@click.option("--retry-delay", type=click.FloatRange(min=0), default=2.0, hidden=True)
-@click.option("--cafile", type=click.Path(exists=True, dir_okay=False, path_type=Path), hidden=True)
+@click.option(
+    "--retry-delay",
+    type=click.FloatRange(min=0),
+    default=2.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Wait before retrying a message the server deferred (4xx) or a dropped connection.",
+)
+@click.option(
+    "--cafile",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Trust the CA certificates in this PEM file (a server with a private CA).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print problems and failures only.")
 def send(
     content: Path,

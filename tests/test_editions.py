@@ -18,7 +18,7 @@ from booklet.build import build
 from booklet.content.dates import PartialDate
 from booklet.layout.labels import load_labels
 from booklet.theme import make_theme
-from tests.conftest import DEFAULT_CONTENT, ROOT, edit, run_cli
+from tests.conftest import DEFAULT_CONTENT, ROOT, edit, line_of, run_cli
 
 LABELS = ROOT / "booklet" / "layout" / "labels"
 EN_LABELS: dict[str, Any] = yaml.safe_load((LABELS / "en.yaml").read_text(encoding="utf-8"))
@@ -367,8 +367,10 @@ def test_a_language_the_content_lacks_is_refused(tmp_path: Path) -> None:
     out = tmp_path / "booklet.pdf"
     code, stdout, err = run_cli("build", str(DEFAULT_CONTENT), "--lang", "xx", "-o", str(out), "-q")
     assert (code, stdout) == (1, "")
+    line = line_of(DEFAULT_CONTENT, "  translations:")
     assert err.splitlines() == [
-        "error: content.yaml: booklet.translations: the content has no 'xx' edition",
+        f"error: content.yaml:{line}: booklet.translations: the content has no 'xx' edition "
+        "(en, es)",
         "1 problem found; nothing was written.",
     ]
     assert list(tmp_path.iterdir()) == []
@@ -419,3 +421,47 @@ def test_spanish_edition_builds_on_every_paper(tmp_path: Path, paper: str) -> No
         assert float(page.mediabox.width) == pytest.approx(width, abs=0.01)
         assert float(page.mediabox.height) == pytest.approx(height, abs=0.01)
     assert "Sala por sala" in flat(pdf_text(reader))
+
+
+def test_an_edition_without_a_table_of_fixed_words_counts_as_untranslated(
+    project: Path,
+) -> None:
+    content = project / "content.yaml"
+    edit(content, "  translations: [es]\n", "  translations: [es, fr]\n")
+    line = line_of(content, "  translations:")
+    problem = (
+        f"content.yaml:{line}: booklet.translations: booklet has no 'fr' table of fixed words "
+        "(Contents, month names, ...); it has en, es"
+    )
+    code, _, err = run_cli("check", str(content))
+    assert code == 1
+    assert f"  {problem}" in err.splitlines()
+    out = project / "booklet.pdf"
+    code, _, err = run_cli("build", str(content), "--lang", "fr", "-o", str(out), "-q")
+    assert code == 1
+    assert err.splitlines()[0] == f"error: {problem}"
+    code, _, err = run_cli(
+        "build", str(content), "--lang", "fr", "--allow-fallback", "-o", str(out)
+    )
+    assert code == 0, err
+    assert f"warning: {problem} (printing the en text)" in err.splitlines()
+
+
+def test_every_editions_text_is_checked_in_one_run(project: Path) -> None:
+    """A broken Spanish text is reported with the English problems, and stops an English build."""
+    content = project / "content.yaml"
+    edit(content, '  phone: "+52 55 5658 8732"\n', "  phone: 017\n")
+    edit(content, '      es: "Comedor"\n', '      es: "Come\\u0007dor"\n')
+    phone, dining = line_of(content, "  phone: 017"), line_of(content, 'es: "Come')
+    code, _, err = run_cli("check", str(content))
+    assert code == 1
+    problems = [line for line in err.splitlines() if line.startswith("error:")]
+    assert [p.split(": ")[2] for p in problems] == ["museum.phone", "rooms[1].name.es"]
+    assert problems[0].startswith(f"error: content.yaml:{phone}: ")
+    assert problems[1].startswith(f"error: content.yaml:{dining}: ")
+    edit(content, "  phone: 017\n", '  phone: "017"\n')
+    out = project / "booklet.pdf"
+    code, _, err = run_cli("build", str(content), "-o", str(out), "-q")  # English only
+    assert code == 1
+    assert err.splitlines()[0].startswith(f"error: content.yaml:{dining}: rooms[1].name.es: ")
+    assert not out.exists()

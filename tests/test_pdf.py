@@ -216,6 +216,20 @@ def test_practical_page_has_a_qr_code_and_the_marked_details(page_texts: list[st
     assert "Check before your visit" in practical
 
 
+@pytest.mark.parametrize("paper", ["half-letter", "a5", "letter", "a4"])
+def test_the_check_mark_never_wraps_onto_a_line_of_its_own(
+    built: Callable[[str], Path], paper: str
+) -> None:
+    lines = [
+        line.strip()
+        for page in PdfReader(built(paper)).pages
+        for line in page.extract_text().splitlines()
+        if "†" in line
+    ]
+    assert lines
+    assert all(line.strip("† ") for line in lines), lines
+
+
 def test_identical_bytes_across_processes_and_hash_seeds(tmp_path: Path, default_pdf: Path) -> None:
     import os
     import subprocess

@@ -361,7 +361,7 @@ def test_cli_reports_the_spare_pages(padded: Callable[[int], Padded], tmp_path: 
     code, stdout, err = run_cli("build", str(content), "-o", str(out), "--profile", "print")
     assert (code, stdout) == (0, "")
     lines = err.splitlines()
-    assert "added 3 spare pages to fill the last sheet" in lines
+    assert "'en' edition: added 3 spare pages before the back cover to fill the last sheet" in lines
     assert any(line.startswith(f"wrote {out} ({three.result.pages} pages, ") for line in lines)
     assert out.read_bytes() == three.result.rendered.pdf
 

@@ -64,6 +64,8 @@ class BookletInfo:
     authors: tuple[str, ...]
     keywords: tuple[str, ...]
     colophon: str
+    language_lines: dict[str, int] = field(default_factory=dict, compare=False)
+    """Where each edition's language code is written, for messages about an edition."""
 
 
 @dataclass(frozen=True)
@@ -292,7 +294,12 @@ def read_content(
         theme=_theme(r, top.get("theme")),
     )
     if language and language != source_language and language not in booklet.translations:
-        r.problem(None, "booklet.translations", f"the content has no '{language}' edition")
+        section = top.get("booklet")
+        line = section.key_lines.get("translations", section.line) if section else None
+        editions = ", ".join([source_language, *booklet.translations])
+        r.problem(
+            line, "booklet.translations", f"the content has no '{language}' edition ({editions})"
+        )
     if r.problems:
         raise ContentError(sorted(r.problems, key=lambda p: p.line or 0))
     return replace(content, untranslated=tuple(r.untranslated), section_lines=dict(root.key_lines))
@@ -325,6 +332,7 @@ def _booklet(r: Reader, node: Node | None) -> BookletInfo:
     if language and not re.fullmatch(r"[a-z]{2}", language):
         r.problem(f["language"].line, "booklet.language", "expected a two-letter code like en")
     translations: list[str] = []
+    language_lines = {language: f["language"].line} if "language" in f else {}
     for path, node in r.items(f.get("translations"), "booklet.translations"):
         code = r.string(node, path, 2)
         if code and not re.fullmatch(r"[a-z]{2}", code):
@@ -333,6 +341,7 @@ def _booklet(r: Reader, node: Node | None) -> BookletInfo:
             r.problem(node.line, path, f"'{code}' is already an edition of this content")
         elif code:
             translations.append(code)
+            language_lines[code] = node.line
     return BookletInfo(
         title=r.text(f.get("title"), "booklet.title", 80),
         subtitle=r.text(f.get("subtitle"), "booklet.subtitle", 160),
@@ -349,6 +358,7 @@ def _booklet(r: Reader, node: Node | None) -> BookletInfo:
         authors=tuple(r.string(n, p, 120) for p, n in r.items(f.get("authors"), "booklet.authors")),
         keywords=tuple(r.text(n, p, 60) for p, n in r.items(f.get("keywords"), "booklet.keywords")),
         colophon=r.text(f.get("colophon"), "booklet.colophon", 1200),
+        language_lines=language_lines,
     )
 
 

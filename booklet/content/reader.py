@@ -138,20 +138,28 @@ class Reader:
             for code, line in node.key_lines.items():
                 if not _LANGUAGE_CODE.fullmatch(code):
                     self.problem(line, _join(path, code), "expected a two-letter language code")
-            chosen = variants.get(self.language)
-            if chosen is None:
-                chosen = variants.get(self.source_language)
+            code = self.language
+            if code not in variants:
+                code = self.source_language
                 self.untranslated.append(
                     Problem(self.file_name, node.line, path, f"no '{self.language}' translation")
                 )
-            if chosen is None:
+            if code not in variants:
                 self.problem(node.line, path, f"no '{self.source_language}' text")
                 return ""
-            node, path = chosen, _join(path, self.language)
+            # Every edition's text is checked, whichever one is being built: a broken Spanish
+            # line is reported together with the English ones, not on the next run.
+            for other, variant in variants.items():
+                if other != code and _LANGUAGE_CODE.fullmatch(other):
+                    self._checked_text(variant, _join(path, other), max_length)
+            node, path = variants[code], _join(path, code)
         elif self.language != self.source_language and not neutral:
             self.untranslated.append(
                 Problem(self.file_name, node.line, path, f"no '{self.language}' translation")
             )
+        return self._checked_text(node, path, max_length)
+
+    def _checked_text(self, node: Node, path: str, max_length: int) -> str:
         value = self.string(node, path, max_length)
         for link in links(value):
             problem = url_problem(link.url)

@@ -55,6 +55,15 @@ class Labels:
         return f"{self.date(start, short)}–{self.date(end, short)}"
 
 
+def label_languages() -> list[str]:
+    """The languages whose fixed words ship with booklet."""
+    return sorted(
+        entry.name.removesuffix(".yaml")
+        for entry in resources.files(__name__).iterdir()
+        if entry.name.endswith(".yaml")
+    )
+
+
 def load_labels(language: str) -> Labels:
     """The table for `language`; English when the package has none for it."""
     folder = resources.files(__name__)

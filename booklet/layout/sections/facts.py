@@ -27,7 +27,8 @@ def fact_rows(
             continue
         markup = "<br/>".join(ctx.markup(line) for line in lines)
         if field in verify:
-            markup += f' <font color="{accent}">{VERIFY_MARK}</font>'
+            # A no-break space: the mark must never wrap onto a line of its own.
+            markup += f'\u00a0<font color="{accent}">{VERIFY_MARK}</font>'
         data.append(
             [Paragraph(escape(label.upper()), styles["label"]), Paragraph(markup, styles["value"])]
         )
