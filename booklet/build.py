@@ -18,6 +18,7 @@ from booklet.images import plan_job, run_jobs
 from booklet.layout.context import LayoutContext, PlacedImage
 from booklet.layout.labels import label_languages, load_labels
 from booklet.layout.render import Rendered, render
+from booklet.layout.sections.cover import title_overflow
 from booklet.layout.sections.rooms import image_box
 from booklet.output.impose import Imposed
 from booklet.output.impose import impose as impose_pages
@@ -164,6 +165,7 @@ def _render_edition(
     started = time.perf_counter()
     theme = make_theme(content.theme.paper, content.theme.palette, content.language, profile)
     ctx = LayoutContext(content, theme, load_labels(content.language))
+    _check_cover_title(ctx)
     budget = max_size or theme.profile.max_bytes
     with tempfile.TemporaryDirectory(prefix="booklet-") as work_dir:
         PROGRESS.info(
@@ -192,6 +194,22 @@ def _render_edition(
     PROGRESS.info("laid out in %.1f s", seconds)
     result = BuildResult(output, rendered.pages, seconds, content.language, unpadded, rendered)
     return result, imposed
+
+
+def _check_cover_title(ctx: LayoutContext) -> None:
+    """A title that would run into the cover art even at its smallest is refused, not printed
+    over the drawing (preflight reports the same as a finding)."""
+    overflow = title_overflow(ctx)
+    if overflow:
+        content = ctx.content
+        field = (
+            "title" if content.language == content.booklet.language else "title." + content.language
+        )
+        raise ContentError([Problem(
+            content.file.name, content.booklet.field_lines.get("title"), f"booklet.{field}",
+            f"the title block is {overflow:.0f} pt too tall for the {ctx.theme.paper.name} "
+            "cover even with the title at its smallest; shorten the title or subtitle",
+        )])  # fmt: skip
 
 
 def _lay_out(ctx: LayoutContext, work_dir: Path, pad: bool) -> tuple[Rendered, int]:

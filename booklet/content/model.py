@@ -66,6 +66,8 @@ class BookletInfo:
     colophon: str
     language_lines: dict[str, int] = field(default_factory=dict, compare=False)
     """Where each edition's language code is written, for messages about an edition."""
+    field_lines: dict[str, int] = field(default_factory=dict, compare=False)
+    """Where each of these fields is written, for messages from layout (a title too long)."""
 
 
 @dataclass(frozen=True)
@@ -359,6 +361,7 @@ def _booklet(r: Reader, node: Node | None) -> BookletInfo:
         keywords=tuple(r.text(n, p, 60) for p, n in r.items(f.get("keywords"), "booklet.keywords")),
         colophon=r.text(f.get("colophon"), "booklet.colophon", 1200),
         language_lines=language_lines,
+        field_lines={key: value.line for key, value in f.items()},
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, NextPageTemplate, Paragraph
 
@@ -13,6 +15,7 @@ from booklet.layout.sections.common import ink
 
 BAND_SHARE = 0.085
 CALM_SHARE = 0.45  # the top of the cover art is plain background, kept for the title
+TITLE_MIN_SHARE = 0.6  # a long title shrinks to fit, but not below this share of its size
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
@@ -65,7 +68,34 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
 
 
 def _title_blocks(ctx: LayoutContext) -> list[tuple[Paragraph, float]]:
-    """Kicker, title, subtitle and native title, each with the space after it."""
+    """Kicker, title, subtitle and native title, each with the space after it; the title at
+    the largest size (down to TITLE_MIN_SHARE of the theme's) at which the block fits the calm
+    top of the art and no word of the title is wider than the column."""
+    base = ctx.theme.styles["cover.title"]
+    step = ctx.theme.size(1)
+    size = base.fontSize
+    while True:
+        style = ParagraphStyle(
+            "cover.title.fitted",
+            parent=base,
+            fontSize=size,
+            leading=base.leading * size / base.fontSize,
+        )
+        blocks = _blocks_with(ctx, style)
+        smaller = size - step
+        if smaller < base.fontSize * TITLE_MIN_SHARE or (
+            _overflow(ctx, blocks) == 0 and _widest_word(ctx, style) <= ctx.theme.paper.frame_width
+        ):
+            return blocks
+        size = smaller
+
+
+def _widest_word(ctx: LayoutContext, style: ParagraphStyle) -> float:
+    words = plain(ctx.content.booklet.title).split()
+    return max((stringWidth(w, style.fontName, style.fontSize) for w in words), default=0.0)
+
+
+def _blocks_with(ctx: LayoutContext, title: ParagraphStyle) -> list[tuple[Paragraph, float]]:
     theme, content, styles = ctx.theme, ctx.content, ctx.theme.styles
     blocks: list[tuple[Paragraph, float]] = [
         (
@@ -75,7 +105,7 @@ def _title_blocks(ctx: LayoutContext) -> list[tuple[Paragraph, float]]:
             ),
             theme.size(10),
         ),
-        (Paragraph(ctx.markup(content.booklet.title), styles["cover.title"]), theme.size(10)),
+        (Paragraph(ctx.markup(content.booklet.title), title), theme.size(10)),
         (Paragraph(ctx.markup(content.booklet.subtitle), styles["cover.subtitle"]), theme.size(8)),
     ]
     if content.booklet.native_title:
@@ -84,10 +114,15 @@ def _title_blocks(ctx: LayoutContext) -> list[tuple[Paragraph, float]]:
 
 
 def title_overflow(ctx: LayoutContext) -> float:
-    """How far (points) the title block runs past the calm top of the cover art; 0 if it fits."""
+    """How far (points) the title block runs past the calm top of the cover art, even with the
+    title at its smallest; 0 if it fits."""
+    return _overflow(ctx, _title_blocks(ctx))
+
+
+def _overflow(ctx: LayoutContext, blocks: list[tuple[Paragraph, float]]) -> float:
     paper = ctx.theme.paper
     used = paper.margin_top * 1.25
-    for paragraph, space_after in _title_blocks(ctx):
+    for paragraph, space_after in blocks:
         used += paragraph.wrap(paper.frame_width, paper.height)[1] + space_after
     return max(0.0, used - paper.height * CALM_SHARE)
 
@@ -98,7 +133,13 @@ def balanced_width(paragraph: Paragraph, width: float) -> float:
     lines = len(paragraph.breakLines(width).lines)
     if lines < 2:
         return width
-    low, high = width / lines, width
+    # Never narrower than the longest word, or ReportLab would split it mid-word.
+    widest = max(
+        (stringWidth(word, frag.fontName, frag.fontSize) for frag in paragraph.frags
+         for word in getattr(frag, "text", "").split()),
+        default=0.0,
+    )  # fmt: skip
+    low, high = min(width, max(width / lines, widest + 1)), width
     for _ in range(12):
         middle = (low + high) / 2
         if len(paragraph.breakLines(middle).lines) > lines:
