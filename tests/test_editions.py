@@ -340,6 +340,14 @@ def test_one_untranslated_text_is_counted_in_the_singular(project: Path) -> None
 
 def test_label_tables_have_the_same_keys() -> None:
     assert sorted(EN_LABELS) == sorted(ES_LABELS)
+    assert sorted(EN_LABELS["email"]) == sorted(ES_LABELS["email"])
+
+
+def test_the_email_words_are_translated_with_the_same_placeholders() -> None:
+    for key, english in EN_LABELS["email"].items():
+        spanish = ES_LABELS["email"][key]
+        assert spanish != english, key
+        assert set(re.findall(r"\{(\w+)\}", spanish)) == set(re.findall(r"\{(\w+)\}", english))
 
 
 @pytest.mark.parametrize("table", [EN_LABELS, ES_LABELS], ids=["en", "es"])

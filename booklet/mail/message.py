@@ -42,31 +42,6 @@ from booklet.theme.palette import make_palette
 NAME_ON_COVER = 60
 WRAP = 72
 
-# The email's own words; the labels shared with the booklet come from layout/labels.
-WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "subject": "Your visitor booklet: {museum}",
-        "greeting": "Dear {name},",
-        "intro": "Thank you for planning a visit to the {museum}. Your visitor booklet is "
-        "attached as a PDF: read it on your phone, or print it at home.",
-        "visit": "We look forward to welcoming you on {date}.",
-        "closing": "See you soon,",
-        "prepared": "Prepared for {name}",
-        "prepared_visit": "Prepared for {name} — visit on {date}",
-    },
-    "es": {
-        "subject": "Su guía para visitantes: {museum}",
-        "greeting": "Apreciable {name}:",
-        "intro": "Gracias por planear su visita al {museum}. Le enviamos adjunta su guía para "
-        "visitantes en PDF: puede leerla en su teléfono o imprimirla en casa.",
-        "visit": "Será un gusto recibirle el {date}.",
-        "closing": "Hasta pronto,",
-        "prepared": "Preparada para {name}",
-        "prepared_visit": "Preparada para {name} — visita el {date}",
-    },
-}
-
-
 @dataclass(frozen=True)
 class Edition:
     """One language's booklet, laid out once and attached to every message in that language."""
@@ -122,8 +97,8 @@ def message_for(
 
 
 def words(language: str) -> dict[str, str]:
-    """The email's words in `language`, English when there is no table for it."""
-    return WORDS.get(language, WORDS["en"])
+    """The email's words in `language` (the `email:` part of its label table)."""
+    return dict(load_labels(language).table["email"])
 
 
 def default_subject(content: Content) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -64,6 +65,7 @@ def label_languages() -> list[str]:
     )
 
 
+@functools.cache
 def load_labels(language: str) -> Labels:
     """The table for `language`; English when the package has none for it."""
     folder = resources.files(__name__)
