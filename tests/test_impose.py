@@ -18,6 +18,8 @@ from reportlab.pdfgen.canvas import Canvas
 from booklet.output.impose import PARENT_SHEETS, impose, sheet_order
 from booklet.theme.paper import PAPERS
 from tests.conftest import DEFAULT_CONTENT, run_cli
+from tests.test_print import SPARE
+from tests.test_print import _add_rooms as add_rooms
 
 # Parent sheet (landscape) each paper folds from, in points.
 PARENTS = {
@@ -257,7 +259,7 @@ def test_impose_pads_the_spanish_edition_to_whole_sheets(
         line.startswith(f"wrote {imposed}: {pages // 4} sheets of US Letter;")
         for line in result.stderr.splitlines()
     )
-    added = re.search(r"^added (\d) spare pages to fill the last sheet$", result.stderr, re.M)
+    added = re.search(r"^'es' edition: added (\d) spare pages before", result.stderr, re.M)
     last = " ".join(result.booklet.pages[-2].extract_text().split())
     assert last.startswith("Notas" if added else "Información práctica")
 
@@ -279,3 +281,45 @@ def test_print_profile_imposes_trim_size_pages(imposed_build: Callable[..., Impo
             (round(x, 2), round(y, 2), t) for x, y, t in fragments(screen.imposed.pages[index])
         ]
         assert [(round(x, 2), round(y, 2), t) for x, y, t in fragments(sheet)] == expected
+
+
+@pytest.mark.parametrize("spare", [1, 2, 3])
+def test_a_padded_booklet_imposes_with_its_spare_pages_before_the_back_cover(
+    tmp_path: Path, spare: int
+) -> None:
+    """Rooms are added until the booklet needs `spare` spare pages; every sheet side is then
+    read back, so spare pages after the back cover (or a back cover moved inward) would fail."""
+    for extra in range(8):
+        project = tmp_path / f"rooms-{extra}"
+        project.mkdir()
+        content = add_rooms(project, extra)
+        out = project / "booklet.pdf"
+        code, _, err = run_cli("build", str(content), "-o", str(out), "--impose")
+        assert code == 0, err
+        if f"'en' edition: added {spare} spare pages before the back cover" in err:
+            break
+    else:
+        pytest.fail(f"no content needed {spare} spare pages")
+    booklet = PdfReader(out)
+    pages = len(booklet.pages)
+    assert pages % 4 == 0
+    cover, back = COVERS[""]
+    spares = [" ".join(page.extract_text().split()) for page in booklet.pages[-1 - spare : -1]]
+    assert all(text.startswith(title) for text, title in zip(spares, SPARE[spare], strict=True))
+    assert printed_page(fragments(booklet.pages[-1]), cover, back) == "back"
+    imposed = PdfReader(out.with_name("booklet-imposed.pdf"))
+    assert len(imposed.pages) == pages // 2
+    name = {1: "cover", pages: "back"}
+    for index, sheet in enumerate(imposed.pages):
+        half = float(sheet.mediabox.width) / 2
+        found = fragments(sheet)
+        shown = [
+            printed_page([f for f in found if f[0] < half], cover, back),
+            printed_page([f for f in found if f[0] >= half], cover, back),
+        ]
+        sheet_number, back_side = divmod(index, 2)
+        if back_side:
+            expected = [2 + 2 * sheet_number, pages - 1 - 2 * sheet_number]
+        else:
+            expected = [pages - 2 * sheet_number, 1 + 2 * sheet_number]
+        assert shown == [name.get(p, p) for p in expected], index
