@@ -233,7 +233,7 @@ def _fit_budget(ctx: LayoutContext, work_dir: Path, budget: int, impose: bool) -
     profile = ctx.theme.profile
     if not ctx.images:
         raise BudgetError(
-            f"the PDF is over the budget of {_megabytes(budget)} without any photos; "
+            f"the PDF is over the budget of {_precise(budget)} without any photos; "
             "text, fonts and drawings alone take more: raise --max-size"
         )
     for dpi, quality in EMAIL_STEPS:
@@ -244,21 +244,28 @@ def _fit_budget(ctx: LayoutContext, work_dir: Path, budget: int, impose: bool) -
         rendered, _ = _lay_out(ctx, work_dir, pad=profile.pad_to_signature or impose)
         PROGRESS.info(
             "photos at %d dpi, quality %d: %s (budget %s)",
-            dpi, quality, _megabytes(len(rendered.pdf)), _megabytes(budget),
+            dpi, quality, _precise(len(rendered.pdf)), _precise(budget),
         )  # fmt: skip
         if len(rendered.pdf) <= budget:
             return rendered
     images = sum(placed.file.stat().st_size for placed in ctx.images.values())
+    rest = len(rendered.pdf) - images
+    advice = "raise --max-size" if rest >= budget else "use fewer photos or raise --max-size"
     raise BudgetError(
-        f"the PDF is {_megabytes(len(rendered.pdf))} even with photos at the floor of "
-        f"{EMAIL_STEPS[-1][0]} dpi, quality {EMAIL_STEPS[-1][1]}; budget {_megabytes(budget)}. "
-        f"{len(ctx.images)} photos take {_megabytes(images)}, text, fonts and drawings the rest "
-        f"({_megabytes(len(rendered.pdf) - images)}): use fewer photos or raise --max-size"
+        f"the PDF is {_precise(len(rendered.pdf))} even with photos at the floor of "
+        f"{EMAIL_STEPS[-1][0]} dpi, quality {EMAIL_STEPS[-1][1]}; budget {_precise(budget)}. "
+        f"{len(ctx.images)} photos take {_precise(images)}, text, fonts and drawings the rest "
+        f"({_precise(rest)}): {advice}"
     )
 
 
 def _megabytes(size: int) -> str:
     return f"{size / 1_000_000:.2f} MB"
+
+
+def _precise(size: int) -> str:
+    """Sizes compared with a budget: 151.3 KB over 150.0 KB, not 0.15 MB over 0.15 MB."""
+    return _megabytes(size) if size >= 1_000_000 else f"{size / 1000:.1f} KB"
 
 
 def _prepare_images(ctx: LayoutContext, work_dir: Path) -> None:
