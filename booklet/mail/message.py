@@ -42,6 +42,7 @@ from booklet.theme.palette import make_palette
 NAME_ON_COVER = 60
 WRAP = 72
 
+
 @dataclass(frozen=True)
 class Edition:
     """One language's booklet, laid out once and attached to every message in that language."""
