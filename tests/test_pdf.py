@@ -104,6 +104,22 @@ def _lines(page: PageObject) -> list[str]:
     return [" ".join(t.strip() for _, t in sorted(rows[y])) for y in sorted(rows, reverse=True)]
 
 
+@pytest.mark.parametrize(
+    ("heading", "before"),
+    [("Timeline", "History"), ("Nearby in Coyoacán", "Tips for your visit")],
+)
+def test_the_footer_names_the_section_at_the_top_of_the_page(
+    reader: PdfReader, heading: str, before: str
+) -> None:
+    """In the default booklet both headings start mid-page: that page's footer still names the
+    section its top belongs to, and the next page's names the new one."""
+    pages = [_lines(page) for page in reader.pages]
+    [index] = [i for i, lines in enumerate(pages) if heading in lines[1:-1]]
+    footer, next_footer = pages[index][-1], pages[index + 1][-1]
+    assert re.fullmatch(rf"(\d+ {re.escape(before)}|{re.escape(before)} \d+)", footer), footer
+    assert heading in next_footer, next_footer
+
+
 def _toc_entries(reader: PdfReader) -> dict[str, int]:
     page = next(p for p in reader.pages if p.extract_text().lstrip().startswith("Contents"))
     entries = {}

@@ -7,7 +7,8 @@ from typing import Any
 
 from reportlab.lib.colors import CMYKColor
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from booklet.content.inline import escape
 from booklet.content.model import Located
@@ -50,6 +51,10 @@ class BookletDocument(BaseDocTemplate):
         )
         self.theme = theme
         self.current_section = ""
+        # The footer names the section in force at the top of the page: a heading labels
+        # itself, the footer labels what continues from before it.
+        self.page_section = ""
+        self._page_fresh = True
         self.current_where: Located | None = None
         self.key_pages: dict[str, int] = {}
         body_frame = Frame(
@@ -89,6 +94,7 @@ class BookletDocument(BaseDocTemplate):
         layout code is relative to the trimmed page whatever the profile."""
 
         def start(canvas: Canvas, _doc: Any) -> None:
+            self.page_section, self._page_fresh = self.current_section, True
             if self.theme.offset:
                 canvas.translate(self.theme.offset, self.theme.offset)
             if draw is not None:
@@ -106,6 +112,9 @@ class BookletDocument(BaseDocTemplate):
         return end
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        opens_page = self._page_fresh
+        if not isinstance(flowable, Marker | Anchor | ActionFlowable | Spacer):
+            self._page_fresh = False
         if isinstance(flowable, Marker):
             self.current_where = flowable.where
             return
@@ -119,6 +128,8 @@ class BookletDocument(BaseDocTemplate):
         self.canv.addOutlineEntry(flowable.title, flowable.key, level=flowable.level)
         if flowable.section is not None:
             self.current_section = flowable.section
+            if opens_page:
+                self.page_section = flowable.section
         if flowable.in_toc:
             entry = escape(flowable.title)
             self.notify("TOCEntry", (flowable.level, entry, page, flowable.key))
@@ -134,7 +145,7 @@ class BookletDocument(BaseDocTemplate):
         rule_y = paper.footer_y + style.fontSize * 1.6
         canvas.line(paper.margin_x, rule_y, paper.width - paper.margin_x, rule_y)
         number = str(page)
-        section = self.current_section
+        section = self.page_section
         canvas.setFont(style.fontName, style.fontSize)
         canvas.setFillColor(style.textColor)
         if page % 2 == 0:
