@@ -26,7 +26,7 @@ from booklet.output.pdf import pdf_metadata, write_atomically
 from booklet.output.preflight import Finding, check_glyphs, preflight
 from booklet.theme import make_theme
 from booklet.theme.fonts import register_fonts
-from booklet.theme.profile import EMAIL_STEPS
+from booklet.theme.profile import EMAIL_STEPS, PROFILES
 
 MAX_GLYPH_WARNINGS = 10
 PROGRESS = logging.getLogger("booklet.progress")
@@ -91,6 +91,11 @@ def build(
     before any file is written, and each output is replaced only by a complete new file.
     With `impose`, each edition also gets `<stem>-imposed.pdf` for saddle stitching."""
     started = time.perf_counter()
+    if max_size and PROFILES[profile].bleed:
+        raise UsageError(
+            "--max-size is for the screen and email profiles: a print file keeps its 300 dpi "
+            "photos whatever its size"
+        )
     PROGRESS.info("reading %s", content_file)
     wanted: list[str | None] = list(languages) if languages else [None]
     editions = [_edition(content_file, language, allow_fallback) for language in wanted]
@@ -181,7 +186,7 @@ def _render_edition(
                 content.language, rendered.pages - unpadded,
             )  # fmt: skip
         if budget and len(rendered.pdf) > budget:
-            rendered = _fit_budget(ctx, Path(work_dir), budget, impose)
+            rendered = _fit_budget(ctx, Path(work_dir), budget, impose, rendered)
         imposed = None
         if impose:
             trimmed = rendered
@@ -228,14 +233,21 @@ def _lay_out(ctx: LayoutContext, work_dir: Path, pad: bool) -> tuple[Rendered, i
     return rendered, unpadded
 
 
-def _fit_budget(ctx: LayoutContext, work_dir: Path, budget: int, impose: bool) -> Rendered:
-    """Step photo resolution and JPEG quality down until the PDF fits `budget` bytes."""
+def _fit_budget(
+    ctx: LayoutContext, work_dir: Path, budget: int, impose: bool, rendered: Rendered
+) -> Rendered:
+    """Step photo resolution and JPEG quality down from `rendered` (the first try, over
+    budget) until the PDF fits `budget` bytes."""
     profile = ctx.theme.profile
     if not ctx.images:
         raise BudgetError(
             f"the PDF is over the budget of {_precise(budget)} without any photos; "
             "text, fonts and drawings alone take more: raise --max-size"
         )
+    PROGRESS.info(
+        "over budget with photos at %d dpi, quality %d: %s (budget %s); stepping down",
+        profile.dpi, profile.jpeg_quality, _precise(len(rendered.pdf)), _precise(budget),
+    )  # fmt: skip
     for dpi, quality in EMAIL_STEPS:
         if dpi > profile.dpi or (dpi, quality) >= (profile.dpi, profile.jpeg_quality):
             continue  # only settings below the one that was just too big

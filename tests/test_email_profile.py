@@ -1,5 +1,8 @@
 """The email profile: a booklet with real-looking photos steps its photos down until the PDF fits
-the size budget, or fails with what takes the space and writes nothing."""
+the size budget, or fails with what takes the space and writes nothing.
+
+The photos are seeded random 8-pixel colour blocks: unlike fine noise, their detail survives
+downsampling, so each step down shrinks them by a predictable amount."""
 
 from __future__ import annotations
 
@@ -10,38 +13,54 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
 from tests.conftest import ENGLISH_CONTENT, edit, run_cli
+from tests.test_images import placed_images
 
 ROOMS = ("kitchen", "study", "bedroom", "garden")
+RED = (220, 20, 20)
 SOURCE_PIXELS = (1600, 1200)
-STEP = re.compile(r"photos at (\d+) dpi, quality (\d+): ([\d.]+) KB \(budget ([\d.]+) KB\)")
+STEP = re.compile(r"^photos at (\d+) dpi, quality (\d+): ([\d.]+) KB \(budget ([\d.]+) KB\)$", re.M)
 
 
-def noisy_photo(path: Path, seed: int, sideways: bool) -> None:
-    """Photo-like detail that JPEG cannot squeeze away: noise over a coloured gradient."""
+DETAILED_BUDGET = 380_000  # over the first try (150 dpi), met at the first step down (130 dpi)
+BETWEEN_BUDGET = "170KB"  # over the floor with four photos, under the text alone
+
+
+def detailed_photo(path: Path, seed: int, sideways: bool) -> None:
+    """Random 8-pixel colour blocks: coarse enough that downsampling cannot average them into
+    a smooth (tiny) JPEG, so each step down shrinks the photos by a predictable amount.
+
+    A sideways photo has its left quarter red: shown upright (orientation 6 turns it a quarter
+    clockwise), the red is along the top."""
     rng = random.Random(seed)
-    base = Image.linear_gradient("L").resize(SOURCE_PIXELS).convert("RGB")
-    tint = Image.new("RGB", SOURCE_PIXELS, tuple(rng.randint(40, 220) for _ in "rgb"))
-    noise = Image.effect_noise(SOURCE_PIXELS, 60).convert("RGB")
-    photo = Image.blend(Image.blend(base, tint, 0.5), noise, 0.35)
+    blocks = (SOURCE_PIXELS[0] // 8, SOURCE_PIXELS[1] // 8)
+    small = Image.frombytes("RGB", blocks, rng.randbytes(blocks[0] * blocks[1] * 3))
+    photo = small.resize(SOURCE_PIXELS, Image.Resampling.NEAREST)
     exif = Image.Exif()
-    exif[0x0112] = 6 if sideways else 1  # stored sideways, shown upright
+    exif[0x0112] = 6 if sideways else 1
+    if sideways:
+        ImageDraw.Draw(photo).rectangle((0, 0, SOURCE_PIXELS[0] // 4, SOURCE_PIXELS[1]), RED)
     photo.save(path, quality=92, exif=exif)
+
+
+def mean_colour(image: Image.Image, box: tuple[int, int, int, int]) -> tuple[int, ...]:
+    return image.convert("RGB").crop(box).resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The English content with a noisy 1600x1200 photo in four rooms, one EXIF-rotated."""
+    """The English content with a detailed 1600x1200 photo in four rooms; the study's is
+    stored sideways with EXIF orientation 6."""
     folder = tmp_path_factory.mktemp("email")
     content = folder / "content.yaml"
     shutil.copy(ENGLISH_CONTENT, content)
     images = folder / "assets" / "images"
     images.mkdir(parents=True)
     for seed, room in enumerate(ROOMS):
-        noisy_photo(images / f"{room}.jpg", seed, sideways=room == "study")
+        detailed_photo(images / f"{room}.jpg", seed, sideways=room == "study")
         edit(
             content,
             f"    pictogram: {room}\n",
@@ -139,17 +158,6 @@ def test_a_budget_the_photos_cannot_meet_fails_and_writes_nothing(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["booklet.pdf"]
 
 
-@pytest.mark.parametrize("size", ["2MB", "1.5 MB", "800KB", "2000000", "800kb"])
-def test_sizes_are_read_in_bytes_kilobytes_and_megabytes(
-    project: Path, tmp_path: Path, size: str
-) -> None:
-    out = tmp_path / "booklet.pdf"
-    code, _, err = run_cli(
-        "build", str(project), "-o", str(out), "--profile", "email", "--max-size", size, "-q"
-    )
-    assert code == 0, err
-
-
 @pytest.mark.parametrize(
     ("size", "message"),
     [
@@ -174,3 +182,160 @@ def test_the_email_build_gives_the_same_bytes_twice(
     again = email_build(project, tmp_path / "booklet.pdf")
     assert again.code == 0, again.err
     assert again.pdf.read_bytes() == unlimited.pdf.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def stepped(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """An email build that has to step down once to meet its budget."""
+    out = tmp_path_factory.mktemp("stepped") / "booklet.pdf"
+    return email_build(project, out, "--max-size", str(DETAILED_BUDGET))
+
+
+def test_stepped_down_photos_are_prepared_at_the_step_that_fit(stepped: Built) -> None:
+    """The photos in the PDF must be the ones of the step reported, not of the first try."""
+    assert stepped.code == 0, stepped.err
+    size = stepped.pdf.stat().st_size
+    assert size <= DETAILED_BUDGET
+    [(dpi, quality, _, budget_kb)] = stepped.steps
+    assert (dpi, quality, budget_kb) == (130, 75, 380.0)
+    lines = stepped.err.splitlines()
+    assert f"photos at 130 dpi, quality 75: {size / 1000:.1f} KB (budget 380.0 KB)" in lines
+    first = re.compile(
+        r"over budget with photos at 150 dpi, quality 80: ([\d.]+) KB \(budget 380\.0 KB\); "
+        r"stepping down"
+    )
+    [over] = [m for m in map(first.fullmatch, lines) if m]
+    assert float(over[1]) > 380
+    reader = PdfReader(stepped.pdf)
+    placed = [image for page in reader.pages for image in placed_images(page)]
+    assert len(placed) == len(ROOMS)
+    for width_pt, _, width_px, height_px in placed:
+        assert width_px == pytest.approx(width_pt / 72 * dpi, abs=1)
+        assert width_px * height_px < SOURCE_PIXELS[0] * SOURCE_PIXELS[1] / 4
+    # The sideways study photo is still turned upright once prepared again at the lower step:
+    # placed portrait, with its red edge along the top (not squeezed into a portrait box).
+    [page] = [page for page in reader.pages if any(h > w for *_, w, h in placed_images(page))]
+    assert "Trotsky’s study" in page.extract_text()
+    [(width_pt, height_pt, _, _)] = placed_images(page)
+    assert height_pt > width_pt
+    [embedded] = page.images
+    width, height = embedded.image.size
+    top = mean_colour(embedded.image, (0, 0, width, height // 5))
+    bottom = mean_colour(embedded.image, (0, height * 4 // 5, width, height))
+    assert all(abs(a - b) < 20 for a, b in zip(top, RED, strict=True)), top
+    assert all(abs(a - 128) < 40 for a in bottom), bottom  # the random blocks, on average grey
+
+
+def test_a_stepped_down_email_build_gives_the_same_bytes_twice(
+    project: Path, stepped: Built, tmp_path: Path
+) -> None:
+    """Stepping down prepares the photos again in the same work folder; the bytes must not
+    depend on what the first try left there."""
+    # The same budget as `stepped`, written the way a user would.
+    again = email_build(project, tmp_path / "booklet.pdf", "--max-size", "380KB")
+    assert again.code == 0, again.err
+    assert again.steps == stepped.steps
+    assert again.pdf.read_bytes() == stepped.pdf.read_bytes()
+
+
+def test_a_budget_fewer_photos_could_meet_says_to_use_fewer_photos(
+    project: Path, tmp_path: Path
+) -> None:
+    """Text alone fits, the photos at their floor do not: dropping photos is the way out."""
+    out = tmp_path / "booklet.pdf"
+    out.write_bytes(b"%PDF-1.4 the previous booklet\n")
+    built = email_build(project, out, "--max-size", BETWEEN_BUDGET)
+    assert built.code == 1
+    steps = built.steps
+    assert [(dpi, quality) for dpi, quality, _, _ in steps] == [
+        (130, 75), (110, 72), (96, 68), (84, 64), (72, 60)
+    ]  # fmt: skip
+    assert all(budget == 170.0 and kb > budget for _, _, kb, budget in steps)
+    last = built.err.splitlines()[-1]
+    match = re.fullmatch(
+        r"error: the PDF is ([\d.]+) KB even with photos at the floor of 72 dpi, quality 60; "
+        r"budget 170\.0 KB\. 4 photos take ([\d.]+) KB, text, fonts and drawings the rest "
+        r"\(([\d.]+) KB\): use fewer photos or raise --max-size; nothing was written\.",
+        last,
+    )
+    assert match, last
+    total, photos, rest = (float(match[i]) for i in (1, 2, 3))
+    assert total == steps[-1][2]  # the size of the last step tried
+    assert rest < 170 < total, "the budget must fall between the text alone and the floor"
+    assert photos + rest == pytest.approx(total, abs=0.2)
+    assert out.read_bytes() == b"%PDF-1.4 the previous booklet\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["booklet.pdf"]
+
+
+def test_a_booklet_without_photos_over_budget_fails_at_once(
+    english_project: Path, tmp_path: Path
+) -> None:
+    """Nothing can be stepped down, so the build says so without trying."""
+    out = tmp_path / "previous" / "booklet.pdf"
+    out.parent.mkdir()
+    out.write_bytes(b"%PDF-1.4 the previous booklet\n")
+    code, stdout, err = run_cli(
+        "build", str(english_project / "content.yaml"), "-o", str(out), "--profile", "email",
+        "--max-size", "60KB",
+    )  # fmt: skip
+    assert (code, stdout) == (1, "")
+    assert err.splitlines() == [  # no step is tried
+        f"reading {english_project / 'content.yaml'}",
+        "laying out the 'en' edition: 9 rooms on half-letter paper (email)",
+        "error: the PDF is over the budget of 60.0 KB without any photos; text, fonts and "
+        "drawings alone take more: raise --max-size; nothing was written.",
+    ]
+    assert out.read_bytes() == b"%PDF-1.4 the previous booklet\n"
+    assert sorted(p.name for p in out.parent.iterdir()) == ["booklet.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [
+        ("2MB", 2_000_000),
+        ("1.5 MB", 1_500_000),
+        ("800KB", 800_000),
+        ("800kb", 800_000),
+        (" 2 mb ", 2_000_000),
+        ("2000000", 2_000_000),
+        ("50KB", 50_000),  # the smallest allowed
+        ("0.05MB", 50_000),
+    ],
+)
+def test_the_size_reaches_the_build_in_bytes(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, size: str, expected: int
+) -> None:
+    """Accepting a size is not enough: 1.5 MB must mean 1,500,000 bytes to the build."""
+    seen: dict[str, object] = {}
+    monkeypatch.setattr("booklet.build.build", lambda *_, **options: seen.update(options))
+    code, _, err = run_cli(
+        "build", "content.yaml", "-o", str(tmp_path / "b.pdf"), "--max-size", size
+    )
+    assert code == 0, err
+    assert seen["max_size"] == expected
+
+
+@pytest.mark.parametrize("size", ["49999", "49.9KB", "0.04MB"])
+def test_a_size_just_under_the_smallest_is_refused(tmp_path: Path, size: str) -> None:
+    code, stdout, err = run_cli(
+        "build", "content.yaml", "-o", str(tmp_path / "b.pdf"), "--max-size", size
+    )
+    assert (code, stdout) == (2, "")
+    assert err.splitlines()[-1] == (
+        "Error: Invalid value for '--max-size': a booklet needs at least 50KB"
+    )
+    assert not (tmp_path / "b.pdf").exists()
+
+
+def test_a_size_budget_is_refused_for_a_print_file(project: Path, tmp_path: Path) -> None:
+    """Stepping a print file's photos down to 72 dpi to meet a size would ruin the print."""
+    out = tmp_path / "booklet.pdf"
+    code, stdout, err = run_cli(
+        "build", str(project), "-o", str(out), "--profile", "print", "--max-size", "2MB"
+    )
+    assert (code, stdout) == (2, "")
+    assert err.splitlines() == [
+        "error: --max-size is for the screen and email profiles: a print file keeps its 300 dpi "
+        "photos whatever its size"
+    ]
+    assert not out.exists()

@@ -323,3 +323,64 @@ def test_a_padded_booklet_imposes_with_its_spare_pages_before_the_back_cover(
         else:
             expected = [pages - 2 * sheet_number, 1 + 2 * sheet_number]
         assert shown == [name.get(p, p) for p in expected], index
+
+
+def on_footer_line(found: list[Fragment], paper: str) -> list[Fragment]:
+    """Fragments moved up or down so `paper`'s footer sits where printed_page reads it."""
+    shift = FOOTER_Y - PAPERS[paper].footer_y
+    return [(x, y + shift, text) for x, y, text in found]
+
+
+def test_a_padded_a4_print_booklet_imposes_sheet_by_sheet_with_the_back_cover_outside(
+    imposed_build: Callable[..., ImposedBuild],
+) -> None:
+    """The default content needs spare pages on A4. For print, the imposed file is the booklet
+    laid out again without bleed: that second layout must keep the spare pages just before the
+    back cover, so the back cover is on the outside of the first sheet, next to the cover."""
+    result = imposed_build("--paper", "a4", "--profile", "print")
+    added = re.search(
+        r"^'en' edition: added (\d) spare pages before the back cover", result.stderr, re.M
+    )
+    assert added, "the content no longer needs spare pages on A4: pick another paper"
+    spare = int(added[1])
+    booklet = [" ".join(page.extract_text().split()) for page in result.booklet.pages]
+    pages = len(booklet)
+    assert pages % 4 == 0
+    cover, back = COVERS[""]
+    assert cover in booklet[0]
+    assert booklet[-2 - spare].startswith("Practical information")  # the content's last page
+    for text, title in zip(booklet[-1 - spare : -1], SPARE[spare], strict=True):
+        assert text.startswith(title), (text[:40], title)
+    assert back in booklet[-1]
+    # Every booklet page is told apart by its own text, so each half-sheet is identified.
+    page_text = [sorted(t for *_, t in fragments(page)) for page in result.booklet.pages]
+    assert len({tuple(t) for t in page_text}) == pages
+    name, sheet_w, sheet_h = PARENTS["a4"]
+    assert any(
+        line.startswith(f"wrote {result.out.with_name('booklet-imposed.pdf')}: "
+                        f"{pages // 4} sheets of {name};")
+        for line in result.stderr.splitlines()
+    )  # fmt: skip
+    # Sheet 1: back cover | cover outside, page 2 | last spare inside; then inwards.
+    sides = []
+    for sheet in range(pages // 4):
+        sides += [[pages - 2 * sheet, 1 + 2 * sheet], [2 + 2 * sheet, pages - 1 - 2 * sheet]]
+    assert len(result.imposed.pages) == len(sides)
+    label = {1: "cover", pages: "back"}
+    for index, (sheet, expected) in enumerate(zip(result.imposed.pages, sides, strict=True)):
+        assert (float(sheet.mediabox.width), float(sheet.mediabox.height)) == pytest.approx(
+            (sheet_w, sheet_h), abs=0.01
+        )
+        found = on_footer_line(fragments(sheet), "a4")
+        halves = [
+            [f for f in found if f[0] < sheet_w / 2],
+            [f for f in found if f[0] >= sheet_w / 2],
+        ]
+        shown = [printed_page(half, cover, back) for half in halves]
+        assert shown == [label.get(p, p) for p in expected], index
+        assert [sorted(t for *_, t in half) for half in halves] == [
+            page_text[p - 1] for p in expected
+        ], index
+    # The last spare page (Notes) is the other side of the back cover's leaf.
+    inside = [t for x, _, t in fragments(result.imposed.pages[1]) if x >= sheet_w / 2]
+    assert SPARE[spare][-1] in inside
