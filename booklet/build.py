@@ -7,6 +7,7 @@ import tempfile
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from booklet import interruption
 from booklet.content.errors import BudgetError, ContentError, Problem, UsageError, printable
@@ -20,13 +21,14 @@ from booklet.layout.labels import label_languages, load_labels
 from booklet.layout.render import Rendered, render
 from booklet.layout.sections.cover import title_overflow
 from booklet.layout.sections.rooms import image_box
-from booklet.output.impose import Imposed
-from booklet.output.impose import impose as impose_pages
 from booklet.output.pdf import pdf_metadata, write_atomically
 from booklet.output.preflight import Finding, check_glyphs, preflight
 from booklet.theme import make_theme
 from booklet.theme.fonts import register_fonts
 from booklet.theme.profile import EMAIL_STEPS, PROFILES
+
+if TYPE_CHECKING:
+    from booklet.output.impose import Imposed
 
 MAX_GLYPH_WARNINGS = 10
 PROGRESS = logging.getLogger("booklet.progress")
@@ -189,6 +191,9 @@ def _render_edition(
             rendered = _fit_budget(ctx, Path(work_dir), budget, impose, rendered)
         imposed = None
         if impose:
+            # pypdf adds a tenth of a second to every start and only imposition needs it.
+            from booklet.output.impose import impose as impose_pages
+
             trimmed = rendered
             if ctx.theme.bleed:
                 # Imposition places trim-size pages; lay the same booklet out without bleed.
