@@ -30,6 +30,7 @@ CLOSERS = {"[": "]", "{": "}"}
 # "word: " inside a quoted text: the quote swallowed the next key, so it was left open.
 _SWALLOWED_KEY = re.compile(r"(?:^|\s)[^\s:\"'{}\[\],#]+:(?:\s|$)")
 _KEY = re.compile(r"\s*(?:-\s+)?([^\s#\"'{}\[\]:-][^#:]*?)\s*:(?:\s|$)")
+_ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{0,4}|U[0-9A-Fa-f]{0,8}|x[0-9A-Fa-f]{0,2}|.?)")
 _KEY_WITHOUT_SPACE = re.compile(r"\s*(?:-\s+)?([^\s#\"'{}\[\]:-][^#:\s]*):(\S.*)")
 
 
@@ -237,14 +238,16 @@ class _Reading:
         return self._at(f"text after the closing {scalar.style}; {advice}")
 
     def _bad_escape(self) -> Explained | None:
-        if "unknown escape character" not in self.problem:
+        """A backslash in double quotes starts an escape (\\n, \\u00e9); a Windows path or
+        a broken code is not one."""
+        if "escape" not in self.problem and "hex" not in self.problem:
             return None
         text = self._text(self.line)
         backslash = text.rfind("\\", 0, self.column + 1)
-        escape = text[backslash : backslash + 2] if backslash >= 0 else "\\"
+        escape = _ESCAPE.match(text, max(backslash, 0))
         return self._at(
-            f"'{escape}' is not allowed inside double quotes; write '\\\\' for a backslash, "
-            "or enclose the text in single quotes",
+            f"'{escape.group() if escape else chr(92)}' is not a valid escape inside double "
+            "quotes; write '\\\\' for a backslash, or enclose the text in single quotes",
             column=max(backslash, 0),
         )
 
