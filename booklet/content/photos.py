@@ -32,8 +32,8 @@ HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b"
 CANNOT_READ_HEIC = (
     "HEIC photo (the iPhone's default format), which this installation cannot read; "
     "export it as a JPEG (on a Mac: open it in Preview, File > Export), set the iPhone to "
-    "Settings > Camera > Formats > Most Compatible, or install HEIC support: "
-    "pip install 'booklet[heic]'"
+    "Settings > Camera > Formats > Most Compatible, or install booklet with HEIC support "
+    "(pip install '.[heic]' in booklet's folder)"
 )
 
 
