@@ -626,3 +626,14 @@ def test_an_unreadable_image_is_reported_with_other_problems(project: Path, cont
         "not a photo booklet can read: the file is corrupt, empty or not really an image; "
         "open it and export it again as a JPEG",
     )
+
+
+def test_a_point_with_one_number_is_counted_in_the_singular(project: Path, content: Path) -> None:
+    old = content.read_text(encoding="utf-8")
+    entrance = next(line for line in old.splitlines() if line.startswith("  entrance: ["))
+    edit(content, entrance, "  entrance: [50]")
+    assert_problems(
+        project,
+        f"content.yaml:{line_of(content, '  entrance: [50]')}: plan.entrance: "
+        "expected [x, y], got 1 number",
+    )

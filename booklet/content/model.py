@@ -18,6 +18,7 @@ from booklet.content.paths import resolve_content_file
 from booklet.content.photos import ImageProblem, inspect_image
 from booklet.content.reader import Reader, shown
 from booklet.content.source import Node
+from booklet.words import counted
 
 ROOM_KINDS = ("room", "garden", "tomb", "tower")
 PICTOGRAMS = ("kitchen", "dining", "office", "study", "bedroom", "child", "garden", "tomb", "tower")
@@ -639,7 +640,8 @@ def _plan(r: Reader, node: Node | None, rooms: tuple[Room, ...]) -> Plan:
 def _point(r: Reader, node: Node | None, path: str, bounds: Point | None = None) -> Point:
     values = [r.number(n, p) for p, n in r.items(node, path)]
     if len(values) != 2:
-        r.problem(node.line if node else None, path, f"expected [x, y], got {len(values)} numbers")
+        got = counted(len(values), "number")
+        r.problem(node.line if node else None, path, f"expected [x, y], got {got}")
         return (0.0, 0.0)
     x, y = values
     if bounds and not (0 <= x <= bounds[0] and 0 <= y <= bounds[1]):
