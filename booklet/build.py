@@ -26,6 +26,7 @@ from booklet.output.preflight import Finding, check_glyphs, preflight
 from booklet.theme import make_theme
 from booklet.theme.fonts import register_fonts
 from booklet.theme.profile import EMAIL_STEPS, PROFILES
+from booklet.words import counted
 
 if TYPE_CHECKING:
     from booklet.output.impose import Imposed
@@ -118,16 +119,17 @@ def build(
         interruption.stop_if_requested()
         write_atomically(result.rendered.pdf, result.output)
         PROGRESS.info(
-            "wrote %s (%d pages, %s)", result.output, result.pages,
+            "wrote %s (%s, %s)", result.output, counted(result.pages, "page"),
             _megabytes(len(result.rendered.pdf)),
         )  # fmt: skip
         if imposed is not None:
             interruption.stop_if_requested()
             write_atomically(imposed.pdf, imposed_output(result.output))
             PROGRESS.info(
-                "wrote %s: %d sheets of %s; print double-sided, flip on the short edge, "
+                "wrote %s: %s of %s; print double-sided, flip on the short edge, "
                 "then fold the stack in half and staple on the fold",
-                imposed_output(result.output), imposed.sheets, imposed.parent.name,
+                imposed_output(result.output), counted(imposed.sheets, "sheet"),
+                imposed.parent.name,
             )  # fmt: skip
     PROGRESS.info("done in %.1f s", time.perf_counter() - started)
     return [result for result, _ in made]
@@ -147,8 +149,9 @@ def _warn_missing_glyphs(content_file: Path, content: Content) -> None:
         WARNINGS.warning("warning: %s", printable(f"{finding.where}: {finding.message}"))
     if len(glyphs) > MAX_GLYPH_WARNINGS:
         WARNINGS.warning(
-            "warning: %d more fields have characters the fonts lack (booklet check --preflight "
-            "lists them all)", len(glyphs) - MAX_GLYPH_WARNINGS,
+            "warning: %s %s characters the fonts lack (booklet check --preflight "
+            "lists them all)", counted(len(glyphs) - MAX_GLYPH_WARNINGS, "more field"),
+            "has" if len(glyphs) - MAX_GLYPH_WARNINGS == 1 else "have",
         )  # fmt: skip
 
 
@@ -176,16 +179,17 @@ def _render_edition(
     budget = max_size or theme.profile.max_bytes
     with tempfile.TemporaryDirectory(prefix="booklet-") as work_dir:
         PROGRESS.info(
-            "laying out the '%s' edition: %d rooms on %s paper (%s)",
-            content.language, len(content.rooms), theme.paper.name, theme.profile.name,
+            "laying out the '%s' edition: %s on %s paper (%s)",
+            content.language, counted(len(content.rooms), "room"), theme.paper.name,
+            theme.profile.name,
         )  # fmt: skip
         rendered, unpadded = _lay_out(
             ctx, Path(work_dir), pad=theme.profile.pad_to_signature or impose
         )
         if rendered.pages > unpadded:
             PROGRESS.info(
-                "'%s' edition: added %d spare pages before the back cover to fill the last sheet",
-                content.language, rendered.pages - unpadded,
+                "'%s' edition: added %s before the back cover to fill the last sheet",
+                content.language, counted(rendered.pages - unpadded, "spare page"),
             )  # fmt: skip
         if budget and len(rendered.pdf) > budget:
             rendered = _fit_budget(ctx, Path(work_dir), budget, impose, rendered)
@@ -271,8 +275,8 @@ def _fit_budget(
     raise BudgetError(
         f"the PDF is {_precise(len(rendered.pdf))} even with photos at the floor of "
         f"{EMAIL_STEPS[-1][0]} dpi, quality {EMAIL_STEPS[-1][1]}; budget {_precise(budget)}. "
-        f"{len(ctx.images)} photos take {_precise(images)}, text, fonts and drawings the rest "
-        f"({_precise(rest)}): {advice}"
+        f"{counted(len(ctx.images), 'photo')} take {_precise(images)}, text, fonts and drawings "
+        f"the rest ({_precise(rest)}): {advice}"
     )
 
 
@@ -310,7 +314,7 @@ def _prepare_images(ctx: LayoutContext, work_dir: Path) -> None:
         where.setdefault(job.target, room.image)
         ctx.images[room.id] = PlacedImage(job.target, placed_w, placed_h)
     if jobs:
-        PROGRESS.info("preparing %d images", len(jobs))
+        PROGRESS.info("preparing %s", counted(len(jobs), "image"))
         failures = run_jobs(jobs)
         if failures:
             name = ctx.content.file.name

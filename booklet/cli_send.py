@@ -55,7 +55,7 @@ def _refuse_password(_ctx: click.Context, _param: click.Parameter, value: str | 
         )
 
 
-@click.command()
+@click.command(short_help="Email the booklet to a list of travelers.")
 @click.argument("content", type=click.Path(path_type=Path), default=Path("content.yaml"))
 @click.option(
     "--to",

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from booklet.content.photos import ImageInfo, ImageProblem, decoding
+from booklet.content.photos import ImageInfo, ImageProblem, decoding, open_photo
 
 JPEG_QUALITY = 85
 
@@ -78,7 +78,7 @@ def _try_process(job: ImageJob) -> str | None:
 
 def process_image(job: ImageJob) -> None:
     """Decode, rotate upright, flatten, downsample and save one image as JPEG."""
-    with decoding(), Image.open(job.source) as image:
+    with decoding(), open_photo(job.source) as image:
         upright_size = _upright_size(image)
         scale = max(1, min(upright_size[0] // job.pixel_width, 8))
         if image.format in ("JPEG", "MPO") and scale >= 2:

@@ -308,6 +308,34 @@ def test_a_photo_credit_is_a_name_and_needs_no_translation(project: Path) -> Non
     assert "credit" not in err
 
 
+def test_alt_text_is_listed_apart_and_the_edition_not_at_all(project: Path) -> None:
+    """An untranslated alt text is read aloud, not printed: `check` lists it apart and passes,
+    and the build goes on. The edition ("2026") reads the same in every language."""
+    content = project / "content.yaml"
+    (project / "assets" / "images").mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (900, 600), (120, 100, 80)).save(project / "assets/images/study.jpg")
+    edit(
+        content,
+        "    pictogram: study\n",
+        "    pictogram: study\n    image: {file: assets/images/study.jpg, "
+        'caption: {en: "The desk", es: "El escritorio"}, alt: "A desk by a window"}\n',
+    )
+    edit(content, 'edition: {en: "2026", es: "2026"}', 'edition: "2026"')
+    line = line_of(content, 'alt: "A desk by a window"')
+    code, _, err = run_cli("check", str(content))
+    assert code == 0, err
+    assert err.splitlines()[:2] == [
+        "'es' edition: 1 alt text without a translation, read aloud by screen readers "
+        "(not printed):",
+        f"  content.yaml:{line}: rooms[3].image.alt: no 'es' translation",
+    ]
+    assert "booklet.edition" not in err
+    out = project / "build" / "booklet.pdf"
+    code, _, err = run_cli("build", str(content), "--lang", "es", "-o", str(out), "-q")
+    assert (code, err) == (0, "")
+    assert "2026" in flat(pdf_text(PdfReader(out.with_name("booklet-es.pdf"))))
+
+
 def test_allow_fallback_prints_the_english_text_with_warnings(project: Path) -> None:
     content, problems = _drop_two_translations(project)
     out = project / "build" / "booklet.pdf"

@@ -219,38 +219,69 @@ def test_unknown_museum_field_lists_each_expected_field_once(project: Path, cont
 # -- YAML syntax -----------------------------------------------------------------------------
 
 
-def test_bad_indentation_is_a_syntax_error_on_its_line(project: Path, content: Path) -> None:
-    edit(content, '  subtitle: "A visitor', '   subtitle: "A visitor')
-    line = line_of(content, "   subtitle:")
+def test_a_key_indented_too_little_names_the_levels_it_could_take(
+    project: Path, content: Path
+) -> None:
+    edit(content, '  subtitle: "A visitor', ' subtitle: "A visitor')
+    line = line_of(content, ' subtitle: "A visitor')
+    title = line_of(content, '  title: "The House')
+    booklet = content.read_text(encoding="utf-8").splitlines().index("booklet:") + 1
     assert_problems(
         project,
-        f"content.yaml:{line}: YAML syntax error: did not find expected key",
+        f"content.yaml:{line}:2: 'subtitle' is indented by 1 space, which lines up with "
+        f"nothing above it; indent it by 2 spaces to line up with 'title' on line {title}, "
+        f"or by 0 to line up with 'booklet' on line {booklet}",
     )
 
 
-def test_over_indented_field_is_a_syntax_error_on_its_line(project: Path, content: Path) -> None:
+def test_a_key_indented_under_a_value_says_how_far_to_indent_it(
+    project: Path, content: Path
+) -> None:
+    edit(content, '  subtitle: "A visitor', '   subtitle: "A visitor')
+    line = line_of(content, '   subtitle: "A visitor')
+    title = line_of(content, '  title: "The House')
+    assert_problems(
+        project,
+        f"content.yaml:{line}:4: 'subtitle' is indented more than 'title' on line {title}, "
+        "which already has its value; indent it by 2 spaces, like 'title'",
+    )
+
+
+def test_an_over_indented_field_names_its_neighbour(project: Path, content: Path) -> None:
     edit(content, '    city: "Ciudad de México"', '      city: "Ciudad de México"')
     line = line_of(content, "      city:")
     assert_problems(
         project,
-        f"content.yaml:{line}: YAML syntax error: did not find expected key",
+        f"content.yaml:{line}:7: 'city' is indented more than 'postal_code' on line "
+        f"{line - 1}, which already has its value; indent it by 4 spaces, like 'postal_code'",
     )
 
 
-def test_a_tab_for_indentation_is_a_syntax_error_on_its_line(project: Path, content: Path) -> None:
+def test_a_tab_for_indentation_is_named_on_its_line(project: Path, content: Path) -> None:
     edit(content, '  edition: "2026"', '\tedition: "2026"')
     line = line_of(content, '\tedition: "2026"')
     assert_problems(
-        project,
-        f"content.yaml:{line}: YAML syntax error: found a tab character that violates indentation",
+        project, f"content.yaml:{line}:1: line {line} is indented with a tab; use spaces"
     )
 
 
-def test_an_unclosed_quote_is_a_syntax_error_on_its_line(project: Path, content: Path) -> None:
+def test_an_unclosed_quote_is_reported_where_it_opens(project: Path, content: Path) -> None:
     edit(content, '{days: "Tuesday to Sunday", opens', '{days: "Tuesday to Sunday, opens')
     line = line_of(content, '{days: "Tuesday to Sunday, opens')
     assert_problems(
-        project, f"content.yaml:{line}: YAML syntax error: did not find expected ',' or '}}'"
+        project, f'content.yaml:{line}:14: the " that opens here is never closed; add the closing "'
+    )
+
+
+def test_a_quote_left_open_to_the_next_line_is_reported_where_it_opens(
+    project: Path, content: Path
+) -> None:
+    edit(content, '  title: "The House on Avenida Viena"', '  title: "The House on Avenida Viena')
+    line = line_of(content, '  title: "The House on Avenida Viena')
+    assert_problems(
+        project,
+        f'content.yaml:{line}:10: the " that opens here is never closed (the text runs on to '
+        f'line {line + 1}); add the closing "',
     )
 
 
@@ -259,8 +290,10 @@ def test_a_quote_left_open_to_the_end_is_reported_where_it_opens(
 ) -> None:
     edit(content, 'secondary: "#2e6a52"', 'secondary: "#2e6a52')
     line = line_of(content, 'secondary: "#2e6a52')
+    column = content.read_text(encoding="utf-8").splitlines()[line - 1].index('"') + 1
     assert_problems(
-        project, f"content.yaml:{line}: YAML syntax error: found unexpected end of stream"
+        project,
+        f'content.yaml:{line}:{column}: the " that opens here is never closed; add the closing "',
     )
 
 
@@ -590,5 +623,17 @@ def test_an_unreadable_image_is_reported_with_other_problems(project: Path, cont
         f"content.yaml:{line_of(content, 'closes: no')}: museum.hours[0].closes: "
         'YAML reads no as a yes/no value; put it in quotes: "no"',
         f"content.yaml:{image_line}: rooms[3].image.file: "
-        "not an image file Pillow can read (corrupt, empty or mislabelled)",
+        "not a photo booklet can read: the file is corrupt, empty or not really an image; "
+        "open it and export it again as a JPEG",
+    )
+
+
+def test_a_point_with_one_number_is_counted_in_the_singular(project: Path, content: Path) -> None:
+    old = content.read_text(encoding="utf-8")
+    entrance = next(line for line in old.splitlines() if line.startswith("  entrance: ["))
+    edit(content, entrance, "  entrance: [50]")
+    assert_problems(
+        project,
+        f"content.yaml:{line_of(content, '  entrance: [50]')}: plan.entrance: "
+        "expected [x, y], got 1 number",
     )

@@ -17,9 +17,12 @@ class Problem:
     line: int | None
     field: str
     message: str
+    column: int | None = None  # 1-based; given where it helps, as for YAML syntax errors
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
+        if self.line and self.column:
+            where += f":{self.column}"
         text = (
             f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         )

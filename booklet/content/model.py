@@ -18,6 +18,7 @@ from booklet.content.paths import resolve_content_file
 from booklet.content.photos import ImageProblem, inspect_image
 from booklet.content.reader import Reader, shown
 from booklet.content.source import Node
+from booklet.words import counted
 
 ROOM_KINDS = ("room", "garden", "tomb", "tower")
 PICTOGRAMS = ("kitchen", "dining", "office", "study", "bedroom", "child", "garden", "tomb", "tower")
@@ -245,6 +246,7 @@ class Content:
     sources: tuple[Source, ...]
     theme: ThemeChoice
     untranslated: tuple[Problem, ...] = ()
+    untranslated_read_aloud: tuple[Problem, ...] = ()  # alt texts: spoken, not printed
     section_lines: dict[str, int] = field(default_factory=dict)
 
 
@@ -304,7 +306,12 @@ def read_content(
         )
     if r.problems:
         raise ContentError(sorted(r.problems, key=lambda p: p.line or 0))
-    return replace(content, untranslated=tuple(r.untranslated), section_lines=dict(root.key_lines))
+    return replace(
+        content,
+        untranslated=tuple(r.untranslated),
+        untranslated_read_aloud=tuple(r.untranslated_read_aloud),
+        section_lines=dict(root.key_lines),
+    )
 
 
 def _source_language(node: Node | None) -> str:
@@ -356,7 +363,7 @@ def _booklet(r: Reader, node: Node | None) -> BookletInfo:
         nearby_title=r.text(f.get("nearby_title"), "booklet.nearby_title", 80)
         if "nearby_title" in f
         else "",
-        edition=r.text(f.get("edition"), "booklet.edition", 40),
+        edition=r.text(f.get("edition"), "booklet.edition", 40, neutral=True),
         authors=tuple(r.string(n, p, 120) for p, n in r.items(f.get("authors"), "booklet.authors")),
         keywords=tuple(r.text(n, p, 60) for p, n in r.items(f.get("keywords"), "booklet.keywords")),
         colophon=r.text(f.get("colophon"), "booklet.colophon", 1200),
@@ -572,7 +579,7 @@ def _image(r: Reader, node: Node | None, path: str, base: Path, decode: bool) ->
         credit=r.text(f.get("credit"), f"{path}.credit", 200, neutral=True)
         if "credit" in f
         else "",
-        alt=r.text(f.get("alt"), f"{path}.alt", 300) if "alt" in f else "",
+        alt=r.text(f.get("alt"), f"{path}.alt", 300, read_aloud=True) if "alt" in f else "",
         where=Located(line, f"{path}.file"),
     )
 
@@ -633,7 +640,8 @@ def _plan(r: Reader, node: Node | None, rooms: tuple[Room, ...]) -> Plan:
 def _point(r: Reader, node: Node | None, path: str, bounds: Point | None = None) -> Point:
     values = [r.number(n, p) for p, n in r.items(node, path)]
     if len(values) != 2:
-        r.problem(node.line if node else None, path, f"expected [x, y], got {len(values)} numbers")
+        got = counted(len(values), "number")
+        r.problem(node.line if node else None, path, f"expected [x, y], got {got}")
         return (0.0, 0.0)
     x, y = values
     if bounds and not (0 <= x <= bounds[0] and 0 <= y <= bounds[1]):

@@ -47,6 +47,8 @@ class Reader:
         self.source_language = source_language
         self.problems: list[Problem] = []
         self.untranslated: list[Problem] = []
+        # Texts no one sees but a screen reader speaks (alt): listed apart, never blocking.
+        self.untranslated_read_aloud: list[Problem] = []
 
     def problem(self, line: int | None, path: str, message: str) -> None:
         self.problems.append(Problem(self.file_name, line, path, message))
@@ -122,12 +124,18 @@ class Reader:
         return value.strip()
 
     def text(
-        self, node: Node | None, path: str, max_length: int = 4000, neutral: bool = False
+        self,
+        node: Node | None,
+        path: str,
+        max_length: int = 4000,
+        neutral: bool = False,
+        read_aloud: bool = False,
     ) -> str:
         """Visitor-facing text: a string, or a mapping of language code -> string.
 
         A `neutral` field (a photographer's name) is the same in every edition when written
-        as a plain string; it may still be given per language."""
+        as a plain string; it may still be given per language. A `read_aloud` field (alt
+        text) is not printed, so a missing translation is noted apart from the printed ones."""
         if node is None:
             return ""
         if node.is_mapping and not any(_LANGUAGE_CODE.fullmatch(k) for k in node.value):
@@ -141,9 +149,7 @@ class Reader:
             code = self.language
             if code not in variants:
                 code = self.source_language
-                self.untranslated.append(
-                    Problem(self.file_name, node.line, path, f"no '{self.language}' translation")
-                )
+                self._untranslated(node.line, path, read_aloud)
             if code not in variants:
                 self.problem(node.line, path, f"no '{self.source_language}' text")
                 return ""
@@ -154,10 +160,12 @@ class Reader:
                     self._checked_text(variant, _join(path, other), max_length)
             node, path = variants[code], _join(path, code)
         elif self.language != self.source_language and not neutral:
-            self.untranslated.append(
-                Problem(self.file_name, node.line, path, f"no '{self.language}' translation")
-            )
+            self._untranslated(node.line, path, read_aloud)
         return self._checked_text(node, path, max_length)
+
+    def _untranslated(self, line: int, path: str, read_aloud: bool) -> None:
+        found = Problem(self.file_name, line, path, f"no '{self.language}' translation")
+        (self.untranslated_read_aloud if read_aloud else self.untranslated).append(found)
 
     def _checked_text(self, node: Node, path: str, max_length: int) -> str:
         value = self.string(node, path, max_length)

@@ -21,6 +21,7 @@ from booklet.layout.context import LayoutContext, room_key
 from booklet.layout.render import Rendered
 from booklet.layout.sections.cover import title_overflow
 from booklet.theme.fonts import FACE_NAMES
+from booklet.words import counted
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 MAX_NAMED = 3
@@ -198,7 +199,7 @@ def check_fit(root: Node, ctx: LayoutContext, rendered: Rendered) -> list[Findin
                     WARNING,
                     "fit",
                     where,
-                    f"'{room.name}' runs over {end - start} pages (from page "
+                    f"'{room.name}' runs over {counted(end - start, 'page')} (from page "
                     f"{start}); shorten its text to keep it on one page",
                 )
             )
@@ -215,19 +216,18 @@ def check_pages(rendered: Rendered, unpadded: int) -> list[Finding]:
                 WARNING,
                 "pages",
                 f"page {unpadded}",
-                f"{unpadded} pages: the last sheet carries only {spill} page(s) "
-                f"of content and {padding} spare pages; trimming {spill} page(s) "
-                "of text would save a sheet",
+                f"{unpadded} pages: the last sheet carries only {counted(spill, 'page')} "
+                f"of content and {counted(padding, 'spare page')}; trimming "
+                f"{counted(spill, 'page')} of text would save a sheet",
             )
         )
-    sheets = rendered.pages / 4
     findings.append(
         Finding(
             INFO,
             "pages",
             f"{rendered.pages} pages",
             f"{unpadded} pages of content + {padding} spare = {rendered.pages} "
-            f"({sheets:g} sheets folded)"
+            f"({counted(rendered.pages // 4, 'sheet')} folded)"
             if rendered.pages % 4 == 0
             else f"{rendered.pages} pages (not a multiple of 4; build with --profile print to pad)",
         )
