@@ -546,7 +546,9 @@ def _rooms(r: Reader, node: Node | None, base: Path, decode: bool) -> tuple[Room
                 if "local_name" in f
                 else "",
                 kind=_kind(r, f.get("kind"), f"{path}.kind") if "kind" in f else "room",
-                pictogram=_drawing(r, f.get("pictogram"), f"{path}.pictogram", PICTOGRAMS),
+                pictogram=_drawing(
+                    r, f.get("pictogram"), f"{path}.pictogram", PICTOGRAMS, "pictogram"
+                ),
                 summary=r.text(f.get("summary"), f"{path}.summary", 300) if "summary" in f else "",
                 text=r.text(f.get("text"), f"{path}.text", 20_000),
                 highlights=tuple(
@@ -571,9 +573,13 @@ def _kind(r: Reader, node: Node | None, path: str) -> str:
     return r.choice(node, path, ROOM_KINDS)
 
 
-def _drawing(r: Reader, node: Node | None, path: str, names: tuple[str, ...]) -> str:
+def _drawing(r: Reader, node: Node | None, path: str, names: tuple[str, ...], what: str) -> str:
     """A pictogram or icon name; absent or `none` is "" (no drawing)."""
-    name = r.choice(node, path, (*names, NONE)) if node is not None else ""
+    name = r.string(node, path, 40) if node is not None else ""
+    if name and name != NONE and name not in names:
+        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"use one of {', '.join(names)} or none"
+        r.problem(node.line if node else None, path, f"no {what} called '{shown(name)}'; {hint}")
     return "" if name == NONE else name
 
 
@@ -684,7 +690,7 @@ def _outline(r: Reader, node: Node | None, path: str, size: Point) -> tuple[Poin
 
 def _tip(r: Reader, path: str, node: Node) -> Tip:
     f = r.fields(node, path, ("title", "text"), ("icon",))
-    icon = _drawing(r, f.get("icon"), f"{path}.icon", TIP_ICONS)
+    icon = _drawing(r, f.get("icon"), f"{path}.icon", TIP_ICONS, "tip icon")
     return Tip(
         r.text(f.get("title"), f"{path}.title", 80),
         r.text(f.get("text"), f"{path}.text", 1200),

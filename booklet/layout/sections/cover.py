@@ -67,6 +67,10 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
         _, h = paragraph.wrap(balanced_width(paragraph, paper.frame_width), height)
         paragraph.drawOn(canvas, left, y - h)
         y -= h + space_after
+    if photo is None and not content.booklet.cover.art:
+        # The typographic cover's one rule, closing the title block.
+        canvas.setFillColor(palette.accent)
+        canvas.rect(left, y - theme.size(18), theme.size(44), theme.size(4), stroke=0, fill=1)
 
     frame_width = paper.frame_width
     museum = Paragraph(escape(plain(content.museum.name)), styles["cover.museum"])
@@ -103,8 +107,8 @@ def _draw_photo(
 
 
 def _draw_typographic(ctx: LayoutContext, canvas: Canvas, band: float) -> None:
-    """Paper, an accent rule below the calm top, and the museum's initial set very large in a
-    pale tint of the secondary colour, standing on the ink band and running off the edge."""
+    """Paper, and the museum's initial set very large in a pale tint of the secondary colour,
+    standing on the ink band and running off the edge (the accent rule follows the title)."""
     theme = ctx.theme
     paper, palette, bleed = theme.paper, theme.palette, theme.bleed
     width, height = paper.width, paper.height
@@ -123,9 +127,6 @@ def _draw_typographic(ctx: LayoutContext, canvas: Canvas, band: float) -> None:
         glyph = canvas.stringWidth(initial, font, size)
         canvas.drawString(width - glyph * 0.78, band - size * 0.02, initial)
         canvas.restoreState()
-    canvas.setFillColor(palette.accent)
-    canvas.rect(paper.margin_x, height * (1 - CALM_SHARE), theme.size(44), theme.size(4),
-                stroke=0, fill=1)  # fmt: skip
 
 
 def museum_initial(ctx: LayoutContext) -> str:

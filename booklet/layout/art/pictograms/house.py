@@ -164,7 +164,7 @@ def _office(p: Pen) -> None:
     _typewriter(p)
     _dictaphone(p)
     # pendant lamp
-    p.line(34, 100, 34, 82)
+    p.line(34, 99.1, 34, 82)  # from the ceiling: the round cap ends at the top edge
     p.poly([(27, 75), (41, 75), (37.5, 82), (30.5, 82)], fill=f)
 
 
