@@ -125,7 +125,7 @@ def test_cover_motifs_fill_their_rectangle_and_keep_the_top_calm(
     left, top, right, bottom = bounds
     page_height = image.height
     assert left >= MARGIN * SCALE - 1 and right <= (MARGIN + width) * SCALE + 1
-    assert bottom <= page_height - MARGIN * SCALE + 1
+    assert top >= 10 * SCALE - 1 and bottom <= page_height - MARGIN * SCALE + 1
     calm = image.crop(
         (
             round(MARGIN * SCALE) + 2,

@@ -6,7 +6,6 @@ PDFs opened: text on the cover, the photo's image where it belongs, its pixels i
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pypdfium2
@@ -42,7 +41,7 @@ def _photo_cover(content: Path, photo: str, credit: str = "Aitzol Berasategi") -
 
 
 def _problems(content: Path) -> list[str]:
-    code, out, err = run_cli("check", str(content))
+    code, _, err = run_cli("check", str(content))
     assert code == 1, err
     return [line.removeprefix("error: ") for line in err.splitlines()[:-1]]
 
