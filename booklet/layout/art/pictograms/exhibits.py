@@ -71,9 +71,8 @@ def _painting(p: Pen) -> None:
     p.rect(22, 38, 46, 36, fill=f)
     p.rect(25, 41, 40, 30)
     p.curve((25, 50), (34, 60), (42, 55), (65, 60))
-    p.poly([(52, 57.8), (52, 64)], close=False)
-    p.circle(52, 66, 3.2, fill=f)
-    p.dot(36, 64, 3, p.ink.accent)
+    p.curve((38, 41), (46, 50), (56, 49), (65, 46))
+    p.dot(54, 65, 3, p.ink.accent)
     p.rect(20, 34, 50, 4, fill=f, radius=1)
     # stool with a jar of brushes and a palette
     p.rect(72, 30, 22, 3, fill=f, radius=1)
@@ -172,7 +171,7 @@ def _natural_history(p: Pen) -> None:
     p.rect(8, FLOOR, 84, 5, fill=f)
     p.rect(14, 13.5, 12, 2, fill=p.ink.line, outline=False, radius=0.5)
     # a long-necked dinosaur skeleton on its mount: legs, spine, ribs and skull
-    p.line(72, 17, 72, 66)
+    p.line(48, 17, 48, 38)
     for x, y in ((34, 49), (58, 51)):
         p.poly([(x, y), (x - 3, 33), (x, 17)], close=False)
         p.poly([(x + 5, y + 0.5), (x + 4, 33), (x + 7, 17)], close=False)

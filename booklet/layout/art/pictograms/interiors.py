@@ -138,14 +138,20 @@ def _library(p: Pen) -> None:
     p.poly([(86, 38), (90, 40), (91, 35), (87, 34)], fill=p.ink.line, outline=False)
 
 
-def _pew(p: Pen, back_x: float, direction: float) -> None:
-    """A church pew from the side; `direction` +1 faces right, -1 left."""
-    d = direction
-    front = back_x + 14 * d
-    p.poly([(back_x, FLOOR), (back_x, 24), (back_x - 3 * d, 42)], close=False)
-    p.rect(min(back_x, front), 23, 14, 3, fill=p.ink.fill)
-    p.line(front - 1.5 * d, FLOOR, front - 1.5 * d, 23)
-    p.line(back_x, 17, front - 1.5 * d, 17)
+def _pew_ends(p: Pen, x: float, direction: float) -> None:
+    """Three pew ends in a row, seen from the aisle, getting smaller towards the altar."""
+    for i in range(3):
+        w, h = 8 - 1.5 * i, 26 - 4 * i
+        left = x + direction * 8.5 * i - (w if direction < 0 else 0)
+        end = p.canvas.beginPath()
+        end.moveTo(left, FLOOR)
+        end.lineTo(left, FLOOR + h - w / 2)
+        end.arcTo(left, FLOOR + h - w, left + w, FLOOR + h, 180, -180)
+        end.lineTo(left + w, FLOOR)
+        end.close()
+        p.paint(end, p.ink.fill, True, None)
+        seat = FLOOR + h * 0.42
+        p.line(left + w * 0.25, seat, left + w * 0.75, seat)
 
 
 def _chapel(p: Pen) -> None:
@@ -172,8 +178,8 @@ def _chapel(p: Pen) -> None:
         p.rect(cx - 2.5, 35, 5, 2, fill=p.ink.line, outline=False)
         p.rect(cx - 1.3, 37, 2.6, 8, fill=f)
         p.dot(cx, 47, 1.3, p.ink.accent)
-    _pew(p, 8, 1)
-    _pew(p, 92, -1)
+    _pew_ends(p, 6, 1)
+    _pew_ends(p, 94, -1)
 
 
 def _school_desk(p: Pen, x: float) -> None:
@@ -300,19 +306,18 @@ def _trunk(p: Pen, x: float, w: float) -> None:
     p.rect(x + w / 2 - 2, 24, 4, 5, fill=p.ink.line, radius=0.8)
 
 
-def _rocking_horse(p: Pen) -> None:
+def _rocking_chair(p: Pen) -> None:
+    """A rocking chair from the side, facing left, low enough for the eaves."""
     f = p.ink.fill
-    p.arc(72, 52, 40, 246, 48)
-    p.line(63, FLOOR + 3, 66, 29)
-    p.line(81, FLOOR + 3, 78, 29)
-    p.ellipse(60, 27, 26, 9, fill=f)
-    p.poly([(79, 33), (85, 30), (89, 44), (83, 46)], fill=f)
-    head = [(82, 45), (86, 49), (89, 47), (95, 40), (93, 37.5), (87, 41)]
-    p.poly(head, fill=f)
-    p.poly([(83.5, 46.5), (83, 51), (86, 49)], fill=f)
-    p.dot(88.5, 44, 0.9)
-    p.curve((61, 33), (55, 33), (55, 28), (57, 24))
-    p.rect(68, 35, 8, 2.5, fill=p.ink.accent, outline=False, radius=0.8)
+    p.curve((52, 16), (60, FLOOR - 1), (74, FLOOR - 1), (84, 17))
+    p.line(57, 15, 58, 27)
+    p.line(76, 14.5, 74.5, 27)
+    p.rect(54, 27, 22, 3.5, fill=f, radius=1)
+    p.poly([(72, 30.5), (77, 52), (80.5, 51.5), (75.5, 30.5)], fill=f)
+    for t in (0.35, 0.6, 0.85):
+        p.line(73.5 + 5 * t, 30.5 + 21.5 * t, 73.5 + 5 * t - 4.5, 30.5 + 21.5 * t)
+    p.line(56, 30.5, 56, 39)
+    p.line(56, 39, 74, 41)
 
 
 def _attic(p: Pen) -> None:
@@ -328,11 +333,11 @@ def _attic(p: Pen) -> None:
     p.circle(50, 75, 5.5, fill=f)
     p.line(50, 69.5, 50, 80.5)
     p.line(44.5, 75, 55.5, 75)
-    # a trunk, a hatbox and a rocking horse under the eaves
+    # a trunk, a hatbox and a rocking chair under the eaves
     _trunk(p, 12, 28)
     p.rect(30, 34, 10, 6, fill=f, radius=1)
     p.ellipse(29.5, 38.5, 11, 3, fill=f)
-    _rocking_horse(p)
+    _rocking_chair(p)
 
 
 PICTOGRAMS: dict[str, Drawing] = {

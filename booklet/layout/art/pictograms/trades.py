@@ -126,15 +126,15 @@ def _spinning_wheel(p: Pen) -> None:
                cx + (r - 3.5) * math.cos(a), cy + (r - 3.5) * math.sin(a))  # fmt: skip
     p.circle(cx, cy, 2.5, fill=f)
     # table, legs and treadle
-    p.poly([(10, 27), (88, 31), (88, 35), (10, 31)], fill=f)
-    p.line(16, 27, 12, FLOOR)
-    p.line(82, 30.5, 88, FLOOR)
-    p.line(76, 30.5, 70, FLOOR)
+    p.rect(10, 28, 78, 4, fill=f, radius=1)
+    p.line(16, 28, 12, FLOOR)
+    p.line(82, 28, 88, FLOOR)
+    p.line(76, 28, 70, FLOOR)
     p.line(54, FLOOR + 2, 76, FLOOR + 4)
     p.line(62, 16, cx, cy - 2.5)
     # flyer and bobbin on their posts, the drive band and the distaff
-    p.line(18, 29, 18, 46)
-    p.line(30, 29.5, 30, 46)
+    p.line(18, 32, 18, 46)
+    p.line(30, 32, 30, 46)
     p.rect(19, 41, 10, 6, fill=p.ink.accent, radius=2)
     p.line(12, 44, 36, 44)
     p.line(33, 46, cx - 4, cy + r - 1)
