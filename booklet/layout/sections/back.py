@@ -71,7 +71,8 @@ def _draw_band(ctx: LayoutContext, canvas: Canvas, y: float, height: float) -> N
         path = canvas.beginPath()
         path.rect(-bleed, y, width, height)
         canvas.clipPath(path, stroke=0, fill=0)
-        draw_photo(canvas, photo.file, -bleed, y + (height - photo.height) / 2,
+        left = (theme.paper.width - photo.width) / 2
+        draw_photo(canvas, photo.file, left, y + (height - photo.height) / 2,
                    photo.width, photo.height)  # fmt: skip
         canvas.restoreState()
     elif art:

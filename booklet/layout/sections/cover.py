@@ -96,7 +96,10 @@ def _draw_photo(
     theme = ctx.theme
     paper, palette, bleed = theme.paper, theme.palette, theme.bleed
     full_width = paper.width + 2 * bleed
-    draw_photo(canvas, photo.file, -bleed, -bleed, photo.width, photo.height)
+    # Centred on the page: prepared for the bleed box, it also covers a trim-size page (the
+    # imposed sheets lay out the print booklet again without bleed).
+    x, y = (paper.width - photo.width) / 2, (paper.height - photo.height) / 2
+    draw_photo(canvas, photo.file, x, y, photo.width, photo.height)
     padding = paper.margin_top * 0.9
     band_top = band + 2 * padding + blocks_height
     canvas.setFillColor(palette.paper)
