@@ -19,7 +19,7 @@ from booklet.images import plan_job, run_jobs
 from booklet.layout.context import LayoutContext, PlacedImage
 from booklet.layout.labels import label_languages, load_labels
 from booklet.layout.render import Rendered, render
-from booklet.layout.sections.cover import title_overflow
+from booklet.layout.sections.cover import COVER_PHOTO, photo_box, title_overflow
 from booklet.layout.sections.rooms import image_box
 from booklet.output.pdf import pdf_metadata, write_atomically
 from booklet.output.preflight import Finding, check_glyphs, preflight
@@ -290,18 +290,21 @@ def _precise(size: int) -> str:
 
 
 def _prepare_images(ctx: LayoutContext, work_dir: Path) -> None:
-    """Downsample every room photo to its placed size at the target DPI, in parallel."""
+    """Downsample every photo (rooms, cover) to its placed size at the target DPI, in parallel."""
     red, green, blue = (round(c * 255) for c in ctx.theme.palette.paper.rgb())
     background = (red, green, blue)
     jobs = []
     where: dict[Path, Image] = {}
-    for room in ctx.content.rooms:
-        if room.image is None:
-            continue
-        info = inspect_image(room.image.path)
-        width, height = image_box(ctx, room)
+    # (key in ctx.images, image, box, whether it fills the box: the cover is cropped to it)
+    wanted = [(room.id, room.image, image_box(ctx, room), False)
+              for room in ctx.content.rooms if room.image is not None]  # fmt: skip
+    cover = ctx.content.booklet.cover.image
+    if cover is not None:
+        wanted.append((COVER_PHOTO, cover, photo_box(ctx), True))
+    for key, image, (width, height), fill in wanted:
+        info = inspect_image(image.path)
         job, placed_w, placed_h = plan_job(
-            room.image.path,
+            image.path,
             info,
             width,
             height,
@@ -309,10 +312,11 @@ def _prepare_images(ctx: LayoutContext, work_dir: Path) -> None:
             work_dir,
             background,
             ctx.theme.profile.jpeg_quality,
+            fill=fill,
         )
         jobs.append(job)
-        where.setdefault(job.target, room.image)
-        ctx.images[room.id] = PlacedImage(job.target, placed_w, placed_h)
+        where.setdefault(job.target, image)
+        ctx.images[key] = PlacedImage(job.target, placed_w, placed_h)
     if jobs:
         PROGRESS.info("preparing %s", counted(len(jobs), "image"))
         failures = run_jobs(jobs)
@@ -336,6 +340,8 @@ def _check_output(output: Path, content: Content) -> None:
             break
     target = output.resolve()
     inputs = {content.file} | {r.image.path for r in content.rooms if r.image is not None}
+    if content.booklet.cover.image is not None:
+        inputs.add(content.booklet.cover.image.path)
     if target in inputs:
         raise UsageError(f"output {output} would overwrite an input file")
 

@@ -28,6 +28,8 @@ class ImageJob:
     pixel_height: int
     background: tuple[int, int, int]
     quality: int = JPEG_QUALITY
+    crop: tuple[float, float, float, float] | None = None
+    """Part of the upright image to keep, as fractions (left, top, right, bottom)."""
 
 
 def plan_job(
@@ -39,18 +41,35 @@ def plan_job(
     work_dir: Path,
     background: tuple[int, int, int],
     quality: int = JPEG_QUALITY,
+    *,
+    fill: bool = False,
 ) -> tuple[ImageJob, float, float]:
-    """Fit the image in the box (points), keep its aspect; return the job and placed size."""
-    placed_width = box_width
-    placed_height = placed_width / info.aspect
-    if placed_height > box_height:
-        placed_height = box_height
-        placed_width = placed_height * info.aspect
-    pixel_width = min(info.width, max(1, round(placed_width / 72 * dpi)))
-    pixel_height = max(1, round(pixel_width / info.aspect))
+    """Fit the image in the box (points), keep its aspect; return the job and placed size.
+
+    With `fill` the image covers the whole box instead (a full-bleed cover): it is cropped
+    to the box's aspect about its centre, and the placed size is the box."""
+    crop = None
+    aspect, available = info.aspect, info.width
+    if fill:
+        aspect = box_width / box_height
+        keep_w, keep_h = (
+            (aspect / info.aspect, 1.0) if aspect < info.aspect else (1.0, info.aspect / aspect)
+        )
+        crop = ((1 - keep_w) / 2, (1 - keep_h) / 2, (1 + keep_w) / 2, (1 + keep_h) / 2)
+        available = max(1, int(info.width * keep_w))
+        placed_width, placed_height = box_width, box_height
+    else:
+        placed_width = box_width
+        placed_height = placed_width / aspect
+        if placed_height > box_height:
+            placed_height = box_height
+            placed_width = placed_height * aspect
+    pixel_width = min(available, max(1, round(placed_width / 72 * dpi)))
+    pixel_height = max(1, round(pixel_width / aspect))
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:24]
-    target = work_dir / f"{digest}-{pixel_width}x{pixel_height}-q{quality}.jpg"
-    job = ImageJob(source, target, pixel_width, pixel_height, background, quality)
+    cropped = "-c" + "-".join(f"{edge:.4f}" for edge in crop) if crop else ""
+    target = work_dir / f"{digest}-{pixel_width}x{pixel_height}{cropped}-q{quality}.jpg"
+    job = ImageJob(source, target, pixel_width, pixel_height, background, quality, crop)
     return job, placed_width, placed_height
 
 
@@ -80,12 +99,23 @@ def process_image(job: ImageJob) -> None:
     """Decode, rotate upright, flatten, downsample and save one image as JPEG."""
     with decoding(), open_photo(job.source) as image:
         upright_size = _upright_size(image)
-        scale = max(1, min(upright_size[0] // job.pixel_width, 8))
+        kept = job.crop[2] - job.crop[0] if job.crop else 1.0
+        scale = max(1, min(int(upright_size[0] * kept) // job.pixel_width, 8))
         if image.format in ("JPEG", "MPO") and scale >= 2:
             image.draft("RGB", (image.width // scale, image.height // scale))
         image.load()
         upright = ImageOps.exif_transpose(image)
         flat = _flatten(upright, job.background)
+        if job.crop:
+            left, top, right, bottom = job.crop
+            width, height = flat.size
+            box = (
+                round(left * width),
+                round(top * height),
+                round(right * width),
+                round(bottom * height),
+            )
+            flat = flat.crop(box)
         resized = flat.resize((job.pixel_width, job.pixel_height), Image.Resampling.LANCZOS)
     partial = job.target.with_suffix(".part")
     resized.save(partial, "JPEG", quality=job.quality, optimize=True, dpi=(72, 72))

@@ -790,7 +790,7 @@ EVERYWHERE = '<img src="/etc/pw"/><a href="js:">&#0;'  # fits the shortest cap (
 STRUCTURAL = {
     "language", "translations", "website", "verify", "opens", "closes", "date", "until", "room",
     "id", "kind", "pictogram", "icon", "side", "url", "theme", "outline", "size", "entrance",
-    "number", "walk_minutes", "highlight", "image",
+    "number", "walk_minutes", "highlight", "image", "art",
 }  # fmt: skip
 
 

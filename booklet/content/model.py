@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from booklet.content.dates import PartialDate, parse_date
+from booklet.content.drawings import COVER_ART, NONE, PICTOGRAMS, TIP_ICONS
 from booklet.content.errors import ContentError, Problem
 from booklet.content.paths import resolve_content_file
 from booklet.content.photos import ImageProblem, inspect_image
@@ -20,22 +21,9 @@ from booklet.content.reader import Reader, shown
 from booklet.content.source import Node
 from booklet.words import counted
 
-ROOM_KINDS = ("room", "garden", "tomb", "tower")
-PICTOGRAMS = ("kitchen", "dining", "office", "study", "bedroom", "child", "garden", "tomb", "tower")
-TIP_ICONS = (
-    "clock",
-    "book",
-    "walk",
-    "camera",
-    "bag",
-    "cactus",
-    "coffee",
-    "ticket",
-    "map",
-    "quiet",
-    "accessibility",
-    "language",
-)
+# What a room is, for its heading (room or area) and its colour on the plan.
+ROOM_KINDS = ("room", "outdoor", "memorial", "structure")
+_RENAMED_KINDS = {"garden": "outdoor", "tomb": "memorial", "tower": "structure"}
 PAPERS = ("half-letter", "a5", "letter", "a4")
 STREET_SIDES = ("top", "bottom", "left", "right")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -53,6 +41,14 @@ class Located:
 
 
 @dataclass(frozen=True)
+class Cover:
+    """A photo cover, a drawn motif (by name), or neither: a typographic cover."""
+
+    image: Image | None = None
+    art: str = ""
+
+
+@dataclass(frozen=True)
 class BookletInfo:
     title: str
     subtitle: str
@@ -65,6 +61,7 @@ class BookletInfo:
     authors: tuple[str, ...]
     keywords: tuple[str, ...]
     colophon: str
+    cover: Cover = Cover()
     language_lines: dict[str, int] = field(default_factory=dict, compare=False)
     """Where each edition's language code is written, for messages about an edition."""
     field_lines: dict[str, int] = field(default_factory=dict, compare=False)
@@ -280,7 +277,7 @@ def read_content(
     source_language = _source_language(top.get("booklet"))
     r = Reader(name, language or source_language, source_language)
     r.problems.extend(probe.problems)
-    booklet = _booklet(r, top.get("booklet"))
+    booklet = _booklet(r, top.get("booklet"), file.parent, decode_images)
     rooms = _rooms(r, top.get("rooms"), file.parent, decode_images)
     content = Content(
         file=file,
@@ -322,7 +319,7 @@ def _source_language(node: Node | None) -> str:
     return "en"
 
 
-def _booklet(r: Reader, node: Node | None) -> BookletInfo:
+def _booklet(r: Reader, node: Node | None, base: Path, decode: bool) -> BookletInfo:
     f = r.fields(
         node,
         "booklet",
@@ -335,6 +332,7 @@ def _booklet(r: Reader, node: Node | None) -> BookletInfo:
             "authors",
             "keywords",
             "colophon",
+            "cover",
         ),
     )
     language = r.string(f.get("language"), "booklet.language", 2)
@@ -367,8 +365,22 @@ def _booklet(r: Reader, node: Node | None) -> BookletInfo:
         authors=tuple(r.string(n, p, 120) for p, n in r.items(f.get("authors"), "booklet.authors")),
         keywords=tuple(r.text(n, p, 60) for p, n in r.items(f.get("keywords"), "booklet.keywords")),
         colophon=r.text(f.get("colophon"), "booklet.colophon", 1200),
+        cover=_cover(r, f.get("cover"), base, decode) if "cover" in f else Cover(),
         language_lines=language_lines,
         field_lines={key: value.line for key, value in f.items()},
+    )
+
+
+def _cover(r: Reader, node: Node | None, base: Path, decode: bool) -> Cover:
+    f = r.fields(node, "booklet.cover", (), ("image", "art"))
+    if "image" in f and "art" in f:
+        r.problem(f["art"].line, "booklet.cover.art", "give a cover image or art, not both")
+    image = f.get("image")
+    return Cover(
+        image=_image(r, image, "booklet.cover.image", base, decode, ("credit", "alt"))
+        if image is not None
+        else None,
+        art=r.choice(f.get("art"), "booklet.cover.art", COVER_ART) if "art" in f else "",
     )
 
 
@@ -540,10 +552,10 @@ def _rooms(r: Reader, node: Node | None, base: Path, decode: bool) -> tuple[Room
                 local_name=r.string(f.get("local_name"), f"{path}.local_name", 80)
                 if "local_name" in f
                 else "",
-                kind=r.choice(f.get("kind"), f"{path}.kind", ROOM_KINDS) if "kind" in f else "room",
-                pictogram=r.choice(f.get("pictogram"), f"{path}.pictogram", PICTOGRAMS)
-                if "pictogram" in f
-                else "study",
+                kind=_kind(r, f.get("kind"), f"{path}.kind") if "kind" in f else "room",
+                pictogram=_drawing(
+                    r, f.get("pictogram"), f"{path}.pictogram", PICTOGRAMS, "pictogram"
+                ),
                 summary=r.text(f.get("summary"), f"{path}.summary", 300) if "summary" in f else "",
                 text=r.text(f.get("text"), f"{path}.text", 20_000),
                 highlights=tuple(
@@ -559,8 +571,34 @@ def _rooms(r: Reader, node: Node | None, base: Path, decode: bool) -> tuple[Room
     return tuple(rooms)
 
 
-def _image(r: Reader, node: Node | None, path: str, base: Path, decode: bool) -> Image:
-    f = r.fields(node, path, ("file",), ("caption", "credit", "alt"))
+def _kind(r: Reader, node: Node | None, path: str) -> str:
+    old = node.value if node is not None and node.is_scalar else None
+    if isinstance(old, str) and old in _RENAMED_KINDS:
+        new = _RENAMED_KINDS[old]
+        r.problem(node.line if node else None, path, f"kind '{old}' is now called '{new}'")
+        return new
+    return r.choice(node, path, ROOM_KINDS)
+
+
+def _drawing(r: Reader, node: Node | None, path: str, names: tuple[str, ...], what: str) -> str:
+    """A pictogram or icon name; absent or `none` is "" (no drawing)."""
+    name = r.string(node, path, 40) if node is not None else ""
+    if name and name != NONE and name not in names:
+        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"use one of {', '.join(names)} or none"
+        r.problem(node.line if node else None, path, f"no {what} called '{shown(name)}'; {hint}")
+    return "" if name == NONE else name
+
+
+def _image(
+    r: Reader,
+    node: Node | None,
+    path: str,
+    base: Path,
+    decode: bool,
+    optional: tuple[str, ...] = ("caption", "credit", "alt"),
+) -> Image:
+    f = r.fields(node, path, ("file",), optional)
     name = r.string(f.get("file"), f"{path}.file", 300)
     line = f["file"].line if "file" in f else (node.line if node else None)
     resolved = base / name
@@ -660,7 +698,7 @@ def _outline(r: Reader, node: Node | None, path: str, size: Point) -> tuple[Poin
 
 def _tip(r: Reader, path: str, node: Node) -> Tip:
     f = r.fields(node, path, ("title", "text"), ("icon",))
-    icon = r.choice(f.get("icon"), f"{path}.icon", TIP_ICONS) if "icon" in f else "book"
+    icon = _drawing(r, f.get("icon"), f"{path}.icon", TIP_ICONS, "tip icon")
     return Tip(
         r.text(f.get("title"), f"{path}.title", 80),
         r.text(f.get("text"), f"{path}.text", 1200),

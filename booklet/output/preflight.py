@@ -19,7 +19,7 @@ from booklet.content.photos import inspect_image
 from booklet.content.source import STR_TAG, Node
 from booklet.layout.context import LayoutContext, room_key
 from booklet.layout.render import Rendered
-from booklet.layout.sections.cover import title_overflow
+from booklet.layout.sections.cover import COVER_PHOTO, title_overflow
 from booklet.theme.fonts import FACE_NAMES
 from booklet.words import counted
 
@@ -135,12 +135,15 @@ def check_links(root: Node, content: Content) -> list[Finding]:
 def check_images(ctx: LayoutContext, rendered: Rendered) -> list[Finding]:
     findings = []
     printing = ctx.theme.profile.bleed
-    for room in ctx.content.rooms:
-        image, placed = room.image, ctx.images.get(room.id)
+    # Each photo, where it was placed and on which page. (A cover photo is cropped to fill its
+    # box: its limiting side, the smaller of the two scales below, is the one kept whole.)
+    photos = [(room.image, ctx.images.get(room.id), rendered.key_pages.get(room_key(room.id)))
+              for room in ctx.content.rooms]  # fmt: skip
+    photos.append((ctx.content.booklet.cover.image, ctx.images.get(COVER_PHOTO), 1))
+    for image, placed, page in photos:
         if image is None or placed is None:
             continue
         where = _where(ctx.content, image.where.line, image.where.field)
-        page = rendered.key_pages.get(room_key(room.id))
         info = inspect_image(image.path)
         dpi = round(min(info.width / (placed.width / 72), info.height / (placed.height / 72)))
         on_page = f" on page {page}" if page else ""

@@ -33,9 +33,9 @@ def plan_with_legend(ctx: LayoutContext) -> list[Flowable]:
         feature_text=palette.muted,
         fills={
             "room": palette.tint(palette.muted, 0.22),
-            "garden": palette.tint(palette.secondary, 0.34),
-            "tomb": palette.tint(palette.accent, 0.22),
-            "tower": palette.tint(palette.ink, 0.42),
+            "outdoor": palette.tint(palette.secondary, 0.34),
+            "memorial": palette.tint(palette.accent, 0.22),
+            "structure": palette.tint(palette.ink, 0.42),
         },
         outline=palette.ink,
         badge=palette.accent,

@@ -116,6 +116,8 @@ def _caption_text(ctx: LayoutContext, room: Room) -> str:
 def _picture(ctx: LayoutContext, room: Room) -> list[Flowable]:
     theme = ctx.theme
     placed = ctx.images.get(room.id)
+    if placed is None and not room.pictogram:
+        return []  # no photo and no pictogram named: a text-only room
     if placed is None:
         panel = PictogramPanel(
             room.pictogram,

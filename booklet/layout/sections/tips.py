@@ -37,6 +37,6 @@ def _card(ctx: LayoutContext, tip: Tip) -> Panel:
         background=theme.palette.tint(theme.palette.muted, 0.1),
         padding=theme.size(9),
         radius=theme.size(4),
-        icon=icon,
-        icon_size=theme.size(22),
+        icon=icon if tip.icon else None,
+        icon_size=theme.size(22) if tip.icon else 0,
     )
