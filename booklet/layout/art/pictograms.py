@@ -622,6 +622,39 @@ def _tower(p: Pen) -> None:
     p.rect(33, 89, 34, 2.5, fill=p.ink.line, radius=0.8)
 
 
+def _portrait(p: Pen, x: float, y: float, w: float, h: float) -> None:
+    """A framed photograph of a sitter: head and shoulders as flat ink on a pale mount."""
+    p.rect(x, y, w, h, fill=p.ink.fill)
+    p.rect(x + 2.5, y + 2.5, w - 5, h - 5)
+    cx = x + w / 2
+    with p.clipped(x + 2.5, y + 2.5, w - 5, h - 5):
+        p.ellipse(cx - w * 0.3, y - h * 0.12, w * 0.6, h * 0.5, fill=p.ink.line, outline=False)
+    p.circle(cx, y + h * 0.55, w * 0.15, fill=p.ink.line, outline=False)
+
+
+def _exhibition(p: Pen) -> None:
+    f = p.ink.fill
+    _floor(p)
+    # photographs hung in a row on the gallery wall
+    _portrait(p, 12, 60, 18, 24)
+    p.rect(36, 64, 28, 20, fill=f)
+    p.rect(38.5, 66.5, 23, 15)
+    p.poly([(38.5, 66.5), (47, 75), (52, 70.5), (61.5, 78)], close=False)
+    p.dot(55, 77.5, 1.8)
+    _portrait(p, 70, 60, 18, 24)
+    # a glass showcase on legs: passport, a letter and the wire-rimmed glasses inside
+    for leg_x in (20, 80):
+        p.line(leg_x, FLOOR, leg_x, 30)
+    p.rect(12, 30, 76, 3.5, fill=f, radius=1)
+    p.rect(14, 33.5, 72, 16)
+    p.line(78, 46.5, 83.5, 38.5)
+    p.rect(19, 33.5, 9.5, 13, fill=p.ink.accent, outline=False, radius=1)
+    p.poly([(33, 33.5), (48.5, 33.5), (49.5, 44), (34, 45)], fill=f)
+    for i in range(3):
+        p.line(36, 41.5 - i * 2.7, 46.5, 41.3 - i * 2.7)
+    _glasses(p, 62, 38.5)
+
+
 # --------------------------------------------------------------------------
 # Tip icons (drawn at 18-28 pt: fewer, bolder lines)
 # --------------------------------------------------------------------------
@@ -787,6 +820,7 @@ _PICTOGRAMS: dict[str, Callable[[Pen], None]] = {
     "garden": _garden,
     "tomb": _tomb,
     "tower": _tower,
+    "exhibition": _exhibition,
 }
 
 _TIP_ICONS: dict[str, Callable[[Pen], None]] = {
