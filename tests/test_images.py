@@ -363,7 +363,7 @@ def test_check_reports_an_unusable_image_at_its_line(
     code, _, err = run_cli("check", str(content))
     assert code == 1
     assert err.splitlines() == [
-        f"error: content.yaml:{line}: rooms[3].image.file: {message}",
+        f"error: content.yaml:{line}: rooms[4].image.file: {message}",
         "1 problem found; nothing was written.",
     ]
 
@@ -528,7 +528,7 @@ def test_a_missing_image_fails_the_build_and_keeps_the_previous_pdf(
     code, stdout, err = run_cli("build", str(content), "-o", str(out))
     assert (code, stdout) == (1, "")
     assert [line for line in err.splitlines() if not line.startswith("reading ")] == [
-        f"error: content.yaml:{line}: rooms[3].image.file: file not found: assets/images/study.jpg",
+        f"error: content.yaml:{line}: rooms[4].image.file: file not found: assets/images/study.jpg",
         "1 problem found; nothing was written.",
     ]
     assert out.read_bytes() == before
@@ -545,7 +545,7 @@ def test_a_truncated_image_fails_the_build_cleanly(project: Path, photo_build: P
     code, _, err = run_cli("build", str(content), "-o", str(out), "-q")
     assert code == 1
     assert err.splitlines() == [
-        f"error: content.yaml:{line}: rooms[3].image.file: image file is truncated",
+        f"error: content.yaml:{line}: rooms[4].image.file: image file is truncated",
         "1 problem found; nothing was written.",
     ]
     assert out.read_bytes() == before
@@ -561,7 +561,7 @@ def test_check_reports_a_truncated_image(project: Path) -> None:
     code, _, err = run_cli("check", str(content))
     assert code == 1
     assert err.splitlines() == [
-        f"error: content.yaml:{line}: rooms[3].image.file: image file is truncated",
+        f"error: content.yaml:{line}: rooms[4].image.file: image file is truncated",
         "1 problem found; nothing was written.",
     ]
 

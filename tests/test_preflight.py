@@ -19,8 +19,8 @@ from booklet.theme.paper import PAPERS
 from tests.conftest import DEFAULT_CONTENT, ENGLISH_CONTENT, edit, line_of, run_cli
 
 ROW = re.compile(
-    r"^(?P<severity>error|warning|info) +(?P<check>glyphs|links|resolution|alt text|fit|pages"
-    r"|qr code) +(?P<rest>\S.*)$"
+    r"^(?P<severity>error|warning|info) +(?P<check>(?:\[[a-z]{2}\] )?(?:glyphs|links|resolution"
+    r"|alt text|fit|pages|qr code)) +(?P<rest>\S.*)$"
 )
 SUMMARY = re.compile(r"^preflight: (\d+) errors?, (\d+) warnings?$")
 STUDY = "    pictogram: study\n"
@@ -92,19 +92,20 @@ def test_default_content_passes_preflight() -> None:
     result = preflight(DEFAULT_CONTENT)
     assert result.code == 0
     assert result.summary[0] == 0
+    # Each edition's QR code opens its own page, and names the line it comes from.
+    en, es = "https://intromuseotrotsky.blogspot.com", "https://museocasadeleontrotsky.blogspot.com"
     assert result.of("qr code") == [
-        (
-            "info",
-            f"content.yaml:{line_of(DEFAULT_CONTENT, '  website: ')}: museum.website: "
-            "encodes https://museocasadeleontrotsky.blogspot.com",
-        )
+        ("info", f"content.yaml:{line_of(DEFAULT_CONTENT, en)}: museum.website.en: encodes {en}")
+    ]
+    assert result.of("[es] qr code") == [
+        ("info", f"content.yaml:{line_of(DEFAULT_CONTENT, es)}: museum.website.es: encodes {es}")
     ]
     assert result.of("links") == [("info", "content.yaml: every link is http(s) or mailto")]
     [(_, pages)] = [row for row in result.of("pages") if row[0] == "info"]
     assert re.fullmatch(
         r"(\d+) pages: \d+ pages of content \+ [0-3] spare = \1 \(\d+ sheets folded\)", pages
     )
-    assert result.lines[-2].endswith("content.yaml: OK (9 rooms; editions: en, es)")
+    assert result.lines[-2].endswith("content.yaml: OK (10 rooms; editions: en, es)")
 
 
 # -- image resolution --------------------------------------------------------------------------
@@ -277,7 +278,7 @@ def test_glyphs_are_checked_in_every_translation(project: Path) -> None:
     assert result.of("glyphs") == [
         (
             "error",
-            f"content.yaml:{line}: rooms[0].name.es: character '字' (U+5B57) is not in the "
+            f"content.yaml:{line}: rooms[1].name.es: character '字' (U+5B57) is not in the "
             "bundled fonts; replace it or it prints as a blank box",
         )
     ]

@@ -382,13 +382,13 @@ def test_spanish_print_edition_uses_spanish_spare_pages(tmp_path: Path) -> None:
     # with fallback) makes it need spare pages.
     content = tmp_path / "content.yaml"
     shutil.copy(DEFAULT_CONTENT, content)
-    edit(content, "\ntips:\n", f"\n{_extra_room(10)}\ntips:\n")
+    edit(content, "\ntips:\n", f"\n{_extra_room(11)}\ntips:\n")
     [result] = build(
         content, tmp_path / "booklet.pdf", languages=["es"], profile="print", allow_fallback=True
     )
     texts = [flat(page.extract_text()) for page in PdfReader(result.output).pages]
     spare = result.pages - result.pages_before_padding
     assert result.pages % 4 == 0 and spare > 0
-    titles = ["El plano, para llevar con usted", "Su recorrido", "Notas"][3 - spare :]
+    titles = ["Llévese el plano", "Su recorrido", "Notas"][3 - spare :]
     for text, title in zip(texts[-1 - spare : -1], titles, strict=True):
         assert text.startswith(title), (text[:40], title)

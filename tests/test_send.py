@@ -221,7 +221,8 @@ def test_each_traveler_gets_both_bodies_and_the_booklet_in_their_language(
     text, html = body(bob, "plain"), body(bob, "html")
     assert text.startswith("Dear Bob Smith,") and "Tuesday to Sunday: 10:00–17:00" in text
     assert "GETTING THERE\nThe visitor entrance is at Av. Río Churubusco 410" in text
-    assert '<a href="https://museocasadeleontrotsky.blogspot.com">' in html
+    assert '<a href="https://intromuseotrotsky.blogspot.com">' in html  # the English page
+    assert "museocasadeleontrotsky" in body(ana, "plain")  # the Spanish one
     assert read_ledger(travelers.with_name("travelers.csv.sent")) == set(messages)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from booklet.build import load_content
 from tests.conftest import DEFAULT_CONTENT, edit, line_of, run_cli
 
 STUDY_PICTOGRAM = "    pictogram: study\n"
@@ -66,7 +67,7 @@ def test_check_accepts_the_default_content(tmp_path: Path) -> None:
     project = tmp_path
     code, lines = check(project)
     assert code == 0, lines
-    assert lines[0].startswith(f"{project / 'content.yaml'}: OK (9 rooms; editions: en")
+    assert lines[0].startswith(f"{project / 'content.yaml'}: OK (10 rooms; editions: en")
     assert not any(line.startswith("error:") for line in lines)
 
 
@@ -517,6 +518,53 @@ def test_a_link_with_a_forbidden_scheme_in_text(
         f"content.yaml:{line}: tips[1].text: "
         f"links must start with http://, https:// or mailto:, got {shown}",
     )
+
+
+WEBSITE = '  website: "https://museocasadeleontrotsky.blogspot.com"\n'
+
+
+def test_each_edition_opens_its_own_website(tmp_path: Path) -> None:
+    shutil.copy(DEFAULT_CONTENT, tmp_path / "content.yaml")
+    content = tmp_path / "content.yaml"
+    assert load_content(content).museum.website == "https://intromuseotrotsky.blogspot.com"
+    spanish = load_content(content, "es").museum.website
+    assert spanish == "https://museocasadeleontrotsky.blogspot.com"
+    # An edition without a URL of its own uses the original's: a URL needs no translation.
+    edit(content, '    es: "https://museocasadeleontrotsky.blogspot.com"\n', "")
+    assert load_content(content, "es").museum.website == "https://intromuseotrotsky.blogspot.com"
+    code, lines = check(tmp_path)
+    assert code == 0 and not any("museum.website" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("variants", "field", "message"),
+    [
+        (
+            {"en": "https://example.org/en", "es": "ftp://example.org/es"},
+            "museum.website.es",
+            "links must start with http://, https:// or mailto:, got 'ftp://example.org/es'",
+        ),
+        (
+            {"en": "https://example.org/en", "es": "https://example.org/" + "x" * 300},
+            "museum.website.es",
+            "too long for a QR code that scans from print: 320 characters, at most 300",
+        ),
+        ({"es": "https://example.org/es"}, "museum.website", "no 'en' URL"),
+        (
+            {"en": "https://example.org/en", "Spanish": "https://example.org/es"},
+            "museum.website.Spanish",
+            "expected a two-letter language code",
+        ),
+    ],
+)
+def test_a_website_per_edition_is_checked_in_every_edition(
+    project: Path, content: Path, variants: dict[str, str], field: str, message: str
+) -> None:
+    lines = "".join(f'    {code}: "{url}"\n' for code, url in variants.items())
+    edit(content, WEBSITE, f"  website:\n{lines}")
+    bad = [code for code in variants if field.endswith(f".{code}")]
+    line = line_of(content, f"    {bad[0]}: ") if bad else line_of(content, "    es: ")
+    assert_problems(project, f"content.yaml:{line}: {field}: {message}")
 
 
 def _assert_no_raw_controls(text: str) -> None:

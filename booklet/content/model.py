@@ -426,10 +426,27 @@ def _museum(r: Reader, node: Node | None) -> Museum:
 
 
 def _website(r: Reader, node: Node | None) -> str:
-    """The museum's address on the web, also printed as a QR code, so it must stay short."""
-    value = r.url(node, "museum.website")
+    """The museum's address on the web, also printed as a QR code, so it must stay short.
+
+    One URL for every edition, or one per edition (`{en: ..., es: ...}`) when the museum has a
+    page in each language; an edition without its own URL uses the source language's."""
+    if node is None or not node.is_mapping:
+        return _qr_url(r, node, "museum.website")
+    urls: dict[str, str] = {}
+    for code, line in node.key_lines.items():
+        if not re.fullmatch(r"[a-z]{2}", code):
+            r.problem(line, f"museum.website.{code}", "expected a two-letter language code")
+        else:
+            urls[code] = _qr_url(r, node.value[code], f"museum.website.{code}")
+    if r.source_language not in urls:
+        r.problem(node.line, "museum.website", f"no '{r.source_language}' URL")
+    return urls.get(r.language) or urls.get(r.source_language, "")
+
+
+def _qr_url(r: Reader, node: Node | None, path: str) -> str:
+    value = r.url(node, path)
     if len(value) > MAX_QR_URL:
-        r.problem(node.line if node else None, "museum.website",
+        r.problem(node.line if node else None, path,
                   f"too long for a QR code that scans from print: {len(value)} characters, "
                   f"at most {MAX_QR_URL}")  # fmt: skip
     return value

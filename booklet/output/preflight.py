@@ -239,6 +239,10 @@ def check_pages(rendered: Rendered, unpadded: int) -> list[Finding]:
 
 
 def check_qr(root: Node, content: Content) -> list[Finding]:
-    node = _find(root, "museum.website")
-    where = _where(content, node.line if node else None, "museum.website")
+    field = "museum.website"
+    node = _find(root, field)
+    if node is not None and node.is_mapping:  # one URL per edition: name this edition's
+        language = content.language if content.language in node.value else content.booklet.language
+        field, node = f"{field}.{language}", node.value.get(language)
+    where = _where(content, node.line if node else None, field)
     return [Finding(INFO, "qr code", where, f"encodes {content.museum.website}")]

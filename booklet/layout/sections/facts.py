@@ -19,7 +19,6 @@ def fact_rows(
 ) -> list[Flowable]:
     """A two-column table: small accent labels left, values (lines) right; skips empty ones."""
     styles = ctx.theme.styles
-    accent = ctx.theme.palette.hex["accent"]
     data = []
     for field, label, lines in facts:
         lines = [line for line in lines if line]
@@ -27,8 +26,7 @@ def fact_rows(
             continue
         markup = "<br/>".join(ctx.markup(line) for line in lines)
         if field in verify:
-            # A no-break space: the mark must never wrap onto a line of its own.
-            markup += f'\u00a0<font color="{accent}">{VERIFY_MARK}</font>'
+            markup += verify_mark(ctx)
         data.append(
             [Paragraph(escape(label.upper()), styles["label"]), Paragraph(markup, styles["value"])]
         )
@@ -45,6 +43,12 @@ def fact_rows(
         ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
     )
     return [table]
+
+
+def verify_mark(ctx: LayoutContext) -> str:
+    """The † after a detail that changes, as markup; a no-break space keeps it on the line."""
+    accent = ctx.theme.palette.hex["accent"]
+    return f'\u00a0<font color="{accent}">{VERIFY_MARK}</font>'
 
 
 def verify_note(ctx: LayoutContext, verify: frozenset[str]) -> Paragraph | None:
