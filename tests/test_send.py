@@ -219,7 +219,8 @@ def test_each_traveler_gets_both_bodies_and_the_booklet_in_their_language(
     assert bob["Subject"] == "Your visitor booklet: Leon Trotsky House Museum"
     assert attachment(bob) == ("leon-trotsky-house-museum-booklet.pdf", booklets["en"])
     text, html = body(bob, "plain"), body(bob, "html")
-    assert text.startswith("Dear Bob Smith,") and "Tuesday to Sunday: 10:00\u00a0AM–5:00\u00a0PM" in text
+    assert text.startswith("Dear Bob Smith,")
+    assert "Tuesday to Sunday: 10:00\u00a0AM–5:00\u00a0PM" in text
     assert "GETTING THERE\nThe visitor entrance is at Av. Río Churubusco 410" in text
     assert '<a href="https://museocasadeleontrotsky.blogspot.com">' in html
     assert read_ledger(travelers.with_name("travelers.csv.sent")) == set(messages)
