@@ -14,7 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from booklet.theme.font_files import FontProblem, inspect_font
+from booklet.theme.font_files import FontProblem, inspect_font, inspect_font_set
 from booklet.theme.glyphs import describe_missing, missing_characters, script_coverage
 from tests.conftest import ROOT
 
@@ -145,3 +145,28 @@ def test_a_truncated_or_missing_font_is_refused(tmp_path: Path) -> None:
         inspect_font(stub)
     with pytest.raises(FontProblem, match=r"^cannot be read \(No such file or directory\)$"):
         inspect_font(tmp_path / "absent.ttf")
+
+
+# -- a museum's set of faces -------------------------------------------------------------------
+
+
+def test_a_font_set_reports_what_every_face_can_draw(tmp_path: Path) -> None:
+    missing = tmp_path / "Missing-Bold.ttf"
+    report, problems = inspect_font_set(
+        {"body.regular": GREEK_FONT, "heading.regular": ARABIC_FONT, "body.bold": missing}
+    )
+    assert sorted(report.faces) == ["body.regular", "heading.regular"]
+    assert problems == {"body.bold": "Missing-Bold.ttf cannot be read (No such file or directory)"}
+    # Greek works in the body face only, so in no face of the set.
+    assert missing_characters(GREEK_ROOM, report.covered) == sorted(set(GREEK_ROOM) - {" "})
+    assert report.gaps() == [
+        "body.regular lacks Arabic, which heading.regular has",
+        "heading.regular lacks Latin, Greek, Cyrillic, which body.regular has",
+    ]
+
+
+def test_a_consistent_font_set_has_no_gaps() -> None:
+    report, problems = inspect_font_set({"body.regular": GREEK_FONT, "body.italic": GREEK_FONT})
+    assert problems == {}
+    assert report.gaps() == []
+    assert report.covered == inspect_font(GREEK_FONT).covered

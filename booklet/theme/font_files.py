@@ -14,7 +14,8 @@ from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
 
-from booklet.theme.glyphs import script_coverage
+from booklet.theme.glyphs import FULL as FULL_SHARE
+from booklet.theme.glyphs import SCRIPTS, script_coverage
 
 MAX_FONT_BYTES = 30_000_000
 _TRUETYPE = (b"\x00\x01\x00\x00", b"true")
@@ -51,7 +52,7 @@ class FontReport:
     def summary(self) -> str:
         """ "NotoSansArabic-Regular: 1162 characters; Arabic" for `check` to report."""
         names = [
-            script if share >= 0.98 else f"{script} ({share:.0%})"
+            script if share >= FULL_SHARE else f"{script} ({share:.0%})"
             for script, share in self.scripts.items()
         ]
         return f"{self.name}: {len(self.covered)} characters; {', '.join(names) or 'no letters'}"
@@ -121,3 +122,49 @@ def _check_embedding(data: bytes, tables: dict[bytes, tuple[int, int]]) -> None:
     else:
         return
     raise FontProblem(f"cannot be used: {why}; choose a font licensed for embedding")
+
+
+ROLES = ("body", "heading")
+FACES = ("regular", "italic", "bold")
+SCRIPT_ORDER = tuple(SCRIPTS)
+
+
+@dataclass(frozen=True)
+class FontSetReport:
+    """The faces of a museum's `theme.fonts`, by field ("body.regular", "heading.bold")."""
+
+    faces: dict[str, FontReport]
+
+    @property
+    def covered(self) -> frozenset[int]:
+        """What every face can draw: any text may be set in any style, so a character one face
+        lacks is missing (an italic without Cyrillic is the usual trap)."""
+        sets = [report.covered for report in self.faces.values()]
+        return frozenset.intersection(*sets) if sets else frozenset()
+
+    def gaps(self) -> list[str]:
+        """ "body.italic lacks Greek, which body.regular has": scripts one face covers in full
+        and another face of the set does not."""
+        full = {field: {s for s, share in r.scripts.items() if share >= FULL_SHARE}
+                for field, r in self.faces.items()}  # fmt: skip
+        gaps = []
+        for field, scripts in full.items():
+            for other, theirs in full.items():
+                lacking = [s for s in SCRIPT_ORDER if s in theirs - scripts]
+                if other != field and lacking:
+                    gaps.append(f"{field} lacks {', '.join(lacking)}, which {other} has")
+                    break
+        return gaps
+
+
+def inspect_font_set(files: dict[str, Path]) -> tuple[FontSetReport, dict[str, str]]:
+    """Inspect every face ("body.regular" -> path); returns the report of the usable faces and
+    the problem with each unusable one, by field."""
+    faces: dict[str, FontReport] = {}
+    problems: dict[str, str] = {}
+    for field, path in files.items():
+        try:
+            faces[field] = inspect_font(path)
+        except FontProblem as exc:
+            problems[field] = f"{path.name} {exc}"
+    return FontSetReport(faces), problems
