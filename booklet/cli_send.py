@@ -274,7 +274,7 @@ def _gather(
 def _note_fallbacks(travelers: list[Traveler], languages: dict[int, str], own: str) -> None:
     asked: dict[str, int] = {}
     for t in travelers:
-        if t.language and languages[t.line].split("-", 1)[0] != t.language:
+        if t.language and languages[t.line].split("-")[0] != t.language.split("-")[0]:
             asked[t.language] = asked.get(t.language, 0) + 1
     for language, count in sorted(asked.items()):
         click.echo(

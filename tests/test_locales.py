@@ -168,3 +168,6 @@ def test_a_reader_gets_the_edition_in_their_language() -> None:
     assert choose_edition("fr-CA", editions) == "fr"
     assert choose_edition("en", editions) == "en-US"
     assert choose_edition("de", editions) is None
+    assert choose_edition("es-MX", ["en", "es"]) == "es"
+    assert choose_edition("pt-PT", ["pt", "pt-PT"]) == "pt-PT"
+    assert choose_edition("pt-BR", ["pt", "pt-PT"]) == "pt"

@@ -441,7 +441,7 @@ def test_the_list_as_spreadsheets_write_it(tmp_path: Path) -> None:
     )
     path.write_bytes(text.encode("utf-8"))
     assert read_travelers(path) == [
-        Traveler(4, "Ana García", "ana@example.org", "es"),
+        Traveler(4, "Ana García", "ana@example.org", "es-MX"),
         Traveler(6, "Bob", "bob@example.org"),
     ]
     path.write_bytes(b"name,email\nJos\xe9,jose@example.org\n")
