@@ -9,7 +9,10 @@ import pytest
 from pypdf import PdfReader
 
 from booklet.build import BuildResult, build
-from tests.conftest import DEFAULT_CONTENT, edit
+from booklet.content.errors import ContentError
+from booklet.content.model import Content, read_content
+from booklet.content.source import load_source
+from tests.conftest import DEFAULT_CONTENT, ENGLISH_CONTENT, edit
 
 NB = "\u00a0"
 # edition: (a fixed word, a timeline date, opening hours, a quotation in the welcome text)
@@ -61,3 +64,46 @@ def test_an_edition_per_shipped_table(
     assert flat(date) in text
     assert flat(hours) in text
     assert flat(quoted) in text
+
+
+# -- edition codes in the content model --------------------------------------------------------
+
+
+def read(text: str, language: str | None, tmp_path: Path) -> Content:
+    path = tmp_path / "content.yaml"
+    path.write_text(text, encoding="utf-8")
+    return read_content(load_source(text.encode(), path.name), path, language)
+
+
+def test_a_regional_edition_reads_its_own_text_else_its_languages(tmp_path: Path) -> None:
+    text = ENGLISH_CONTENT.read_text(encoding="utf-8")
+    text = text.replace("  language: en\n", "  language: en-US\n  translations: [es-MX, es]\n")
+    text = text.replace(
+        '  closed: "Mondays"\n', "  closed: {en: Mondays, es: lunes, es-MX: los lunes}\n"
+    )
+    names = "{en: Leon Trotsky House Museum, es: Museo Casa de León Trotsky}"
+    text = text.replace("  name: Leon Trotsky House Museum\n", f"  name: {names}\n")
+    mexico, spain, us = (read(text, code, tmp_path) for code in ("es-MX", "es", None))
+    assert (mexico.language, spain.language, us.language) == ("es-MX", "es", "en-US")
+    assert (mexico.museum.closed, spain.museum.closed, us.museum.closed) == (
+        "los lunes", "lunes", "Mondays",
+    )  # fmt: skip
+    assert mexico.museum.name == spain.museum.name == "Museo Casa de León Trotsky"
+    assert not any(p.field.startswith("museum.name") for p in mexico.untranslated)
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("en_US", "expected a language code like en or en-US, got 'en_US'"),
+        ("xx", "'xx' is not a language (and region) the locale data knows"),
+        ("en-ZZ", "'en-ZZ' is not a language (and region) the locale data knows"),
+    ],
+)
+def test_an_unknown_edition_code_is_refused(tmp_path: Path, code: str, message: str) -> None:
+    text = ENGLISH_CONTENT.read_text(encoding="utf-8")
+    text = text.replace("  language: en\n", f"  language: en\n  translations: [{code}]\n")
+    with pytest.raises(ContentError) as caught:
+        read(text, None, tmp_path)
+    [problem] = caught.value.problems
+    assert (problem.field, problem.message) == ("booklet.translations[0]", message)
