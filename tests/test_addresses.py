@@ -18,47 +18,47 @@ ADDRESSES = {
     "US": (
         PostalAddress("1 Church Street", "Burlington", "05401", "VT", line2="Suite 200",
                       country="USA"),
-        ["1 Church Street", "Suite 200", "Burlington, VT 05401", "USA"],
+        ["1 Church Street", "Suite 200", "Burlington, VT 05401, USA"],
     ),
     "CA": (
         PostalAddress("111 Wellington St", "Ottawa", "K1A 0A9", "ON", country="Canada"),
-        ["111 Wellington St", "Ottawa ON K1A 0A9", "Canada"],
+        ["111 Wellington St", "Ottawa ON K1A 0A9, Canada"],
     ),
     "AU": (
         PostalAddress("1 Macquarie St", "Sydney", "2000", "NSW", country="Australia"),
-        ["1 Macquarie St", "Sydney NSW 2000", "Australia"],
+        ["1 Macquarie St", "Sydney NSW 2000, Australia"],
     ),
     "GB": (
         PostalAddress("12 High Street", "Millbrook", "MB4 2QT", neighbourhood="Old Town",
                       country="United Kingdom"),
-        ["12 High Street", "Old Town", "Millbrook", "MB4 2QT", "United Kingdom"],
+        ["12 High Street", "Old Town", "Millbrook", "MB4 2QT, United Kingdom"],
     ),
     "MX": (
         PostalAddress("Av. Río Churubusco 410", "Ciudad de México", "04100",
                       neighbourhood="Col. Del Carmen", borough="Alcaldía Coyoacán",
                       country="México"),
         ["Av. Río Churubusco 410", "Col. Del Carmen, Alcaldía Coyoacán",
-         "04100 Ciudad de México", "México"],
+         "04100 Ciudad de México, México"],
     ),
     "FR": (
         PostalAddress("6 rue de Rivoli", "Paris", "75001", country="France"),
-        ["6 rue de Rivoli", "75001 Paris", "France"],
+        ["6 rue de Rivoli", "75001 Paris, France"],
     ),
     "DE": (
         PostalAddress("Unter den Linden 2", "Berlin", "10117", country="Deutschland"),
-        ["Unter den Linden 2", "10117 Berlin", "Deutschland"],
+        ["Unter den Linden 2", "10117 Berlin, Deutschland"],
     ),
     "ES": (
         PostalAddress("Calle Mayor 1", "Marbella", "29601", "Málaga", country="España"),
-        ["Calle Mayor 1", "29601 Marbella (Málaga)", "España"],
+        ["Calle Mayor 1", "29601 Marbella (Málaga), España"],
     ),
     "IT": (
         PostalAddress("Via del Corso 1", "Roma", "00186", "RM", country="Italia"),
-        ["Via del Corso 1", "00186 Roma RM", "Italia"],
+        ["Via del Corso 1", "00186 Roma RM, Italia"],
     ),
     "NL": (
         PostalAddress("Museumstraat 1", "Amsterdam", "1071 XX", country="Netherlands"),
-        ["Museumstraat 1", "1071 XX Amsterdam", "Netherlands"],
+        ["Museumstraat 1", "1071 XX Amsterdam, Netherlands"],
     ),
 }  # fmt: skip
 
@@ -74,7 +74,7 @@ def test_each_country_lays_its_address_out_its_own_way(code: str) -> None:
     ("code", "address", "lines"),
     [
         ("US", PostalAddress("1 Main St", "Burlington", country="USA"),
-         ["1 Main St", "Burlington", "USA"]),
+         ["1 Main St", "Burlington, USA"]),
         ("US", PostalAddress("1 Main St", "", "05401", "VT"), ["1 Main St", "VT 05401"]),
         ("ES", PostalAddress("Calle Mayor 1", "Madrid", "28013"),
          ["Calle Mayor 1", "28013 Madrid"]),
@@ -157,7 +157,7 @@ def test_a_us_address_with_state_and_second_line(tmp_path: Path) -> None:
     )
     assert content.museum.address.country_code == "US"
     assert content.museum.address.lines() == [
-        "1 Church Street", "Suite 200", "Burlington, VT 05401", "USA",
+        "1 Church Street", "Suite 200", "Burlington, VT 05401, USA",
     ]  # fmt: skip
 
 
@@ -169,8 +169,8 @@ def test_a_country_given_by_code_is_named_in_each_editions_language(tmp_path: Pa
     path.write_text(text, encoding="utf-8")
     root = load_source(text.encode(), path.name)
     english, french = read_content(root, path), read_content(root, path, "fr")
-    assert english.museum.address.lines()[-1] == "Mexico"
-    assert french.museum.address.lines()[-1] == "Mexique"
+    assert english.museum.address.lines()[-1] == "04100 Ciudad de México, Mexico"
+    assert french.museum.address.lines()[-1] == "04100 Ciudad de México, Mexique"
     assert not any(p.field == "museum.address.country" for p in french.untranslated)
 
 

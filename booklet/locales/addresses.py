@@ -59,15 +59,21 @@ class PostalAddress:
 
 
 def address_lines(address: PostalAddress) -> list[str]:
-    """The address as printed, one line per entry, empty parts and their separators left out."""
+    """The address as printed, one line per entry, empty parts and their separators left out;
+    the country closes the last line."""
     values = {
         "street": address.street, "line2": address.line2,
         "neighbourhood": address.neighbourhood, "borough": address.borough,
         "city": address.city, "region": address.region, "postal_code": address.postal_code,
     }  # fmt: skip
     layout = _LAYOUTS.get(address.country_code, _DEFAULT)
-    lines = [_fill(pattern, values) for pattern in layout]
-    return [line for line in (*lines, address.country.strip()) if line]
+    lines = [line for line in (_fill(pattern, values) for pattern in layout) if line]
+    country = address.country.strip()
+    if country and lines:
+        # A booklet's fact table is short of room: the country ends the last line, as a
+        # reader abroad writes it ("Burlington, VT 05401, USA"), not a line of its own.
+        lines[-1] = f"{lines[-1]}, {country}"
+    return lines
 
 
 def country_code(name: str) -> str:
