@@ -17,7 +17,8 @@ from booklet.content.photos import inspect_image
 from booklet.content.source import MAX_INPUT_BYTES, load_source, read_bounded
 from booklet.images import plan_job, run_jobs
 from booklet.layout.context import LayoutContext, PlacedImage
-from booklet.layout.labels import label_languages, load_labels
+from booklet.layout.labels import load_labels
+from booklet.layout.labels.tables import missing_table_message
 from booklet.layout.render import Rendered, render
 from booklet.layout.sections.cover import COVER_PHOTO, photo_box, title_overflow
 from booklet.layout.sections.rooms import image_box
@@ -49,19 +50,16 @@ class BuildResult:
 def load_content(path: Path, language: str | None = None, decode_images: bool = False) -> Content:
     """Read and validate a content file and the images it names; raise ContentError if unsound.
 
-    An edition in a language booklet has no fixed words for ("Contents", month names) counts
-    as untranslated: it would print them in English."""
+    An edition in a language with no table of fixed words ("Contents", "Opening hours"), from
+    booklet or the museum's labels/ folder, counts as untranslated: it would print English."""
     root = load_source(read_bounded(path, MAX_INPUT_BYTES), path.name)
     content = read_content(root, path.resolve(), language, decode_images)
-    known = label_languages()
-    if content.language not in known:
+    missing = missing_table_message(content.language, content.file.parent)
+    if missing:
         where = content.booklet.language_lines.get(content.language)
         own = content.language == content.booklet.language
-        problem = Problem(
-            path.name, where, "booklet.language" if own else "booklet.translations",
-            f"booklet has no '{content.language}' table of fixed words (Contents, month names, "
-            f"...); it has {', '.join(known)}",
-        )  # fmt: skip
+        field = "booklet.language" if own else "booklet.translations"
+        problem = Problem(path.name, where, field, missing)
         content = replace(content, untranslated=(problem, *content.untranslated))
     return content
 
@@ -174,7 +172,7 @@ def _render_edition(
     """Lay one edition out (and impose it); nothing is written here."""
     started = time.perf_counter()
     theme = make_theme(content.theme.paper, content.theme.palette, content.language, profile)
-    ctx = LayoutContext(content, theme, load_labels(content.language))
+    ctx = LayoutContext(content, theme, load_labels(content.language, content.file.parent))
     _check_cover_title(ctx)
     budget = max_size or theme.profile.max_bytes
     with tempfile.TemporaryDirectory(prefix="booklet-") as work_dir:
@@ -376,7 +374,7 @@ def run_preflight(
         content = replace(content, theme=replace(content.theme, paper=paper))
     root = load_source(content_file.read_bytes(), content_file.name)
     theme = make_theme(content.theme.paper, content.theme.palette, content.language, profile)
-    ctx = LayoutContext(content, theme, load_labels(content.language))
+    ctx = LayoutContext(content, theme, load_labels(content.language, content.file.parent))
     with tempfile.TemporaryDirectory(prefix="booklet-") as work_dir:
         rendered, unpadded = _lay_out(ctx, Path(work_dir), pad=theme.profile.pad_to_signature)
         return preflight(root, ctx, rendered, unpadded)

@@ -205,9 +205,13 @@ def build(
 
     configure_logging(quiet)
     content = content_file(content)
-    if language is not None and language != "all" and not re.fullmatch(r"[a-z]{2}", language):
+    if (
+        language is not None
+        and language != "all"
+        and not re.fullmatch(r"[a-z]{2}(-[A-Z]{2})?", language)
+    ):
         raise click.BadParameter(
-            "expected a two-letter code like es, or 'all'", param_hint="--lang"
+            "expected a language code like es or es-MX, or 'all'", param_hint="--lang"
         )
     languages = (
         edition_languages(content) if language == "all" else [language] if language else None

@@ -240,9 +240,11 @@ def _gather(
         problems += error.problems
     if source is None or travelers is None:
         raise ContentError(problems)
-    available = {source.language, *source.booklet.translations}
+    from booklet.locales.codes import choose_edition
+
+    available = [source.language, *source.booklet.translations]
     languages = {
-        t.line: t.language if t.language in available else source.language for t in travelers
+        t.line: choose_edition(t.language, available) or source.language for t in travelers
     }
     for language in sorted(set(languages.values()) - {source.language}):
         try:
@@ -272,7 +274,7 @@ def _gather(
 def _note_fallbacks(travelers: list[Traveler], languages: dict[int, str], own: str) -> None:
     asked: dict[str, int] = {}
     for t in travelers:
-        if t.language and languages[t.line] != t.language:
+        if t.language and languages[t.line].split("-")[0] != t.language.split("-")[0]:
             asked[t.language] = asked.get(t.language, 0) + 1
     for language, count in sorted(asked.items()):
         click.echo(

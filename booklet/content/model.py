@@ -6,6 +6,7 @@ every problem found. Field names here are the YAML keys; the docs in README.md m
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import itertools
 import re
@@ -19,6 +20,9 @@ from booklet.content.paths import resolve_content_file
 from booklet.content.photos import ImageProblem, inspect_image
 from booklet.content.reader import Reader, shown
 from booklet.content.source import Node
+from booklet.content.times import parse_time
+from booklet.locales.addresses import PostalAddress, address_lines, country_code, country_name
+from booklet.locales.codes import code_problem, parse_code
 from booklet.words import counted
 
 # What a room is, for its heading (room or area) and its colour on the plan.
@@ -29,7 +33,7 @@ STREET_SIDES = ("top", "bottom", "left", "right")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 MAX_QR_URL = 300
-_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+_COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 
 
 @dataclass(frozen=True)
@@ -82,20 +86,27 @@ class Address:
     postal_code: str
     city: str
     country: str
+    line2: str = ""
+    region: str = ""
+    country_code: str = ""
+    """ISO 3166 code ("MX") read from the country; it picks the postal layout."""
 
     def lines(self) -> list[str]:
-        """The address as printed, leaving out the optional parts that are empty."""
-        area = ", ".join(part for part in (self.neighbourhood, self.borough) if part)
-        town = " ".join(part for part in (self.postal_code, self.city) if part)
-        last = ", ".join(part for part in (town, self.country) if part)
-        return [line for line in (self.street, area, last) if line]
+        """The address as printed by its country's convention, without the empty parts."""
+        return address_lines(
+            PostalAddress(
+                street=self.street, city=self.city, postal_code=self.postal_code,
+                region=self.region, line2=self.line2, neighbourhood=self.neighbourhood,
+                borough=self.borough, country=self.country, country_code=self.country_code,
+            )
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Hours:
     days: str
-    opens: str
-    closes: str
+    opens: datetime.time
+    closes: datetime.time
 
 
 @dataclass(frozen=True)
@@ -314,7 +325,7 @@ def read_content(
 def _source_language(node: Node | None) -> str:
     if node is not None and node.is_mapping:
         lang = node.value.get("language")
-        if lang is not None and lang.is_scalar and re.fullmatch(r"[a-z]{2}", lang.value):
+        if lang is not None and lang.is_scalar and parse_code(lang.value) is not None:
             return str(lang.value)
     return "en"
 
@@ -335,15 +346,17 @@ def _booklet(r: Reader, node: Node | None, base: Path, decode: bool) -> BookletI
             "cover",
         ),
     )
-    language = r.string(f.get("language"), "booklet.language", 2)
-    if language and not re.fullmatch(r"[a-z]{2}", language):
-        r.problem(f["language"].line, "booklet.language", "expected a two-letter code like en")
+    # An edition is a language, optionally with its region ("en-US", "es-MX"): the region
+    # picks how dates, times and numbers are written.
+    language = r.string(f.get("language"), "booklet.language", 5)
+    if language and code_problem(language):
+        r.problem(f["language"].line, "booklet.language", str(code_problem(shown(language))))
     translations: list[str] = []
     language_lines = {language: f["language"].line} if "language" in f else {}
     for path, node in r.items(f.get("translations"), "booklet.translations"):
-        code = r.string(node, path, 2)
-        if code and not re.fullmatch(r"[a-z]{2}", code):
-            r.problem(node.line, path, f"expected a two-letter code like es, got '{code}'")
+        code = r.string(node, path, 5)
+        if code and code_problem(code):
+            r.problem(node.line, path, str(code_problem(shown(code))))
         elif code and (code == language or code in translations):
             r.problem(node.line, path, f"'{code}' is already an edition of this content")
         elif code:
@@ -400,14 +413,25 @@ def _museum(r: Reader, node: Node | None) -> Museum:
         f.get("address"),
         "museum.address",
         ("street", "city", "country"),
-        ("neighbourhood", "borough", "postal_code"),
+        ("line2", "neighbourhood", "borough", "region", "postal_code"),
     )
-    # Place names are shared by every edition; only the country is translated (Mexico/México).
+    # Place names are shared by every edition; only the country is translated (Mexico/México),
+    # or written as its code ("MX") and named in each edition's language.
     places = {
         k: r.string(a.get(k), f"museum.address.{k}", 120)
-        for k in ("street", "neighbourhood", "borough", "postal_code", "city")
+        for k in ("street", "line2", "neighbourhood", "borough", "region", "postal_code", "city")
     }
-    address = Address(**places, country=r.text(a.get("country"), "museum.address.country", 120))
+    node = a.get("country")
+    # A code is the same in every edition; the name CLDR gives it is already translated.
+    as_code = node is not None and node.is_scalar and _COUNTRY_CODE.fullmatch(str(node.value))
+    country = r.text(node, "museum.address.country", 120, neutral=bool(as_code))
+    code = country_code(country)
+    if as_code and not code:
+        message = f"'{shown(country)}' is not a country code; write the country's name"
+        r.problem(node.line if node else None, "museum.address.country", message)
+    elif as_code:
+        country = country_name(code, r.language)
+    address = Address(**places, country=country, country_code=code)
     hours = tuple(_hours(r, p, n) for p, n in r.items(f.get("hours"), "museum.hours", 1, 14))
     verify = _verify_list(r, f.get("verify"), "museum.verify", names)
     return Museum(
@@ -453,18 +477,28 @@ def _qr_url(r: Reader, node: Node | None, path: str) -> str:
 
 
 def _hours(r: Reader, path: str, node: Node) -> Hours:
+    """Times are read as written ("10:00", "10 AM", "10:00 a.m.") and printed as each
+    edition's locale writes them."""
     f = r.fields(node, path, ("days", "opens", "closes"))
     times = []
     for key in ("opens", "closes"):
-        value = r.string(f.get(key), f"{path}.{key}", 5)
-        if value and not _TIME.fullmatch(value):
+        value = r.string(f.get(key), f"{path}.{key}", 12)
+        parsed = parse_time(value) if value else None
+        if value and parsed is None:
             r.problem(
                 f[key].line,
                 f"{path}.{key}",
-                f"expected a 24-hour time like \"10:00\", got '{value}'",
+                f'expected a time like "10:00", "17:30" or "10:00 AM", got \'{shown(value)}\'',
             )
-        times.append(value)
-    return Hours(r.text(f.get("days"), f"{path}.days", 80), times[0], times[1])
+        times.append(parsed or datetime.time(0))
+    opens, closes = times
+    if "closes" in f and closes <= opens and closes != datetime.time(0):
+        r.problem(
+            f["closes"].line,
+            f"{path}.closes",
+            f"closes at {closes:%H:%M}, not after it opens at {opens:%H:%M}",
+        )
+    return Hours(r.text(f.get("days"), f"{path}.days", 80), opens, closes)
 
 
 def _verify_list(

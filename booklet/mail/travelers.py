@@ -176,11 +176,13 @@ def _traveler(
 
 
 def _language(text: str) -> str:
-    """ "es", "ES", "es-MX" → "es"; "" when empty or not a language."""
+    """ "es", "ES" → "es"; "es-MX", "es_mx" → "es-MX" (the edition for Mexico if the content
+    has one, else the Spanish one); "" when empty or not a language."""
     match = _LANGUAGE.fullmatch(text.lower())
     if match is None or match.group(1) not in ISO_LANGUAGES:
         return ""
-    return match.group(1)
+    region = re.fullmatch(r"[a-z]{2}[-_]([a-z]{2})", text.lower())
+    return f"{match.group(1)}-{region.group(1).upper()}" if region else match.group(1)
 
 
 def _visit_date(text: str) -> datetime.date | None:

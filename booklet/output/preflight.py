@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from reportlab.pdfbase import pdfmetrics
 
-from booklet.content.errors import printable
 from booklet.content.inline import links, url_problem
 from booklet.content.model import Content
 from booklet.content.photos import inspect_image
@@ -21,6 +20,7 @@ from booklet.layout.context import LayoutContext, room_key
 from booklet.layout.render import Rendered
 from booklet.layout.sections.cover import COVER_PHOTO, title_overflow
 from booklet.theme.fonts import FACE_NAMES
+from booklet.theme.glyphs import describe_missing, missing_characters
 from booklet.words import counted
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -94,13 +94,12 @@ def check_glyphs(root: Node, content: Content) -> list[Finding]:
     covered = _covered()
     findings = []
     for path, node in _scalars(root):
-        missing = sorted({c for c in node.value if c not in "\n\t" and ord(c) not in covered})
+        missing = missing_characters(node.value, covered)
         if not missing:
             continue
         # One finding per field, naming a few characters: a paragraph in another script
         # must not become thousands of lines.
-        named = ", ".join(f"'{printable(c)}' (U+{ord(c):04X})" for c in missing[:MAX_NAMED])
-        more = f" and {len(missing) - MAX_NAMED} more" if len(missing) > MAX_NAMED else ""
+        named = describe_missing(missing, MAX_NAMED)
         what = "character" if len(missing) == 1 else "characters"
         verb = "is" if len(missing) == 1 else "are"
         findings.append(
@@ -108,7 +107,7 @@ def check_glyphs(root: Node, content: Content) -> list[Finding]:
                 ERROR,
                 "glyphs",
                 _where(content, node.line, path),
-                f"{what} {named}{more} {verb} not in the bundled fonts; "
+                f"{what} {named} {verb} not in the bundled fonts; "
                 "replace them or they print as blank boxes"
                 if len(missing) > 1
                 else f"{what} {named} {verb} not in the bundled fonts; "

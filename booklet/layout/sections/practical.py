@@ -26,7 +26,7 @@ def build(ctx: LayoutContext) -> list[Flowable]:
                 labels["address"],
                 [museum.local_name or plain(museum.name), *museum.address.lines()],
             ),
-            ("hours", labels["hours"], opening_hours(museum)),
+            ("hours", labels["hours"], opening_hours(museum, labels)),
             ("closed", labels["closed"], paragraphs(museum.closed)),
             ("admission", labels["admission"], paragraphs(museum.admission)),
             ("phone", labels["phone"], [museum.phone]),

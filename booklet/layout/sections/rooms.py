@@ -12,6 +12,7 @@ from booklet.layout.flowables.panel import Panel
 from booklet.layout.flowables.photo import Photo
 from booklet.layout.flowables.pictogram import PictogramPanel
 from booklet.layout.sections.common import grid, ink, section_key
+from booklet.locales.codes import language_of
 
 MAX_IMAGE_SHARE = 0.45
 MIN_IMAGE_SHARE = 0.22
@@ -77,7 +78,7 @@ def _header(ctx: LayoutContext, room: Room) -> list[Flowable]:
         Paragraph(escape(name), styles["room.title"]),
     ]
     # The local (sign) name helps readers of other languages; in its own language it repeats.
-    in_local_language = ctx.content.language == ctx.content.booklet.local_language
+    in_local_language = language_of(ctx.content.language) == ctx.content.booklet.local_language
     if room.local_name and not in_local_language and room.local_name.casefold() != name.casefold():
         titles.append(ctx.label(room.local_name, "room.local"))
     return [grid(ctx, [[badge, titles]], [theme.size(42), None]), Spacer(1, theme.size(12))]

@@ -23,7 +23,7 @@ def build(ctx: LayoutContext) -> list[Flowable]:
         ctx,
         [
             ("address", labels["address"], museum.address.lines()),
-            ("hours", labels["hours"], opening_hours(museum)),
+            ("hours", labels["hours"], opening_hours(museum, labels)),
             ("closed", labels["closed"], paragraphs(museum.closed)),
             ("admission", labels["admission"], paragraphs(museum.admission)),
             ("visit_length", labels["visit_length"], paragraphs(museum.visit_length)),
