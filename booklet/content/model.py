@@ -56,6 +56,8 @@ class BookletInfo:
     title: str
     subtitle: str
     native_title: str
+    native_language: str
+    """The language of `native_title` (e.g. ru), so a screen reader pronounces it rightly."""
     language: str
     translations: tuple[str, ...]
     local_language: str
@@ -322,6 +324,7 @@ def _booklet(r: Reader, node: Node | None) -> BookletInfo:
         ("title", "subtitle", "language", "edition"),
         (
             "native_title",
+            "native_language",
             "translations",
             "local_language",
             "nearby_title",
@@ -333,6 +336,12 @@ def _booklet(r: Reader, node: Node | None) -> BookletInfo:
     language = r.string(f.get("language"), "booklet.language", 2)
     if language and not re.fullmatch(r"[a-z]{2}", language):
         r.problem(f["language"].line, "booklet.language", "expected a two-letter code like en")
+    native_language = r.string(f.get("native_language"), "booklet.native_language", 2)
+    if native_language and not re.fullmatch(r"[a-z]{2}", native_language):
+        r.problem(
+            f["native_language"].line, "booklet.native_language",
+            f"expected a two-letter code like ru, got '{native_language}'",
+        )  # fmt: skip
     translations: list[str] = []
     language_lines = {language: f["language"].line} if "language" in f else {}
     for path, node in r.items(f.get("translations"), "booklet.translations"):
@@ -348,6 +357,7 @@ def _booklet(r: Reader, node: Node | None) -> BookletInfo:
         title=r.text(f.get("title"), "booklet.title", 80),
         subtitle=r.text(f.get("subtitle"), "booklet.subtitle", 160),
         native_title=r.string(f.get("native_title"), "booklet.native_title", 60),
+        native_language=native_language,
         language=language,
         translations=tuple(translations),
         local_language=r.string(f.get("local_language"), "booklet.local_language", 2)

@@ -49,6 +49,7 @@ class Tag:
     lang: str = ""
     scope: str = ""
     leaf: bool | None = None
+    inner: Tag | None = None  # a group directly inside this one (a card: LI > LBody)
 
     @property
     def is_leaf(self) -> bool:
@@ -130,14 +131,17 @@ class Structure:
             self._begin_marked(canvas, node)
             return ("leaf", node)
         self._groups.append(node)
+        if tag.inner is not None:
+            self._groups.append(self.node(tag.inner))
+            return ("groups", node)
         return ("group", node)
 
     def leave(self, canvas: Canvas, token: tuple[str, Node | None]) -> None:
         kind, _node = token
         if kind == "leaf":
             self._end_marked(canvas)
-        elif kind == "group":
-            self._groups.pop()
+        elif kind in ("group", "groups"):
+            del self._groups[-2 if kind == "groups" else -1 :]
 
     def _begin_marked(self, canvas: Canvas, node: Node) -> None:
         mcid = self._mcid
@@ -311,10 +315,18 @@ def structure_of(canvas: Any) -> Structure | None:
 
 
 def tag(
-    flowable: Any, role: str, *, alt: str = "", lang: str = "", leaf: bool | None = None
+    flowable: Any,
+    role: str,
+    *,
+    alt: str = "",
+    lang: str = "",
+    leaf: bool | None = None,
+    inner: str = "",
 ) -> Any:
-    """Give `flowable` a structure role (and alt text or a language); returns the flowable."""
-    flowable._booklet_tag = Tag(role, alt, lang, leaf=leaf)
+    """Give `flowable` a structure role (alt text, a language, a group directly inside it);
+    returns the flowable."""
+    inside = Tag(inner, leaf=False) if inner else None
+    flowable._booklet_tag = Tag(role, alt, lang, leaf=leaf, inner=inside)
     return flowable
 
 

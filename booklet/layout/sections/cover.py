@@ -8,6 +8,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, NextPageTemplate, Paragraph
 
 from booklet.content.inline import escape, plain
+from booklet.layout import tagging
 from booklet.layout.art.motifs import draw_cover_art
 from booklet.layout.context import LayoutContext
 from booklet.layout.document import BODY, BookletDocument
@@ -27,34 +28,35 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
     theme, content = ctx.theme, ctx.content
     paper, palette, styles = theme.paper, theme.palette, theme.styles
     width, height = paper.width, paper.height
-    canvas.saveState()
-    bleed = theme.bleed  # art and the band run past the trim on print sheets
-    draw_cover_art(
-        canvas,
-        -bleed,
-        -bleed,
-        width + 2 * bleed,
-        height + 2 * bleed,
-        ink(ctx),
-        palette.paper,
-        secondary=palette.secondary,
-    )
     band = height * BAND_SHARE
-    canvas.setFillColor(palette.ink)
-    canvas.rect(-bleed, -bleed, width + 2 * bleed, band + bleed, stroke=0, fill=1)
-    canvas.restoreState()
+    with tagging.artifact(canvas):  # tagging: the cover art is decoration
+        canvas.saveState()
+        bleed = theme.bleed  # art and the band run past the trim on print sheets
+        draw_cover_art(
+            canvas,
+            -bleed,
+            -bleed,
+            width + 2 * bleed,
+            height + 2 * bleed,
+            ink(ctx),
+            palette.paper,
+            secondary=palette.secondary,
+        )
+        canvas.setFillColor(palette.ink)
+        canvas.rect(-bleed, -bleed, width + 2 * bleed, band + bleed, stroke=0, fill=1)
+        canvas.restoreState()
 
     left = paper.margin_x
     y = height - paper.margin_top * 1.25
     for paragraph, space_after in _title_blocks(ctx):
         _, h = paragraph.wrap(balanced_width(paragraph, paper.frame_width), height)
-        paragraph.drawOn(canvas, left, y - h)
+        tagging.draw_on(paragraph, canvas, left, y - h)
         y -= h + space_after
 
     frame_width = paper.frame_width
     museum = Paragraph(escape(plain(content.museum.name)), styles["cover.museum"])
     _, museum_h = museum.wrap(frame_width * 0.68, band)
-    museum.drawOn(canvas, left, (band - museum_h) / 2)
+    tagging.draw_on(museum, canvas, left, (band - museum_h) / 2)
     edition = ctx.labels.format("edition", edition=plain(content.booklet.edition))
     style = styles["cover.edition"]
     # The edition shares the band with the museum's name: shrink a long one rather than overlap.
@@ -62,9 +64,10 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
     size = style.fontSize
     while size > 5 and canvas.stringWidth(edition, style.fontName, size) > room:
         size -= 0.5
-    canvas.setFont(style.fontName, size)
-    canvas.setFillColor(style.textColor)
-    canvas.drawRightString(width - left, band / 2 - style.fontSize * 0.35, edition)
+    with tagging.element(canvas, tagging.Tag("P")):
+        canvas.setFont(style.fontName, size)
+        canvas.setFillColor(style.textColor)
+        canvas.drawRightString(width - left, band / 2 - style.fontSize * 0.35, edition)
 
 
 def _title_blocks(ctx: LayoutContext) -> list[tuple[Paragraph, float]]:
@@ -97,19 +100,20 @@ def _widest_word(ctx: LayoutContext, style: ParagraphStyle) -> float:
 
 def _blocks_with(ctx: LayoutContext, title: ParagraphStyle) -> list[tuple[Paragraph, float]]:
     theme, content, styles = ctx.theme, ctx.content, ctx.theme.styles
+    kicker = Paragraph(
+        escape(content.museum.local_name.upper() or plain(content.museum.name)),
+        styles["cover.kicker"],
+    )
+    if content.museum.local_name:  # tagging: the museum's own name is in the local language
+        tagging.tag(kicker, "P", lang=content.booklet.local_language)
     blocks: list[tuple[Paragraph, float]] = [
-        (
-            Paragraph(
-                escape(content.museum.local_name.upper() or plain(content.museum.name)),
-                styles["cover.kicker"],
-            ),
-            theme.size(10),
-        ),
-        (Paragraph(ctx.markup(content.booklet.title), title), theme.size(10)),
+        (kicker, theme.size(10)),
+        (tagging.tag(Paragraph(ctx.markup(content.booklet.title), title), "H1"), theme.size(10)),
         (Paragraph(ctx.markup(content.booklet.subtitle), styles["cover.subtitle"]), theme.size(8)),
     ]
     if content.booklet.native_title:
-        blocks.append((Paragraph(escape(content.booklet.native_title), styles["cover.native"]), 0))
+        native = Paragraph(escape(content.booklet.native_title), styles["cover.native"])
+        blocks.append((tagging.tag(native, "P", lang=content.booklet.native_language), 0))
     return blocks
 
 
