@@ -258,3 +258,15 @@ def test_a_photo_is_a_figure_with_its_alt_text_and_caption_beside(
     assert "A wooden desk under a window" in alts
     # The caption set beside the photo is read right after it.
     assert rows[figure + 1][1] == "P" and rows[figure + 1][2].startswith("The desk")
+
+
+def test_a_personalised_cover_stays_tagged(edition: Callable[..., Path], tmp_path: Path) -> None:
+    from booklet.mail.stamp import CoverStamp
+    from booklet.theme.palette import make_palette
+
+    stamped = CoverStamp(edition("en").read_bytes(), make_palette({}).paper).apply(
+        "Prepared for Ana"
+    )
+    path = tmp_path / "stamped.pdf"
+    path.write_bytes(stamped)
+    assert_tagged(path)
