@@ -25,8 +25,10 @@ PAPERS = {
     "letter": (612.0, 792.0, 9.0),
     "a4": (595.276, 841.89, 8.504),
 }
-REGISTRATION = re.compile(rb"1 1 1 1 K\n(.*?)\nQ", re.S)
-SEGMENT = re.compile(rb"n (-?[\d.]+) (-?[\d.]+) m (-?[\d.]+) (-?[\d.]+) l S")
+# Whitespace-tolerant: the tagged-PDF finishing step may rewrite a page's stream one
+# instruction per line.
+REGISTRATION = re.compile(rb"1 1 1 1 K\s(.*?)\sQ", re.S)
+SEGMENT = re.compile(rb"n\s+(-?[\d.]+)\s+(-?[\d.]+)\s+m\s+(-?[\d.]+)\s+(-?[\d.]+)\s+l\s+S")
 TRANSLATE = re.compile(rb"1 0 0 1 (-?[\d.]+) (-?[\d.]+) cm\s*")
 WHITE = (255, 255, 255)
 

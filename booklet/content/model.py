@@ -57,6 +57,8 @@ class BookletInfo:
     title: str
     subtitle: str
     native_title: str
+    native_language: str
+    """The language of `native_title` (e.g. ru), so a screen reader pronounces it rightly."""
     language: str
     translations: tuple[str, ...]
     local_language: str
@@ -337,6 +339,7 @@ def _booklet(r: Reader, node: Node | None, base: Path, decode: bool) -> BookletI
         ("title", "subtitle", "language", "edition"),
         (
             "native_title",
+            "native_language",
             "translations",
             "local_language",
             "nearby_title",
@@ -351,6 +354,12 @@ def _booklet(r: Reader, node: Node | None, base: Path, decode: bool) -> BookletI
     language = r.string(f.get("language"), "booklet.language", 5)
     if language and code_problem(language):
         r.problem(f["language"].line, "booklet.language", str(code_problem(shown(language))))
+    native_language = r.string(f.get("native_language"), "booklet.native_language", 2)
+    if native_language and not re.fullmatch(r"[a-z]{2}", native_language):
+        r.problem(
+            f["native_language"].line, "booklet.native_language",
+            f"expected a two-letter code like ru, got '{native_language}'",
+        )  # fmt: skip
     translations: list[str] = []
     language_lines = {language: f["language"].line} if "language" in f else {}
     for path, node in r.items(f.get("translations"), "booklet.translations"):
@@ -366,6 +375,7 @@ def _booklet(r: Reader, node: Node | None, base: Path, decode: bool) -> BookletI
         title=r.text(f.get("title"), "booklet.title", 80),
         subtitle=r.text(f.get("subtitle"), "booklet.subtitle", 160),
         native_title=r.string(f.get("native_title"), "booklet.native_title", 60),
+        native_language=native_language,
         language=language,
         translations=tuple(translations),
         local_language=r.string(f.get("local_language"), "booklet.local_language", 2)

@@ -20,6 +20,7 @@ from booklet.layout.flowables.heading import Anchor, Heading
 from booklet.layout.flowables.index import RoomIndex
 from booklet.layout.sections import back, cover
 from booklet.layout.story import build_story
+from booklet.layout.tagged_pdf import finish
 
 # Pure-Python ASCII85 of every stream on every pass costs minutes on large booklets and makes
 # files 25% bigger; binary streams are fine in every PDF reader.
@@ -66,7 +67,9 @@ def render(ctx: LayoutContext, metadata: dict[str, str | bool]) -> Rendered:
                 )
             ]
         ) from None
-    return Rendered(buffer.getvalue(), doc.page, dict(doc.key_pages), passes)
+    # tagging: the structure recorded on the last pass's canvas becomes the PDF's tag tree
+    pdf = finish(buffer.getvalue(), doc.canv.structure, metadata)
+    return Rendered(pdf, doc.page, dict(doc.key_pages), passes)
 
 
 def _reserve_contents(story: list[Flowable]) -> None:

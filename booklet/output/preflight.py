@@ -166,10 +166,15 @@ def check_images(ctx: LayoutContext, rendered: Rendered) -> list[Finding]:
                     f"{on_page}; it may print soft (200+ recommended)",
                 )
             )
-        if not image.alt and not image.caption:
+        if not image.alt:
+            # The tagged PDF still describes the photo, but only as well as this fallback.
+            heard = "its caption" if image.caption else "only the room's name"
             findings.append(
-                Finding(WARNING, "alt text", where, f"{image.path.name} has no caption or alt text")
-            )
+                Finding(
+                    WARNING, "alt text", where,
+                    f"{image.path.name} has no alt text; a screen reader hears {heard} instead",
+                )
+            )  # fmt: skip
     return findings
 
 

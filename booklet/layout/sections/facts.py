@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from booklet.content.inline import escape
 from booklet.content.model import Museum
+from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
 from booklet.layout.labels import Labels
 from booklet.layout.sections.common import grid
@@ -42,6 +43,7 @@ def fact_rows(
         ("RIGHTPADDING", (0, 0), (0, -1), ctx.theme.size(6)),
         ("TOPPADDING", (0, 0), (-1, -1), pad),
         ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+        structure=tagging.TableTags(header_columns=1),
     )
     return [table]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from booklet.content.inline import escape, plain
+from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
 from booklet.layout.sections.common import opener
 from booklet.locales.codes import language_of
@@ -25,7 +26,7 @@ def build(ctx: LayoutContext) -> list[Flowable]:
         if place.walk_minutes:
             walk = escape(ctx.labels.format("walk_minutes", minutes=place.walk_minutes))
             meta.append(f'<font color="{accent}">{walk}</font>')
-        block: list[Flowable] = [ctx.para(place.name, "nearby.name")]
+        block: list[Flowable] = [tagging.tag(ctx.para(place.name, "nearby.name"), "H2")]
         if meta:
             block.append(Paragraph(" · ".join(meta), styles["nearby.meta"]))
         block += ctx.paras(place.text, "body")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from booklet.content.inline import paragraphs, plain
+from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Heading
 from booklet.layout.flowables.qr import QrCode
@@ -70,9 +71,11 @@ def _qr_block(ctx: LayoutContext, marked: bool) -> Flowable:
         ctx.label(ctx.labels["scan_for_website"].upper(), "label"),
         Paragraph(link, theme.styles["value"]),
     ]
+    code = QrCode(website, size, theme.palette.ink)
+    alt = ctx.labels.format("qr_alt", url=display_url(website))
     return grid(
         ctx,
-        [[QrCode(website, size, theme.palette.ink), text]],
+        [[tagging.tag(code, "Figure", alt=alt), text]],
         [size + theme.size(12), None],
         valign="MIDDLE",
     )
