@@ -190,7 +190,7 @@ def test_long_dates_are_written_the_spanish_way() -> None:
     spanish, english = load_labels("es"), load_labels("en")
     assert spanish.date(PartialDate(1940, 8, 20)) == "20 de agosto de 1940"
     assert spanish.date(PartialDate(1940, 8)) == "agosto de 1940"
-    assert spanish.date(PartialDate(1940, 8, 20), short=True) == "20 ago 1940"
+    assert spanish.date(PartialDate(1940, 8, 20), short=True) == "20 ago. 1940"
     assert english.date(PartialDate(1940, 8, 20)) == "August 20, 1940"
     assert load_labels("en-GB").date(PartialDate(1940, 8, 20)) == "20 August 1940"
 
