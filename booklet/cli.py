@@ -16,7 +16,14 @@ import click
 
 from booklet import __version__, interruption
 from booklet.cli_send import send
-from booklet.content.errors import BudgetError, ContentError, UsageError, printable
+from booklet.content.errors import (
+    BudgetError,
+    ContentError,
+    FileError,
+    UsageError,
+    os_reason,
+    printable,
+)
 from booklet.content.model import PAPERS
 from booklet.output.preflight import Finding
 from booklet.resources import starter_dir
@@ -26,6 +33,7 @@ EXIT_CONTENT = 1
 EXIT_USAGE = 2
 EXIT_BUG = 70
 EXIT_INTERRUPTED = interruption.EXIT_INTERRUPTED
+MAX_PROBLEMS_SHOWN = 50
 
 
 def configure_logging(quiet: bool) -> None:
@@ -39,9 +47,13 @@ def configure_logging(quiet: bool) -> None:
 
 
 def _fail_content(error: ContentError) -> NoReturn:
-    for problem in error.problems:
+    """The first MAX_PROBLEMS_SHOWN problems and a count: 100,000 bad rows of a traveler list
+    should not be 100,000 lines."""
+    for problem in error.problems[:MAX_PROBLEMS_SHOWN]:
         click.echo(f"error: {problem}", err=True)
     count = len(error.problems)
+    if count > MAX_PROBLEMS_SHOWN:
+        click.echo(f"... and {count - MAX_PROBLEMS_SHOWN} more problems not shown", err=True)
     click.echo(f"{count} problem{'s' * (count != 1)} found; nothing was written.", err=True)
     sys.exit(EXIT_CONTENT)
 
@@ -87,6 +99,16 @@ class _Booklet(click.Group):
             sys.exit(EXIT_USAGE)
         except BudgetError as error:
             click.echo(f"error: {printable(str(error))}; nothing was written.", err=True)
+            sys.exit(EXIT_CONTENT)
+        except FileError as error:
+            click.echo(f"error: {printable(str(error))}", err=True)
+            sys.exit(EXIT_CONTENT)
+        except OSError as error:
+            if interruption.requested():
+                _fail_interrupted()
+            # An ordinary I/O failure (a full disk, a read-only folder), not a bug of ours.
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"error: {printable(where + os_reason(error))}", err=True)
             sys.exit(EXIT_CONTENT)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
