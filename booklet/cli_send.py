@@ -531,15 +531,15 @@ def _send_all(
                 outcome = mailer.deliver(message, sender, traveler.email)
             except KeyboardInterrupt:
                 if mailer.in_doubt:  # the server has all of it and has not answered yet
-                    _record(ledger, "unknown", item)
                     tally.unknown.append((traveler, INTERRUPTED_IN_DOUBT))
+                    _record(ledger, "unknown", item)
                 raise
             if outcome.state == "delivered":
-                _record(ledger, "delivered", item)
                 tally.sent += 1
+                _record(ledger, "delivered", item)
             elif outcome.state == "unknown":
-                _record(ledger, "unknown", item)
                 tally.unknown.append((traveler, outcome.reason))
+                _record(ledger, "unknown", item)
             else:
                 tally.failed.append((traveler, outcome.reason))
             bar.update(1)
@@ -591,7 +591,8 @@ def _from_address(sender: str | None, smtp_user: str | None) -> Address:
         raise click.BadParameter(
             f"not an email address: {printable(sender)!r}", param_hint="--from"
         )
-    return Address(display_name=" ".join(printable(name).split()), addr_spec=address)
+    shown = _header_option(name, "--from") if name else None
+    return Address(display_name=shown or "", addr_spec=address)
 
 
 def _is_loopback(host: str) -> bool:
