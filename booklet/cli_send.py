@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from booklet.content.model import Content
     from booklet.mail.ledger import Ledger, LedgerError, State
     from booklet.mail.message import Edition
-    from booklet.mail.smtp import Mailer, Pacer, Security
+    from booklet.mail.smtp import Mailer, Outcome, Pacer, Security
     from booklet.mail.travelers import Traveler
 
     Outgoing = Iterator[tuple["Pending", EmailMessage]]
@@ -244,7 +244,6 @@ def send(
         parse_rate,
     )
 
-    started = time.monotonic()
     configure_logging(quiet)
     if starttls and use_ssl:
         raise click.UsageError("use either --starttls or --ssl, not both")
@@ -298,6 +297,7 @@ def send(
                 f"SMTP password for {smtp_user}", hide_input=True, err=True
             )
             _check_password(password)
+        started = time.monotonic()  # the deadline counts from here, not from the prompt
         needed = sorted({languages[p.traveler.line] for p in pending})
         editions = prepare_editions(content, source, needed, personalise)
         outgoing = _messages(pending, editions, languages, from_address, subject, tally)
@@ -521,28 +521,42 @@ def _send_all(
     quiet: bool,
     tally: Tally,
 ) -> None:
-    """Deliver one message at a time; what became of each is on disk before the next."""
+    """Deliver one message at a time; what became of each is on disk before the next.
+
+    A Ctrl-C (or SIGTERM) never loses an outcome: while the server holds the whole message
+    unanswered it is recorded as unknown, and after the server's answer, as that answer."""
+    from booklet.mail.smtp import Outcome
+
     with _progress(length, "sending", quiet) as bar:
         for item, message in outgoing:
             interruption.stop_if_requested()  # ReportLab may have swallowed it making `message`
             pacer.wait()
-            traveler = item.traveler
+            outcome: Outcome | None = None
+            settled = False
             try:
-                outcome = mailer.deliver(message, sender, traveler.email)
+                outcome = mailer.deliver(message, sender, item.traveler.email)
+                _settle(ledger, item, outcome, tally)
+                settled = True
             except KeyboardInterrupt:
-                if mailer.in_doubt:  # the server has all of it and has not answered yet
-                    tally.unknown.append((traveler, INTERRUPTED_IN_DOUBT))
-                    _record(ledger, "unknown", item)
+                if outcome is None and mailer.in_doubt:
+                    outcome = Outcome("unknown", INTERRUPTED_IN_DOUBT)
+                if outcome is not None and not settled:
+                    _settle(ledger, item, outcome, tally)
                 raise
-            if outcome.state == "delivered":
-                tally.sent += 1
-                _record(ledger, "delivered", item)
-            elif outcome.state == "unknown":
-                tally.unknown.append((traveler, outcome.reason))
-                _record(ledger, "unknown", item)
-            else:
-                tally.failed.append((traveler, outcome.reason))
             bar.update(1)
+
+
+def _settle(ledger: Ledger, item: Pending, outcome: Outcome, tally: Tally) -> None:
+    """Count the outcome and write it to the ledger (a failure needs no line: the next run
+    tries again)."""
+    if outcome.state == "failed":
+        tally.failed.append((item.traveler, outcome.reason))
+        return
+    if outcome.state == "delivered":
+        tally.sent += 1
+    else:
+        tally.unknown.append((item.traveler, outcome.reason))
+    _record(ledger, outcome.state, item)
 
 
 def _record(ledger: Ledger, state: State, item: Pending) -> None:

@@ -388,6 +388,28 @@ def test_an_interrupt_while_the_server_holds_the_message_records_it_as_unknown(
     assert ledger_lines(travelers) == ["unknown ana@example.org visit=2026-08-20 edition=2026"]
 
 
+def test_an_interrupt_after_the_server_accepted_still_records_the_delivery(
+    travelers: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_record = ledger_module.Ledger.record
+    calls: list[str] = []
+
+    def interrupted_first(self: Any, state: Any, address: str, tour: str) -> None:
+        calls.append(address)
+        if len(calls) == 1:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C between the 250 and the ledger
+        real_record(self, state, address, tour)
+
+    monkeypatch.setattr(ledger_module.Ledger, "record", interrupted_first)
+    recorder = Recorder()
+    with smtp_server(recorder) as port:
+        code, _, err = run_cli("send", str(ENGLISH_CONTENT), "--to", str(travelers),
+                               "--smtp-host", "127.0.0.1", "--smtp-port", str(port))  # fmt: skip
+    assert code == 130, err
+    assert [e.rcpt_tos[0] for e in recorder.envelopes] == ["ana@example.org"]
+    assert ledger_lines(travelers) == ["delivered ana@example.org visit=2026-08-20 edition=2026"]
+
+
 # -- 5: the ledger is read under the lock, and read leniently ---------------------------------
 
 

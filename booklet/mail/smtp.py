@@ -47,6 +47,7 @@ MAX_REPLY_LINES = 100  # an EHLO reply has a dozen; an endless "220-" greeting i
 MAX_REPLY_BYTES = 64 * 1024
 _MAX_LINE = 8192  # smtplib's own cap on one reply line
 _CHUNK = 64 * 1024  # the message is sent in pieces, each with the full timeout
+QUIT_TIMEOUT = 5.0  # goodbye is a courtesy: not worth a minute
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,7 @@ class Mailer:
     def close(self) -> None:
         """Say goodbye politely if the server is still listening."""
         if self._smtp is not None:
+            self._smtp.reply_timeout = min(self._smtp.reply_timeout, QUIT_TIMEOUT)
             try:
                 self._smtp.quit()
             except (smtplib.SMTPException, OSError):
