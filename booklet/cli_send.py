@@ -76,21 +76,31 @@ class Pending:
 
 
 class NotRecorded(Exception):
-    """The server's answer for a message could not be written to the ledger: stop at once."""
+    """What became of a message could not be written to the ledger: stop at once."""
 
     def __init__(self, traveler: Traveler, error: LedgerError, ledger: Path) -> None:
         state = error.line.split(" ", 1)[0]
-        what = (
-            "was delivered"
-            if state == "delivered"
-            else "may have been delivered (the outcome is unknown)"
-        )
-        super().__init__(
-            f"{traveler.email} (line {traveler.line}) {what} but could not be recorded in "
-            f"{ledger}: {error.reason}; stopped before the next message. Add this line to "
-            f"{ledger.name} before running again, or {traveler.email} may get a second copy: "
-            f"{error.line}"
-        )
+        who = f"{traveler.email} (line {traveler.line})"
+        where = f"{ledger}: {error.reason}"
+        if state == "sending":
+            text = (
+                f"could not record that the message to {who} was about to go out ({where}); "
+                "it was not sent"
+            )
+        elif state == "failed":
+            text = (
+                f"the message to {who} was not delivered, but that could not be recorded in "
+                f"{where}; the ledger still counts it as possibly delivered: use --resend "
+                f"{traveler.email} to send it"
+            )
+        else:
+            what = "was delivered" if state == "delivered" else "may have been delivered"
+            text = (
+                f"{who} {what} but that could not be recorded in {where}; stopped before the "
+                f"next message. Until this line is added to {ledger.name}, it counts as "
+                f"possibly delivered and is not sent again: {error.line}"
+            )
+        super().__init__(text)
 
 
 def _refuse_password(_ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
@@ -523,34 +533,58 @@ def _send_all(
 ) -> None:
     """Deliver one message at a time; what became of each is on disk before the next.
 
-    A Ctrl-C (or SIGTERM) never loses an outcome: while the server holds the whole message
-    unanswered it is recorded as unknown, and after the server's answer, as that answer."""
-    from booklet.mail.smtp import Outcome
+    "sending" is written ahead of the moment the server may accept the message, so even a
+    kill -9 leaves a trace. A Ctrl-C (or SIGTERM) never loses an outcome: while the server
+    holds the whole message unanswered it is recorded as unknown, after the server's answer as
+    that answer, and before the end went out the written-ahead line is withdrawn."""
+    from booklet.mail.smtp import Outcome, SendAborted
 
     with _progress(length, "sending", quiet) as bar:
         for item, message in outgoing:
             interruption.stop_if_requested()  # ReportLab may have swallowed it making `message`
             pacer.wait()
+            ahead = _WriteAhead(ledger, item)
             outcome: Outcome | None = None
             settled = False
             try:
-                outcome = mailer.deliver(message, sender, item.traveler.email)
-                _settle(ledger, item, outcome, tally)
+                outcome = mailer.deliver(message, sender, item.traveler.email, ahead)
+                _settle(ledger, item, outcome, tally, ahead.written)
                 settled = True
             except KeyboardInterrupt:
                 if outcome is None and mailer.in_doubt:
                     outcome = Outcome("unknown", INTERRUPTED_IN_DOUBT)
                 if outcome is not None and not settled:
-                    _settle(ledger, item, outcome, tally)
+                    _settle(ledger, item, outcome, tally, ahead.written)
+                elif outcome is None and ahead.written:
+                    _record(ledger, "failed", item)  # the end never went out
+                raise
+            except SendAborted:
+                if ahead.written:  # a retry wrote ahead, then the run had to stop before it
+                    _record(ledger, "failed", item)
                 raise
             bar.update(1)
 
 
-def _settle(ledger: Ledger, item: Pending, outcome: Outcome, tally: Tally) -> None:
-    """Count the outcome and write it to the ledger (a failure needs no line: the next run
-    tries again)."""
+class _WriteAhead:
+    """Records "sending" for one message when the Mailer is about to let its end go."""
+
+    def __init__(self, ledger: Ledger, item: Pending) -> None:
+        self.ledger, self.item, self.written = ledger, item, False
+
+    def __call__(self) -> None:
+        _record(self.ledger, "sending", self.item)
+        self.written = True
+
+
+def _settle(
+    ledger: Ledger, item: Pending, outcome: Outcome, tally: Tally, written_ahead: bool
+) -> None:
+    """Count the outcome and write it to the ledger. A failure needs a line only to withdraw
+    a "sending" written ahead: otherwise the next run simply tries again."""
     if outcome.state == "failed":
         tally.failed.append((item.traveler, outcome.reason))
+        if written_ahead:
+            _record(ledger, "failed", item)
         return
     if outcome.state == "delivered":
         tally.sent += 1

@@ -231,8 +231,11 @@ def test_each_traveler_gets_both_bodies_and_the_booklet_in_their_language(
     assert '<a href="https://museocasadeleontrotsky.blogspot.com">' in html
     assert delivered(travelers) == set(messages)
     assert travelers.with_name("travelers.csv.sent").read_text().splitlines()[1:] == [
+        "sending ana@example.org visit=2026-08-20 edition=2026",
         "delivered ana@example.org visit=2026-08-20 edition=2026",
+        "sending bob@example.org visit=none edition=2026",
         "delivered bob@example.org visit=none edition=2026",
+        "sending chen@example.org visit=2026-09-01 edition=2026",
         "delivered chen@example.org visit=2026-09-01 edition=2026",
     ]
 
@@ -257,7 +260,9 @@ def test_a_second_run_sends_nothing_and_the_ledger_ignores_case(
     assert lines == [
         "BOB@Example.org",
         "chen@exa",
+        "sending ana@example.org visit=2026-08-20 edition=2026",
         "delivered ana@example.org visit=2026-08-20 edition=2026",
+        "sending chen@example.org visit=2026-09-01 edition=2026",
         "delivered chen@example.org visit=2026-09-01 edition=2026",
     ]
 

@@ -14,6 +14,7 @@ import errno
 import os
 import signal
 import socket
+import subprocess
 import sys
 import threading
 import time
@@ -31,11 +32,11 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from booklet.build import load_content
 from booklet.mail import ledger as ledger_module
 from booklet.mail import message as message_module
-from booklet.mail.ledger import parse_ledger
+from booklet.mail.ledger import parse_ledger, read_ledger
 from booklet.mail.message import UnsafeHeader, compose
 from booklet.mail.smtp import Mailer, SendAborted, SmtpSettings
 from booklet.mail.travelers import Traveler
-from tests.conftest import ENGLISH_CONTENT, run_cli
+from tests.conftest import ENGLISH_CONTENT, ROOT, run_cli
 from tests.test_send import Recorder, free_port, run_send, smtp_server
 
 TRAVELERS = """\
@@ -101,8 +102,12 @@ class Script:
                 conn.sendall(b"250 OK\r\n")
             elif verb == b"DATA":
                 conn.sendall(b"354 go ahead\r\n")
-                body = b"".join(iter(stream.readline, b".\r\n"))
-                self.messages.append((recipient, body))
+                lines = []
+                while (line := stream.readline()) != b".\r\n":
+                    if not line:
+                        return  # the client hung up before the end: no message
+                    lines.append(line)
+                self.messages.append((recipient, b"".join(lines)))
                 reply = self.after_data(recipient)
                 if reply is None:
                     return
@@ -314,7 +319,7 @@ def test_a_delivery_the_ledger_cannot_record_stops_the_run_and_names_the_address
     def disk_full_on_the_second_entry(fd: int, data: Any) -> int:
         if os.readlink(f"/proc/self/fd/{fd}").endswith("travelers.csv.sent"):
             writes.append(bytes(data))
-            if len(writes) == 3:  # the file's first line, ana's entry, then bob's
+            if len(writes) == 5:  # first line; ana sending, delivered; bob sending, delivered
                 raise OSError(errno.ENOSPC, "No space left on device")
         return real_write(fd, data)
 
@@ -326,14 +331,19 @@ def test_a_delivery_the_ledger_cannot_record_stops_the_run_and_names_the_address
     assert code == 1
     assert err.splitlines()[-3:] == [
         "sent 2, skipped 0 (already sent), failed 0",
-        f"error: bob@example.org (line 3) was delivered but could not be recorded in {ledger}: "
-        "the disk is full; stopped before the next message. Add this line to "
-        "travelers.csv.sent before running again, or bob@example.org may get a second copy: "
+        f"error: bob@example.org (line 3) was delivered but that could not be recorded in "
+        f"{ledger}: the disk is full; stopped before the next message. Until this line is "
+        "added to travelers.csv.sent, it counts as possibly delivered and is not sent again: "
         "delivered bob@example.org visit=none edition=2026",
         "error: stopped; 1 not sent yet: run the same command again to send to them",
     ]
     assert [e.rcpt_tos[0] for e in recorder.envelopes] == ["ana@example.org", "bob@example.org"]
-    assert ledger_lines(travelers) == ["delivered ana@example.org visit=2026-08-20 edition=2026"]
+    assert ledger_lines(travelers) == [
+        "sending ana@example.org visit=2026-08-20 edition=2026",
+        "delivered ana@example.org visit=2026-08-20 edition=2026",
+        "sending bob@example.org visit=none edition=2026",  # written ahead: bob is held back
+    ]
+    assert read_ledger(ledger).state("bob@example.org", "visit=none edition=2026") == "unknown"
 
 
 # -- 4: an unknown outcome is recorded, reported and never retried automatically ---------------
@@ -353,8 +363,11 @@ def test_a_connection_dropped_after_the_message_is_not_retried(travelers: Path) 
             "traveler or the server's log, then use --resend-unknown to send again"
         ) in err
         assert ledger_lines(travelers) == [
+            "sending ana@example.org visit=2026-08-20 edition=2026",
             "delivered ana@example.org visit=2026-08-20 edition=2026",
+            "sending bob@example.org visit=none edition=2026",
             "unknown bob@example.org visit=none edition=2026",
+            "sending chen@example.org visit=2026-09-01 edition=2026",
             "delivered chen@example.org visit=2026-09-01 edition=2026",
         ]
         code, err = run_send(port, travelers)  # the same command again: bob is held back
@@ -385,7 +398,10 @@ def test_an_interrupt_while_the_server_holds_the_message_records_it_as_unknown(
     assert err.splitlines()[-1] == (
         "error: interrupted; 2 not sent yet: run the same command again to send to them"
     )
-    assert ledger_lines(travelers) == ["unknown ana@example.org visit=2026-08-20 edition=2026"]
+    assert ledger_lines(travelers) == [
+        "sending ana@example.org visit=2026-08-20 edition=2026",
+        "unknown ana@example.org visit=2026-08-20 edition=2026",
+    ]
 
 
 def test_an_interrupt_after_the_server_accepted_still_records_the_delivery(
@@ -395,8 +411,8 @@ def test_an_interrupt_after_the_server_accepted_still_records_the_delivery(
     calls: list[str] = []
 
     def interrupted_first(self: Any, state: Any, address: str, tour: str) -> None:
-        calls.append(address)
-        if len(calls) == 1:
+        calls.append(state)
+        if calls == ["sending", "delivered"]:
             os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C between the 250 and the ledger
         real_record(self, state, address, tour)
 
@@ -407,7 +423,63 @@ def test_an_interrupt_after_the_server_accepted_still_records_the_delivery(
                                "--smtp-host", "127.0.0.1", "--smtp-port", str(port))  # fmt: skip
     assert code == 130, err
     assert [e.rcpt_tos[0] for e in recorder.envelopes] == ["ana@example.org"]
-    assert ledger_lines(travelers) == ["delivered ana@example.org visit=2026-08-20 edition=2026"]
+    assert ledger_lines(travelers) == [
+        "sending ana@example.org visit=2026-08-20 edition=2026",
+        "delivered ana@example.org visit=2026-08-20 edition=2026",
+    ]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no SIGKILL")
+def test_a_kill_9_while_the_server_holds_the_message_never_leads_to_a_second_copy(
+    travelers: Path,
+) -> None:
+    arrived = threading.Event()
+    script = SilentAfterData(on_message=arrived.set)
+    with scripted(script) as port:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "booklet", "send", str(ENGLISH_CONTENT), "--to", str(travelers),
+             "--smtp-host", "127.0.0.1", "--smtp-port", str(port), "-q"],
+            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        try:
+            assert arrived.wait(60), "the message never reached the server"
+        finally:
+            child.kill()  # SIGKILL: no handler, no clean-up, no last write
+            child.wait(10)
+        script.hold.set()
+    assert ledger_lines(travelers) == ["sending ana@example.org visit=2026-08-20 edition=2026"]
+    recorder = Recorder()
+    with smtp_server(recorder) as port:
+        code, err = run_send(port, travelers)  # the same command again
+    assert code == 0, err
+    assert [e.rcpt_tos[0] for e in recorder.envelopes] == ["bob@example.org", "chen@example.org"]
+    assert "note: 1 traveler with an unknown outcome from an earlier run" in err
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="finds the ledger's fd in /proc")
+def test_if_the_write_ahead_fails_the_end_of_the_message_never_goes_out(
+    travelers: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_write = os.write
+
+    def full_for_bob(fd: int, data: Any) -> int:
+        if os.readlink(f"/proc/self/fd/{fd}").endswith(".sent") and b"sending bob" in bytes(data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(ledger_module.os, "write", full_for_bob)
+    script = Script()
+    with scripted(script) as port:
+        code, err = run_send(port, travelers)
+    ledger = travelers.with_name("travelers.csv.sent")
+    assert code == 1
+    assert script.recipients() == ["ana@example.org"]  # bob's message never ended
+    assert err.splitlines()[-2:] == [
+        "error: could not record that the message to bob@example.org (line 3) was about to go "
+        f"out ({ledger}: the disk is full); it was not sent",
+        "error: stopped; 2 not sent yet: run the same command again to send to them",
+    ]
 
 
 # -- 5: the ledger is read under the lock, and read leniently ---------------------------------

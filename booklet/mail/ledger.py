@@ -1,18 +1,23 @@
-"""What became of each message: `travelers.csv.sent`, one line per message, beside the list.
+"""What became of each message: `travelers.csv.sent`, one line per event, beside the list.
 
-    # booklet send ledger: STATE ADDRESS TOUR, one line per message; the last line for ...
+    # booklet send ledger: STATE ADDRESS TOUR, one line per event; the last line for ...
+    sending ana@example.org visit=2026-08-20 edition=2026
     delivered ana@example.org visit=2026-08-20 edition=2026
+    sending bob@example.org visit=none edition=2026
     unknown bob@example.org visit=none edition=2026
 
 A line is keyed by what was sent: the address and the tour (the visit date and the booklet's
 edition, or `campaign=NAME`), so the same traveler on next month's tour gets next month's
-booklet. `delivered` means the server said it accepted the message; `unknown` means the whole
-message went out and no answer came back (it may have arrived): the run does not send it again
-unless asked to. A line is appended and forced to disk before the next message is sent; if that
-fails, the caller stops at once and names the address. (A crash in the instant between the
-server's "250 OK" and the write can still mean one duplicate; SMTP offers no way to close that
-gap.) A bare address on a line of its own (what older versions wrote, or a person) counts as
-delivered for every tour.
+booklet; for each key the last line counts. Every line is forced to disk before the run goes on.
+
+`sending` is written ahead, just before the last piece of a message goes to the server: from
+then on the server may accept it. `delivered` follows the server's "250 OK"; `unknown` a
+connection that ended (or a Ctrl-C) before the answer; `failed` an answer that refused it. A
+key whose last line is `sending` or `unknown` may have been delivered: it is not sent again
+unless someone asks (--resend-unknown). So no crash, not even a `kill -9` or a power cut
+between the server's acceptance and our write, sends a message twice on its own; the price
+is that such a message waits for a person's decision. A bare address on a line of its own (what
+older versions wrote, or a person) counts as delivered for every tour.
 
 The ledger is locked while a run uses it and read only once the lock is held, so two runs on
 the same list cannot both send, and the second one never decides from a stale copy.
@@ -34,10 +39,11 @@ fcntl: ModuleType | None = None
 if sys.platform != "win32":
     import fcntl
 
-State = Literal["delivered", "unknown"]
-STATES: tuple[State, ...] = ("delivered", "unknown")
+State = Literal["sending", "delivered", "unknown", "failed"]  # as written
+Outcome = Literal["delivered", "unknown"]  # as read: what a run must respect
+STATES: tuple[State, ...] = ("sending", "delivered", "unknown", "failed")
 HEADER = (
-    "# booklet send ledger: STATE ADDRESS TOUR, one line per message; the last line for an "
+    "# booklet send ledger: STATE ADDRESS TOUR, one line per event; the last line for an "
     "address and tour counts\n"
 )
 MAX_LEDGER_BYTES = 200 * 1024 * 1024
@@ -57,11 +63,12 @@ class Entries:
     """The ledger as read: the state of each (address, tour), addresses delivered for every
     tour, and the lines that meant nothing (a torn write, a typo), by number."""
 
-    states: dict[tuple[str, str], State] = field(default_factory=dict)
+    states: dict[tuple[str, str], Outcome] = field(default_factory=dict)
     everywhere: set[str] = field(default_factory=set)
     ignored: list[int] = field(default_factory=list)
 
-    def state(self, address: str, tour: str) -> State | None:
+    def state(self, address: str, tour: str) -> Outcome | None:
+        """ "delivered", "unknown", or None: not sent for this tour (or it failed)."""
         key = address.lower()
         state = self.states.get((key, tour))
         if state is None and key in self.everywhere:
@@ -69,7 +76,11 @@ class Entries:
         return state
 
     def note(self, state: State, address: str, tour: str) -> None:
-        self.states[(address.lower(), tour)] = state
+        key = (address.lower(), tour)
+        if state == "failed":
+            self.states.pop(key, None)
+        else:
+            self.states[key] = "delivered" if state == "delivered" else "unknown"
 
 
 def parse_ledger(text: str) -> Entries:
@@ -83,8 +94,7 @@ def parse_ledger(text: str) -> Entries:
         if len(words) == 1 and "@" in words[0]:
             entries.everywhere.add(words[0].lower())
         elif len(words) >= 3 and words[0] in STATES and "@" in words[1]:
-            state: State = "delivered" if words[0] == "delivered" else "unknown"
-            entries.note(state, words[1], " ".join(words[2:]))
+            entries.note(STATES[STATES.index(words[0])], words[1], " ".join(words[2:]))
         else:
             entries.ignored.append(number)
     return entries

@@ -138,9 +138,19 @@ class Mailer:
         run stops now, the server may or may not have accepted it."""
         return self._smtp is not None and self._smtp.in_doubt
 
-    def deliver(self, message: EmailMessage, sender: str, recipient: str) -> Outcome:
+    def deliver(
+        self,
+        message: EmailMessage,
+        sender: str,
+        recipient: str,
+        before_commit: Callable[[], None] = lambda: None,
+    ) -> Outcome:
         """Send one message, retrying what certainly did not arrive. Raises SendAborted when
-        no message can get through (nothing was sent for this one then)."""
+        no message can get through (nothing was sent for this one then).
+
+        `before_commit` runs just before the last piece of the message goes out, the moment
+        after which the server may accept it (the caller writes ahead that it might have); if
+        it raises, that last piece is never sent."""
         reason = ""
         connecting = True
         for attempt in range(1, self.attempts + 1):
@@ -151,6 +161,7 @@ class Mailer:
             try:
                 smtp = self._connection()
                 connecting = False
+                smtp.before_commit = before_commit
                 smtp.send_message(message, from_addr=sender, to_addrs=[recipient])
                 self._failures = 0
                 return Outcome("delivered")
@@ -250,6 +261,7 @@ class _Client(smtplib.SMTP):
         self.reply_timeout = timeout
         self.deadline = deadline
         self.in_doubt = False
+        self.before_commit: Callable[[], None] = lambda: None
         # smtplib connects (and reads the greeting through getreply) inside __init__.
         connect_within = max(0.001, min(timeout, deadline.remaining()))
         super().__init__(host, port, timeout=connect_within, **options)
@@ -326,6 +338,11 @@ class _Client(smtplib.SMTP):
         payload = body + b".\r\n"
         if len(payload) > _CHUNK:
             self.send(payload[:-_CHUNK])
+        try:
+            self.before_commit()
+        except BaseException:
+            self.close()  # the server drops a message it never saw the end of
+            raise
         self.in_doubt = True  # a Ctrl-C right after the last byte must count as sent
         try:
             self.send(payload[-_CHUNK:])
