@@ -398,8 +398,8 @@ def _warn_ignored(ledger_file: Path, lines: list[int]) -> None:
     if lines:
         shown = ", ".join(str(n) for n in lines[:5]) + (", ..." if len(lines) > 5 else "")
         click.echo(
-            f"warning: {ledger_file}: ignored {len(lines)} line{'s' * (len(lines) != 1)} that "
-            f"are not STATE ADDRESS TOUR (lines {shown})",
+            f"warning: {ledger_file}: ignored what is not STATE ADDRESS TOUR or an address "
+            f"(line{'s' * (len(lines) != 1)} {shown})",
             err=True,
         )
 

@@ -530,13 +530,17 @@ def test_the_ledger_is_kept_per_tour_and_campaign(travelers: Path) -> None:
     ledger.write_text(
         "delivered ana@example.org visit=2026-07-01 edition=2026\n"  # last month's tour
         "delivered bob@example.org visit=none edition=2026\n"
-        "delivered chen@example.org campaign=spring\n",
+        "delivered chen@example.org campaign=spring\n"
+        "delivred dee@example.org campaign=spring\n",  # a typo: said, not guessed at
         encoding="utf-8",
     )
     recorder = Recorder()
     with smtp_server(recorder) as port:
         code, err = run_send(port, travelers)
         assert code == 0, err
+        assert (
+            f"warning: {ledger}: ignored what is not STATE ADDRESS TOUR or an address (line 4)"
+        ) in err
         assert "sent 2, skipped 1 (already sent), failed 0" in err
         assert sorted(e.rcpt_tos[0] for e in recorder.envelopes) == [
             "ana@example.org", "chen@example.org"]  # fmt: skip
