@@ -22,7 +22,7 @@ from booklet.layout.labels.tables import missing_table_message
 from booklet.layout.render import Rendered, render
 from booklet.layout.sections.cover import COVER_PHOTO, photo_box, title_overflow
 from booklet.layout.sections.rooms import image_box
-from booklet.output.pdf import pdf_metadata, write_atomically
+from booklet.output.pdf import check_target, pdf_metadata, write_atomically
 from booklet.output.preflight import Finding, check_glyphs, preflight
 from booklet.theme import make_theme
 from booklet.theme.fonts import register_fonts
@@ -331,6 +331,7 @@ def _prepare_images(ctx: LayoutContext, work_dir: Path) -> None:
 def _check_output(output: Path, content: Content) -> None:
     if output.is_dir():
         raise UsageError(f"output {output} is a folder; give a file name like build/booklet.pdf")
+    check_target(output)  # a device or a FIFO: refused before anything is laid out
     for parent in output.absolute().parents:
         if parent.exists():
             if not parent.is_dir():

@@ -17,7 +17,15 @@ import click
 
 from booklet import __version__, interruption
 from booklet.cli_send import send
-from booklet.content.errors import BudgetError, ContentError, Problem, UsageError, printable
+from booklet.content.errors import (
+    BudgetError,
+    ContentError,
+    FileError,
+    Problem,
+    UsageError,
+    os_reason,
+    printable,
+)
 from booklet.content.model import PAPERS
 from booklet.output.preflight import Finding
 from booklet.resources import starter_dir
@@ -28,6 +36,7 @@ EXIT_CONTENT = 1
 EXIT_USAGE = 2
 EXIT_BUG = 70
 EXIT_INTERRUPTED = interruption.EXIT_INTERRUPTED
+MAX_PROBLEMS_SHOWN = 50
 
 
 def configure_logging(quiet: bool) -> None:
@@ -41,9 +50,15 @@ def configure_logging(quiet: bool) -> None:
 
 
 def _fail_content(error: ContentError) -> NoReturn:
-    for problem in error.problems:
+    """The first MAX_PROBLEMS_SHOWN problems and a count: 100,000 bad rows of a traveler list
+    should not be 100,000 lines."""
+    for problem in error.problems[:MAX_PROBLEMS_SHOWN]:
         click.echo(f"error: {problem}", err=True)
-    click.echo(f"{counted(len(error.problems), 'problem')} found; nothing was written.", err=True)
+    count = len(error.problems)
+    if count > MAX_PROBLEMS_SHOWN:
+        hidden = counted(count - MAX_PROBLEMS_SHOWN, "more problem")
+        click.echo(f"... and {hidden} not shown", err=True)
+    click.echo(f"{counted(count, 'problem')} found; nothing was written.", err=True)
     sys.exit(EXIT_CONTENT)
 
 
@@ -88,6 +103,16 @@ class _Booklet(click.Group):
             sys.exit(EXIT_USAGE)
         except BudgetError as error:
             click.echo(f"error: {printable(str(error))}; nothing was written.", err=True)
+            sys.exit(EXIT_CONTENT)
+        except FileError as error:
+            click.echo(f"error: {printable(str(error))}", err=True)
+            sys.exit(EXIT_CONTENT)
+        except OSError as error:
+            if interruption.requested():
+                _fail_interrupted()
+            # An ordinary I/O failure (a full disk, a read-only folder), not a bug of ours.
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"error: {printable(where + os_reason(error))}", err=True)
             sys.exit(EXIT_CONTENT)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise

@@ -12,10 +12,12 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from booklet.content.dates import PartialDate, parse_date
 from booklet.content.drawings import COVER_ART, NONE, PICTOGRAMS, TIP_ICONS
 from booklet.content.errors import ContentError, Problem
+from booklet.content.inline import url_problem
 from booklet.content.paths import resolve_content_file
 from booklet.content.photos import ImageProblem, inspect_image
 from booklet.content.reader import Reader, shown
@@ -478,12 +480,57 @@ def _website(r: Reader, node: Node | None) -> str:
 
 
 def _qr_url(r: Reader, node: Node | None, path: str) -> str:
-    value = r.url(node, path)
+    value = _url(r, node, path)
     if len(value) > MAX_QR_URL:
         r.problem(node.line if node else None, path,
                   f"too long for a QR code that scans from print: {len(value)} characters, "
                   f"at most {MAX_QR_URL}")  # fmt: skip
     return value
+
+
+def _url(r: Reader, node: Node | None, path: str) -> str:
+    """A URL field (a link target, the QR code's payload): the reader's checks (scheme, host,
+    length), then every character, the host and the port, so it never prints as broken link
+    markup nor sends a QR code somewhere odd."""
+    value = r.url(node, path)
+    if value and url_problem(value) is None:
+        problem = _url_syntax_problem(value)
+        if problem:
+            r.problem(node.line if node else None, path, f"not a valid URL: {problem}")
+    return value
+
+
+# RFC 3986: unreserved, reserved and "%"; other characters (RFC 3987 IRIs) only if not ASCII.
+_URL_ASCII = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%"
+)
+_HOST_LABEL = re.compile(r"[^\W_](?:[\w-]{0,61}[^\W_])?")
+
+
+def _url_syntax_problem(url: str) -> str | None:
+    """Why `url` is not a well-formed URL (one reason), or None."""
+    for char in url:
+        if char.isspace():
+            return "it contains a space; write it as %20"
+        if char.isascii() and char not in _URL_ASCII:
+            return f"it contains {char!r}; write it as %{ord(char):02X}"
+    if re.search(r"%(?![0-9A-Fa-f]{2})", url):
+        return "'%' must start an escape of two hex digits, like %20"
+    parts = urlsplit(url)
+    if parts.scheme.lower() == "mailto":
+        return None
+    if "@" in parts.netloc:
+        return "a user name before the host is refused (a reader would take it for the site)"
+    try:
+        parts.port  # noqa: B018 - urllib checks the port when it is read
+    except ValueError:
+        return f"the port in {parts.netloc!r} is not a number from 0 to 65535"
+    host = parts.hostname or ""
+    if host.startswith("[") or ":" in host:
+        return None  # an IPv6 literal: urllib has checked it
+    if not host or not all(_HOST_LABEL.fullmatch(label) for label in host.rstrip(".").split(".")):
+        return f"{host!r} is not a host name"
+    return None
 
 
 def _hours(r: Reader, path: str, node: Node) -> Hours:
@@ -796,7 +843,7 @@ def _source(r: Reader, path: str, node: Node) -> Source:
     f = r.fields(node, path, ("title",), ("url",))
     return Source(
         r.text(f.get("title"), f"{path}.title", 300),
-        r.url(f.get("url"), f"{path}.url") if "url" in f else "",
+        _url(r, f.get("url"), f"{path}.url") if "url" in f else "",
     )
 
 

@@ -9,6 +9,7 @@ own small markup (emphasis, strong, http/https/mailto links) becomes tags.
 from __future__ import annotations
 
 import datetime
+import email.policy
 import html
 import logging
 import re
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
+from email.parser import BytesParser
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
@@ -140,7 +142,8 @@ def compose(
     message = EmailMessage()
     message["Subject"] = subject
     message["From"] = sender
-    message["To"] = Address(display_name=traveler.name, addr_spec=traveler.email)
+    recipient = Address(display_name=traveler.name, addr_spec=traveler.email)
+    message["To"] = recipient
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain=sender.domain or "localhost")
     sections = _sections(content)
@@ -151,7 +154,41 @@ def compose(
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename=filename)
     # Last: set_content() clears, and making a multipart moves, every Content-* header.
     message["Content-Language"] = content.language
+    check_headers(message, {"To": (recipient,), "From": (sender,), "Subject": subject})
     return message
+
+
+class UnsafeHeader(ValueError):
+    """A header would not come out of the message as it went in: not sent."""
+
+
+def check_headers(message: EmailMessage, expected: dict[str, str | tuple[Address, ...]]) -> None:
+    """Write the headers as they would go on the wire, read them back, and insist on the same
+    header names and the same values for `expected`: the same addresses, and the same text of
+    names and subject (where Python's folding may move a space between encoded words).
+
+    The traveler list and the content are checked before anything is composed (no encoded
+    words, no line breaks); this is the second lock, on the bytes themselves: whatever Python's
+    email package does with a value (decoding `=?utf-8?q?...?=` into line breaks, as releases
+    without the CVE-2024-6923 fix do), nothing can become a header of its own or start the body.
+    """
+    policy = email.policy.SMTP
+    wire = b"".join(policy.fold_binary(name, value) for name, value in message.raw_items())
+    parsed = BytesParser(policy=email.policy.default).parsebytes(wire + b"\r\n", headersonly=True)
+    if [name.lower() for name in parsed] != [name.lower() for name in message]:
+        raise UnsafeHeader(f"the headers would come out as {', '.join(parsed)}")
+    for name, value in expected.items():
+        header = parsed[name]
+        got = header.addresses if hasattr(header, "addresses") else str(header)
+        if _gist(got) != _gist(value):
+            raise UnsafeHeader(f"the {name} header would not come out as written")
+
+
+def _gist(value: str | tuple[Address, ...]) -> object:
+    """A header value without its whitespace: what must survive the trip to the wire."""
+    if isinstance(value, str):
+        return "".join(value.split())
+    return [("".join(a.display_name.split()), a.addr_spec) for a in value]
 
 
 def _sections(content: Content) -> list[tuple[str, list[str]]]:
