@@ -18,6 +18,8 @@ from booklet.content.paths import resolve_content_file
 from booklet.content.photos import ImageProblem, inspect_image
 from booklet.content.reader import Reader, shown
 from booklet.content.source import Node
+from booklet.theme.palette import PALETTE_KEYS
+from booklet.theme.paper import PAPERS
 
 ROOM_KINDS = ("room", "garden", "tomb", "tower")
 PICTOGRAMS = ("kitchen", "dining", "office", "study", "bedroom", "child", "garden", "tomb", "tower")
@@ -35,7 +37,6 @@ TIP_ICONS = (
     "accessibility",
     "language",
 )
-PAPERS = ("half-letter", "a5", "letter", "a4")
 STREET_SIDES = ("top", "bottom", "left", "right")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
@@ -98,6 +99,10 @@ class Hours:
     days: str
     opens: str
     closes: str
+
+    def line(self) -> str:
+        """The opening hours as printed in the booklet and the email: "Tue–Sun: 10:00–17:00"."""
+        return f"{self.days}: {self.opens}–{self.closes}"
 
 
 @dataclass(frozen=True)
@@ -695,9 +700,10 @@ def _source(r: Reader, path: str, node: Node) -> Source:
 
 def _theme(r: Reader, node: Node | None) -> ThemeChoice:
     f = r.fields(node, "theme", (), ("paper", "palette"))
-    paper = r.choice(f.get("paper"), "theme.paper", PAPERS) if "paper" in f else "half-letter"
-    colours = ("paper", "ink", "muted", "accent", "secondary")
-    p = r.fields(f.get("palette"), "theme.palette", (), colours)
+    paper = (
+        r.choice(f.get("paper"), "theme.paper", tuple(PAPERS)) if "paper" in f else "half-letter"
+    )
+    p = r.fields(f.get("palette"), "theme.palette", (), PALETTE_KEYS)
     palette = {}
     for key, value_node in p.items():
         if value_node.tag == "tag:yaml.org,2002:null" and not value_node.quoted:

@@ -19,6 +19,7 @@ from PIL import Image, UnidentifiedImageError
 # MPO is the multi-picture JPEG many phone cameras write; its first frame is a plain JPEG.
 SUPPORTED_FORMATS = ("JPEG", "MPO", "PNG", "WEBP", "TIFF", "GIF")
 MAX_PIXELS = 80_000_000
+ORIENTATION = 0x0112  # the EXIF tag
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 
@@ -45,17 +46,22 @@ def inspect_image(path: Path, decode: bool = False) -> ImageInfo:
             raise ImageProblem(
                 f"unsupported image format {image.format}; use JPEG, PNG, WebP, TIFF or GIF"
             )
-        width, height = image.size
-        orientation = image.getexif().get(0x0112, 1)
+        width, height = upright_size(image)
         if decode and width * height <= MAX_PIXELS:
             if image.format in ("JPEG", "MPO"):
-                image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+                image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
             image.load()
     if width * height > MAX_PIXELS:
         raise ImageProblem(f"image is {width}x{height} pixels; at most {MAX_PIXELS:,} allowed")
-    if orientation in (5, 6, 7, 8):
-        width, height = height, width
     return ImageInfo(width, height)
+
+
+def upright_size(image: Image.Image) -> tuple[int, int]:
+    """The size as shown: EXIF orientations 5 to 8 turn the picture a quarter (the one place
+    booklet reads the orientation tag; Pillow's exif_transpose applies it)."""
+    if image.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8):
+        return image.height, image.width
+    return image.width, image.height
 
 
 @contextmanager

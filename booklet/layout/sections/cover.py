@@ -8,13 +8,12 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, NextPageTemplate, Paragraph
 
 from booklet.content.inline import escape, plain
-from booklet.layout.art.motifs import draw_cover_art
+from booklet.layout.art.motifs import CALM_TOP, draw_cover_art
 from booklet.layout.context import LayoutContext
 from booklet.layout.document import BODY, BookletDocument
 from booklet.layout.sections.common import ink
 
 BAND_SHARE = 0.085
-CALM_SHARE = 0.45  # the top of the cover art is plain background, kept for the title
 TITLE_MIN_SHARE = 0.6  # a long title shrinks to fit, but not below this share of its size
 
 
@@ -113,6 +112,13 @@ def _blocks_with(ctx: LayoutContext, title: ParagraphStyle) -> list[tuple[Paragr
     return blocks
 
 
+def band_box(ctx: LayoutContext) -> tuple[float, float, float, float]:
+    """The ink band at the foot of the cover, from the trim's lower-left corner (the mail
+    stamps a traveler's name in it)."""
+    paper = ctx.theme.paper
+    return (0.0, 0.0, paper.width, paper.height * BAND_SHARE)
+
+
 def title_overflow(ctx: LayoutContext) -> float:
     """How far (points) the title block runs past the calm top of the cover art, even with the
     title at its smallest; 0 if it fits."""
@@ -124,7 +130,7 @@ def _overflow(ctx: LayoutContext, blocks: list[tuple[Paragraph, float]]) -> floa
     used = paper.margin_top * 1.25
     for paragraph, space_after in blocks:
         used += paragraph.wrap(paper.frame_width, paper.height)[1] + space_after
-    return max(0.0, used - paper.height * CALM_SHARE)
+    return max(0.0, used - paper.height * CALM_TOP)
 
 
 def balanced_width(paragraph: Paragraph, width: float) -> float:
