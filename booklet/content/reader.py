@@ -250,6 +250,8 @@ class Reader:
         return False
 
     def _check_characters(self, value: str, line: int, path: str) -> None:
+        if value.replace("\n", " ").replace("\t", " ").isprintable():
+            return  # the common case, in C: no control, format, private or unassigned character
         for char in value:
             code = ord(char)
             if char in "\n\t":
