@@ -1,7 +1,9 @@
 """The content model: what a booklet says, as typed, validated, read-only data.
 
 `read_content` turns a node tree into a Content for one language, or raises ContentError with
-every problem found. Field names here are the YAML keys; the docs in README.md mirror them.
+every problem found. Each section reads as declarations: a field, its path, its limits and its
+default (content/reader.py does the checking). Field names are the YAML keys; the docs in
+README.md mirror them.
 """
 
 from __future__ import annotations
@@ -142,6 +144,7 @@ class History:
 
 
 Point = tuple[float, float]
+PLAN_SIZE: Point = (100.0, 70.0)  # when the content gives none
 
 
 @dataclass(frozen=True)
@@ -335,7 +338,7 @@ def _booklet(r: Reader, node: Node | None) -> BookletInfo:
             "colophon",
         ),
     )
-    language = r.string(f.get("language"), "booklet.language", 2)
+    language = r.string(f.get("language"), "booklet.language", 2) or ""
     if language and not re.fullmatch(r"[a-z]{2}", language):
         r.problem(f["language"].line, "booklet.language", "expected a two-letter code like en")
     translations: list[str] = []
@@ -349,18 +352,15 @@ def _booklet(r: Reader, node: Node | None) -> BookletInfo:
         elif code:
             translations.append(code)
             language_lines[code] = node.line
-    return BookletInfo(
+    return r.make(
+        BookletInfo,
         title=r.text(f.get("title"), "booklet.title", 80),
         subtitle=r.text(f.get("subtitle"), "booklet.subtitle", 160),
         native_title=r.string(f.get("native_title"), "booklet.native_title", 60),
         language=language,
         translations=tuple(translations),
-        local_language=r.string(f.get("local_language"), "booklet.local_language", 2)
-        if "local_language" in f
-        else "",
-        nearby_title=r.text(f.get("nearby_title"), "booklet.nearby_title", 80)
-        if "nearby_title" in f
-        else "",
+        local_language=r.string(f.get("local_language"), "booklet.local_language", 2),
+        nearby_title=r.text(f.get("nearby_title"), "booklet.nearby_title", 80),
         edition=r.text(f.get("edition"), "booklet.edition", 40),
         authors=tuple(r.string(n, p, 120) for p, n in r.items(f.get("authors"), "booklet.authors")),
         keywords=tuple(r.text(n, p, 60) for p, n in r.items(f.get("keywords"), "booklet.keywords")),
@@ -372,8 +372,10 @@ def _booklet(r: Reader, node: Node | None) -> BookletInfo:
 
 def _welcome(r: Reader, node: Node | None) -> Welcome:
     f = r.fields(node, "welcome", ("title", "text"))
-    return Welcome(
-        r.text(f.get("title"), "welcome.title", 80), r.text(f.get("text"), "welcome.text")
+    return r.make(
+        Welcome,
+        title=r.text(f.get("title"), "welcome.title", 80),
+        text=r.text(f.get("text"), "welcome.text"),
     )
 
 
@@ -393,10 +395,12 @@ def _museum(r: Reader, node: Node | None) -> Museum:
         k: r.string(a.get(k), f"museum.address.{k}", 120)
         for k in ("street", "neighbourhood", "borough", "postal_code", "city")
     }
-    address = Address(**places, country=r.text(a.get("country"), "museum.address.country", 120))
+    country = r.text(a.get("country"), "museum.address.country", 120)
+    address = r.make(Address, **places, country=country)
     hours = tuple(_hours(r, p, n) for p, n in r.items(f.get("hours"), "museum.hours", 1, 14))
     verify = _verify_list(r, f.get("verify"), "museum.verify", names)
-    return Museum(
+    return r.make(
+        Museum,
         name=r.text(f.get("name"), "museum.name", 120),
         local_name=r.string(f.get("local_name"), "museum.local_name", 120),
         institution=r.string(f.get("institution"), "museum.institution", 200),
@@ -413,7 +417,7 @@ def _museum(r: Reader, node: Node | None) -> Museum:
 
 def _website(r: Reader, node: Node | None) -> str:
     """The museum's address on the web, also printed as a QR code, so it must stay short."""
-    value = r.url(node, "museum.website")
+    value = r.url(node, "museum.website") or ""
     if len(value) > MAX_QR_URL:
         r.problem(node.line if node else None, "museum.website",
                   f"too long for a QR code that scans from print: {len(value)} characters, "
@@ -433,13 +437,15 @@ def _hours(r: Reader, path: str, node: Node) -> Hours:
                 f"expected a 24-hour time like \"10:00\", got '{value}'",
             )
         times.append(value)
-    return Hours(r.text(f.get("days"), f"{path}.days", 80), times[0], times[1])
+    return r.make(
+        Hours, days=r.text(f.get("days"), f"{path}.days", 80), opens=times[0], closes=times[1]
+    )
 
 
 def _verify_list(
     r: Reader, node: Node | None, path: str, allowed: tuple[str, ...]
 ) -> frozenset[str]:
-    return frozenset(r.choice(n, p, allowed) for p, n in r.items(node, path))
+    return frozenset(r.choice(n, p, allowed) or "" for p, n in r.items(node, path))
 
 
 def _history(r: Reader, node: Node | None) -> History:
@@ -448,47 +454,48 @@ def _history(r: Reader, node: Node | None) -> History:
     for path, item in r.items(f.get("chapters"), "history.chapters", 1, 60):
         c = r.fields(item, path, ("title", "text"))
         chapters.append(
-            Chapter(
-                r.text(c.get("title"), f"{path}.title", 100),
-                r.text(c.get("text"), f"{path}.text", 20_000),
+            r.make(
+                Chapter,
+                title=r.text(c.get("title"), f"{path}.title", 100),
+                text=r.text(c.get("text"), f"{path}.text", 20_000),
             )
         )
     events: list[TimelineEvent] = []
     dated: list[tuple[int, PartialDate]] = []
     for path, item in r.items(f.get("timeline"), "history.timeline", 1, 200):
         e = r.fields(item, path, ("date", "event"), ("until", "highlight"))
-        before = len(r.problems)
         date = _date(r, e.get("date"), f"{path}.date")
-        if len(r.problems) == before and "date" in e:
+        if date is not None:
             dated.append((len(events), date))
-        until = _date(r, e.get("until"), f"{path}.until") if "until" in e else None
         events.append(
-            TimelineEvent(
-                date,
-                until,
-                r.text(e.get("event"), f"{path}.event", 300),
-                r.boolean(e.get("highlight"), f"{path}.highlight"),
+            r.make(
+                TimelineEvent,
+                date=date,
+                until=_date(r, e.get("until"), f"{path}.until"),
+                event=r.text(e.get("event"), f"{path}.event", 300),
+                highlight=r.boolean(e.get("highlight"), f"{path}.highlight"),
             )
         )
     for (_, previous), (index, date) in itertools.pairwise(dated):
         if date.sort_key() < previous.sort_key():
             line = f["timeline"].value[index].line
             r.problem(line, f"history.timeline[{index}].date", "events must be in date order")
-    return History(r.text(f.get("intro"), "history.intro", 2000), tuple(chapters), tuple(events))
+    return r.make(
+        History,
+        intro=r.text(f.get("intro"), "history.intro", 2000),
+        chapters=tuple(chapters),
+        timeline=tuple(events),
+    )
 
 
-def _date(r: Reader, node: Node | None, path: str) -> PartialDate:
+def _date(r: Reader, node: Node | None, path: str) -> PartialDate | None:
+    """A partial date, None when absent or wrong."""
     raw = r.string(node, path, 10)
-    if not raw:
-        return PartialDate(1, None, None)
+    if not raw or node is None:
+        return None
     parsed = parse_date(raw)
     if parsed is None:
-        r.problem(
-            node.line if node else None,
-            path,
-            f'expected "YYYY", "YYYY-MM" or "YYYY-MM-DD", got \'{raw}\'',
-        )
-        return PartialDate(1, None, None)
+        r.problem(node.line, path, f'expected "YYYY", "YYYY-MM" or "YYYY-MM-DD", got \'{raw}\'')
     return parsed
 
 
@@ -503,7 +510,7 @@ def _rooms(r: Reader, node: Node | None, base: Path, decode: bool) -> tuple[Room
             ("id", "number", "name", "text"),
             ("local_name", "kind", "pictogram", "summary", "highlights", "image"),
         )
-        room_id = r.string(f.get("id"), f"{path}.id", 60)
+        room_id = r.string(f.get("id"), f"{path}.id", 60) or ""
         if room_id and not _SLUG.fullmatch(room_id):
             r.problem(
                 f["id"].line,
@@ -516,10 +523,8 @@ def _rooms(r: Reader, node: Node | None, base: Path, decode: bool) -> tuple[Room
                 f"{path}.id",
                 f"id '{room_id}' already used by rooms[{seen_ids[room_id]}]",
             )
-        before = len(r.problems)
         number = r.integer(f.get("number"), f"{path}.number", 1, 9999)
-        number_ok = "number" in f and len(r.problems) == before
-        if number_ok and number in seen_numbers:
+        if number is not None and number in seen_numbers:
             r.problem(
                 f["number"].line,
                 f"{path}.number",
@@ -528,39 +533,38 @@ def _rooms(r: Reader, node: Node | None, base: Path, decode: bool) -> tuple[Room
         index = len(rooms)
         if room_id:
             seen_ids.setdefault(room_id, index)
-        if number_ok:
+        if number is not None:
             seen_numbers.setdefault(number, index)
         rooms.append(
-            Room(
+            r.make(
+                Room,
                 id=room_id,
                 number=number,
                 name=r.text(f.get("name"), f"{path}.name", 80),
-                local_name=r.string(f.get("local_name"), f"{path}.local_name", 80)
-                if "local_name" in f
-                else "",
-                kind=r.choice(f.get("kind"), f"{path}.kind", ROOM_KINDS) if "kind" in f else "room",
-                pictogram=r.choice(f.get("pictogram"), f"{path}.pictogram", PICTOGRAMS)
-                if "pictogram" in f
-                else "study",
-                summary=r.text(f.get("summary"), f"{path}.summary", 300) if "summary" in f else "",
+                local_name=r.string(f.get("local_name"), f"{path}.local_name", 80),
+                kind=r.choice(f.get("kind"), f"{path}.kind", ROOM_KINDS, default="room"),
+                pictogram=r.choice(
+                    f.get("pictogram"), f"{path}.pictogram", PICTOGRAMS, default="study"
+                ),
+                summary=r.text(f.get("summary"), f"{path}.summary", 300),
                 text=r.text(f.get("text"), f"{path}.text", 20_000),
                 highlights=tuple(
                     r.text(n, p, 200)
                     for p, n in r.items(f.get("highlights"), f"{path}.highlights", 0, 12)
                 ),
-                image=_image(r, f.get("image"), f"{path}.image", base, decode)
-                if "image" in f
-                else None,
+                image=_image(r, f.get("image"), f"{path}.image", base, decode),
                 where=Located(item.line, path),
             )
         )
     return tuple(rooms)
 
 
-def _image(r: Reader, node: Node | None, path: str, base: Path, decode: bool) -> Image:
+def _image(r: Reader, node: Node | None, path: str, base: Path, decode: bool) -> Image | None:
+    if node is None:
+        return None
     f = r.fields(node, path, ("file",), ("caption", "credit", "alt"))
-    name = r.string(f.get("file"), f"{path}.file", 300)
-    line = f["file"].line if "file" in f else (node.line if node else None)
+    name = r.string(f.get("file"), f"{path}.file", 300) or ""
+    line = f["file"].line if "file" in f else node.line
     resolved = base / name
     if name:
         resolved, problem = resolve_content_file(base, name)
@@ -571,13 +575,12 @@ def _image(r: Reader, node: Node | None, path: str, base: Path, decode: bool) ->
                 problem = str(exc)
         if problem:
             r.problem(line, f"{path}.file", problem)
-    return Image(
+    return r.make(
+        Image,
         path=resolved,
-        caption=r.text(f.get("caption"), f"{path}.caption", 300) if "caption" in f else "",
-        credit=r.text(f.get("credit"), f"{path}.credit", 200, neutral=True)
-        if "credit" in f
-        else "",
-        alt=r.text(f.get("alt"), f"{path}.alt", 300) if "alt" in f else "",
+        caption=r.text(f.get("caption"), f"{path}.caption", 300),
+        credit=r.text(f.get("credit"), f"{path}.credit", 200, neutral=True),
+        alt=r.text(f.get("alt"), f"{path}.alt", 300),
         where=Located(line, f"{path}.file"),
     )
 
@@ -586,37 +589,36 @@ def _plan(r: Reader, node: Node | None, rooms: tuple[Room, ...]) -> Plan:
     f = r.fields(
         node, "plan", ("areas",), ("title", "caption", "size", "streets", "entrance", "features")
     )
-    before = len(r.problems)
-    size = _point(r, f.get("size"), "plan.size") if "size" in f else (100.0, 70.0)
-    if len(r.problems) > before:
-        size = (100.0, 70.0)
-    elif size[0] <= 0 or size[1] <= 0:
+    size = _point(r, f.get("size"), "plan.size", default=PLAN_SIZE) or PLAN_SIZE
+    if size[0] <= 0 or size[1] <= 0:
         r.problem(f["size"].line, "plan.size", "width and height must be positive")
-        size = (100.0, 70.0)
+        size = PLAN_SIZE
     streets = []
     for path, item in r.items(f.get("streets"), "plan.streets", 0, 4):
         s = r.fields(item, path, ("name", "side"))
         streets.append(
-            Street(
-                r.text(s.get("name"), f"{path}.name", 80),
-                r.choice(s.get("side"), f"{path}.side", STREET_SIDES),
+            r.make(
+                Street,
+                name=r.text(s.get("name"), f"{path}.name", 80),
+                side=r.choice(s.get("side"), f"{path}.side", STREET_SIDES),
             )
         )
-    entrance = _point(r, f.get("entrance"), "plan.entrance", size) if "entrance" in f else None
+    entrance = _point(r, f.get("entrance"), "plan.entrance", bounds=size)
     features = []
     for path, item in r.items(f.get("features"), "plan.features", 0, 40):
         s = r.fields(item, path, ("name", "outline"))
         features.append(
-            PlanShape(
-                r.text(s.get("name"), f"{path}.name", 80),
-                _outline(r, s.get("outline"), f"{path}.outline", size),
+            r.make(
+                PlanShape,
+                name=r.text(s.get("name"), f"{path}.name", 80),
+                outline=_outline(r, s.get("outline"), f"{path}.outline", size),
             )
         )
     room_ids = {room.id for room in rooms}
     areas = []
     for path, item in r.items(f.get("areas"), "plan.areas", 1, 2000):
         s = r.fields(item, path, ("room", "outline"))
-        room_id = r.string(s.get("room"), f"{path}.room", 60)
+        room_id = r.string(s.get("room"), f"{path}.room", 60) or ""
         if room_id and room_id not in room_ids:
             close = difflib.get_close_matches(room_id, sorted(room_ids), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
@@ -624,9 +626,10 @@ def _plan(r: Reader, node: Node | None, rooms: tuple[Room, ...]) -> Plan:
         areas.append(
             PlanShape(room_id, _outline(r, s.get("outline"), f"{path}.outline", size), room_id)
         )
-    return Plan(
-        title=r.text(f.get("title"), "plan.title", 80) if "title" in f else "",
-        caption=r.text(f.get("caption"), "plan.caption", 300) if "caption" in f else "",
+    return r.make(
+        Plan,
+        title=r.text(f.get("title"), "plan.title", 80),
+        caption=r.text(f.get("caption"), "plan.caption", 300),
         size=size,
         streets=tuple(streets),
         entrance=entrance,
@@ -635,15 +638,27 @@ def _plan(r: Reader, node: Node | None, rooms: tuple[Room, ...]) -> Plan:
     )
 
 
-def _point(r: Reader, node: Node | None, path: str, bounds: Point | None = None) -> Point:
+def _point(
+    r: Reader,
+    node: Node | None,
+    path: str,
+    *,
+    bounds: Point | None = None,
+    default: Point | None = None,
+) -> Point | None:
+    """[x, y] (inside `bounds` when given); `default` when absent, None when wrong."""
+    if node is None:
+        return default
     values = [r.number(n, p) for p, n in r.items(node, path)]
     if len(values) != 2:
-        r.problem(node.line if node else None, path, f"expected [x, y], got {len(values)} numbers")
-        return (0.0, 0.0)
+        r.problem(node.line, path, f"expected [x, y], got {len(values)} numbers")
+        return None
     x, y = values
+    if x is None or y is None:
+        return None
     if bounds and not (0 <= x <= bounds[0] and 0 <= y <= bounds[1]):
         r.problem(
-            node.line if node else None,
+            node.line,
             path,
             f"point ({x:g}, {y:g}) is outside plan.size {bounds[0]:g} x {bounds[1]:g}",
         )
@@ -651,31 +666,28 @@ def _point(r: Reader, node: Node | None, path: str, bounds: Point | None = None)
 
 
 def _outline(r: Reader, node: Node | None, path: str, size: Point) -> tuple[Point, ...]:
-    points = tuple(_point(r, n, p, size) for p, n in r.items(node, path, 3, 64))
-    return points
+    points = (_point(r, n, p, bounds=size) for p, n in r.items(node, path, 3, 64))
+    return tuple(point for point in points if point is not None)
 
 
 def _tip(r: Reader, path: str, node: Node) -> Tip:
     f = r.fields(node, path, ("title", "text"), ("icon",))
-    icon = r.choice(f.get("icon"), f"{path}.icon", TIP_ICONS) if "icon" in f else "book"
-    return Tip(
-        r.text(f.get("title"), f"{path}.title", 80),
-        r.text(f.get("text"), f"{path}.text", 1200),
-        icon,
-        Located(f["text"].line if "text" in f else node.line, f"{path}.text"),
+    return r.make(
+        Tip,
+        title=r.text(f.get("title"), f"{path}.title", 80),
+        text=r.text(f.get("text"), f"{path}.text", 1200),
+        icon=r.choice(f.get("icon"), f"{path}.icon", TIP_ICONS, default="book"),
+        where=Located(f["text"].line if "text" in f else node.line, f"{path}.text"),
     )
 
 
 def _nearby(r: Reader, path: str, node: Node) -> NearbyPlace:
     f = r.fields(node, path, ("name", "text"), ("local_name", "walk_minutes"))
-    return NearbyPlace(
+    return r.make(
+        NearbyPlace,
         name=r.text(f.get("name"), f"{path}.name", 100),
-        local_name=r.string(f.get("local_name"), f"{path}.local_name", 100)
-        if "local_name" in f
-        else "",
-        walk_minutes=r.integer(f.get("walk_minutes"), f"{path}.walk_minutes", 1, 240)
-        if "walk_minutes" in f
-        else None,
+        local_name=r.string(f.get("local_name"), f"{path}.local_name", 100),
+        walk_minutes=r.integer(f.get("walk_minutes"), f"{path}.walk_minutes", 1, 240),
         text=r.text(f.get("text"), f"{path}.text", 2000),
     )
 
@@ -683,26 +695,23 @@ def _nearby(r: Reader, path: str, node: Node) -> NearbyPlace:
 def _practical(r: Reader, node: Node | None) -> Practical:
     names = ("getting_there", "accessibility", "photography", "bags")
     f = r.fields(node, "practical", ("getting_there",), (*names[1:], "verify_note", "verify"))
-    texts = {
-        k: (r.text(f.get(k), f"practical.{k}", 2000) if k in f else "")
-        for k in (*names, "verify_note")
-    }
-    return Practical(**texts, verify=_verify_list(r, f.get("verify"), "practical.verify", names))
+    texts = {k: r.text(f.get(k), f"practical.{k}", 2000) for k in (*names, "verify_note")}
+    verify = _verify_list(r, f.get("verify"), "practical.verify", names)
+    return r.make(Practical, **texts, verify=verify)
 
 
 def _source(r: Reader, path: str, node: Node) -> Source:
     f = r.fields(node, path, ("title",), ("url",))
-    return Source(
-        r.text(f.get("title"), f"{path}.title", 300),
-        r.url(f.get("url"), f"{path}.url") if "url" in f else "",
+    return r.make(
+        Source,
+        title=r.text(f.get("title"), f"{path}.title", 300),
+        url=r.url(f.get("url"), f"{path}.url"),
     )
 
 
 def _theme(r: Reader, node: Node | None) -> ThemeChoice:
     f = r.fields(node, "theme", (), ("paper", "palette"))
-    paper = (
-        r.choice(f.get("paper"), "theme.paper", tuple(PAPERS)) if "paper" in f else "half-letter"
-    )
+    paper = r.choice(f.get("paper"), "theme.paper", tuple(PAPERS), default="half-letter")
     p = r.fields(f.get("palette"), "theme.palette", (), PALETTE_KEYS)
     palette = {}
     for key, value_node in p.items():
@@ -714,9 +723,8 @@ def _theme(r: Reader, node: Node | None) -> ThemeChoice:
                 f'empty; {hint}: put it in quotes, like "#b0271f"',
             )
             continue
-        before = len(r.problems)
         value = r.string(value_node, f"theme.palette.{key}", 7)
-        if len(r.problems) > before:
+        if value is None or len(value) > 7:  # unreadable, or already reported as too long
             continue
         if not _HEX.fullmatch(value):
             r.problem(
@@ -726,4 +734,4 @@ def _theme(r: Reader, node: Node | None) -> ThemeChoice:
             )
         else:
             palette[key] = value.lower()
-    return ThemeChoice(paper, palette)
+    return r.make(ThemeChoice, paper=paper, palette=palette)
