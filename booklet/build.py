@@ -21,8 +21,9 @@ from booklet.content.project import Project
 from booklet.images import ImageCache
 from booklet.layout.rendered import Rendered
 from booklet.layout.typeset import megabytes, typeset
-from booklet.output.pdf import write_atomically
+from booklet.output.pdf import check_target, write_atomically
 from booklet.theme.profile import PROFILES
+from booklet.words import counted
 
 if TYPE_CHECKING:
     from booklet.output.impose import Imposed
@@ -81,14 +82,14 @@ def build(
         interruption.stop_if_requested()
         write_atomically(booklet.pdf, target)
         size = megabytes(len(booklet.pdf))
-        PROGRESS.info("wrote %s (%d pages, %s)", target, booklet.pages, size)
+        PROGRESS.info("wrote %s (%s, %s)", target, counted(booklet.pages, "page"), size)
         if sheets is not None:
             interruption.stop_if_requested()
             write_atomically(sheets.pdf, imposed_output(target))
             PROGRESS.info(
-                "wrote %s: %d sheets of %s; print double-sided, flip on the short edge, "
+                "wrote %s: %s of %s; print double-sided, flip on the short edge, "
                 "then fold the stack in half and staple on the fold",
-                imposed_output(target), sheets.sheets, sheets.parent.name,
+                imposed_output(target), counted(sheets.sheets, "sheet"), sheets.parent.name,
             )  # fmt: skip
     PROGRESS.info("done in %.1f s", time.perf_counter() - started)
     return [BuildResult(t, r.language, r) for t, r in zip(targets, rendered, strict=True)]
@@ -119,10 +120,11 @@ def warn_missing_glyphs(project: Project) -> None:
     whole file (`check --preflight` reports them as errors)."""
     for problem in project.missing_glyphs[:MAX_GLYPH_WARNINGS]:
         WARNINGS.warning("warning: %s", problem)
-    if len(project.missing_glyphs) > MAX_GLYPH_WARNINGS:
+    more = len(project.missing_glyphs) - MAX_GLYPH_WARNINGS
+    if more > 0:
         WARNINGS.warning(
-            "warning: %d more fields have characters the fonts lack (booklet check --preflight "
-            "lists them all)", len(project.missing_glyphs) - MAX_GLYPH_WARNINGS,
+            "warning: %s %s characters the fonts lack (booklet check --preflight "
+            "lists them all)", counted(more, "more field"), "has" if more == 1 else "have",
         )  # fmt: skip
 
 
@@ -149,9 +151,11 @@ def _impose(rendered: Rendered, content: Content) -> Imposed:
 
 
 def check_output(output: Path, content: Content) -> None:
-    """Refuse an output that is a folder, lies under a file, or would overwrite an input."""
+    """Refuse an output that is a folder, a device or a FIFO, lies under a file, or would
+    overwrite an input."""
     if output.is_dir():
         raise UsageError(f"output {output} is a folder; give a file name like build/booklet.pdf")
+    check_target(output)  # a device or a FIFO: refused before anything is laid out
     for parent in output.absolute().parents:
         if parent.exists():
             if not parent.is_dir():
@@ -159,5 +163,7 @@ def check_output(output: Path, content: Content) -> None:
             break
     target = output.resolve()
     inputs = {content.file} | {r.image.path for r in content.rooms if r.image is not None}
+    if content.booklet.cover.image is not None:
+        inputs.add(content.booklet.cover.image.path)
     if target in inputs:
         raise UsageError(f"output {output} would overwrite an input file")

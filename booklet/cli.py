@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shlex
 import shutil
 import sys
 import traceback
@@ -24,22 +25,38 @@ from booklet.cli_common import (
     quiet_option,
 )
 from booklet.cli_send import send
-from booklet.content.errors import BudgetError, ContentError, UsageError, printable
+from booklet.content.errors import (
+    BudgetError,
+    ContentError,
+    FileError,
+    Problem,
+    UsageError,
+    os_reason,
+    printable,
+)
 from booklet.exits import EXIT_BUG, EXIT_CONTENT, EXIT_INTERRUPTED, EXIT_USAGE
 from booklet.resources import starter_dir
+from booklet.words import counted
 
 if TYPE_CHECKING:
     from booklet.content.project import Project
     from booklet.output.preflight import Finding
 
+MAX_PROBLEMS_SHOWN = 50
+
 PROGRESS = logging.getLogger("booklet.progress")
 
 
 def _fail_content(error: ContentError) -> NoReturn:
-    for problem in error.problems:
+    """The first MAX_PROBLEMS_SHOWN problems and a count: 100,000 bad rows of a traveler list
+    should not be 100,000 lines."""
+    for problem in error.problems[:MAX_PROBLEMS_SHOWN]:
         click.echo(f"error: {problem}", err=True)
     count = len(error.problems)
-    click.echo(f"{count} problem{'s' * (count != 1)} found; nothing was written.", err=True)
+    if count > MAX_PROBLEMS_SHOWN:
+        hidden = counted(count - MAX_PROBLEMS_SHOWN, "more problem")
+        click.echo(f"... and {hidden} not shown", err=True)
+    click.echo(f"{counted(count, 'problem')} found; nothing was written.", err=True)
     sys.exit(EXIT_CONTENT)
 
 
@@ -85,6 +102,16 @@ class _Booklet(click.Group):
         except BudgetError as error:
             click.echo(f"error: {printable(str(error))}; nothing was written.", err=True)
             sys.exit(EXIT_CONTENT)
+        except FileError as error:
+            click.echo(f"error: {printable(str(error))}", err=True)
+            sys.exit(EXIT_CONTENT)
+        except OSError as error:
+            if interruption.requested():
+                _fail_interrupted()
+            # An ordinary I/O failure (a full disk, a read-only folder), not a bug of ours.
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"error: {printable(where + os_reason(error))}", err=True)
+            sys.exit(EXIT_CONTENT)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
@@ -114,7 +141,7 @@ def main(debug: bool) -> None:
     """Turn a content.yaml into a designed, printable visitor booklet PDF."""
 
 
-@main.command()
+@main.command(short_help="Build the booklet PDF from content.yaml.")
 @content_argument
 @click.option(
     "-o",
@@ -168,15 +195,21 @@ def build(
     max_size: int | None,
     quiet: bool,
 ) -> None:
-    """Build the booklet PDF from CONTENT (default ./content.yaml)."""
+    """Build the booklet PDF from CONTENT (default ./content.yaml; a folder means the
+    content.yaml in it)."""
     from booklet.build import build as run_build
     from booklet.build import check_options
     from booklet.content.project import load_project
 
     configure_logging(quiet)
-    if language is not None and language != "all" and not re.fullmatch(r"[a-z]{2}", language):
+    content = content_file(content)
+    if (
+        language is not None
+        and language != "all"
+        and not re.fullmatch(r"[a-z]{2}(-[A-Z]{2})?", language)
+    ):
         raise click.BadParameter(
-            "expected a two-letter code like es, or 'all'", param_hint="--lang"
+            "expected a language code like es or es-MX, or 'all'", param_hint="--lang"
         )
     check_options(profile, max_size)
     PROGRESS.info("reading %s", content)
@@ -194,7 +227,7 @@ def build(
     )
 
 
-@main.command()
+@main.command(short_help="Check content.yaml for problems, without building.")
 @content_argument
 @click.option(
     "--preflight", is_flag=True, help="Also lay the booklet out for print and run the print checks."
@@ -206,17 +239,21 @@ def build(
 def check(
     content: Path, preflight: bool, strict: bool, profile: str, paper: str | None, quiet: bool
 ) -> None:
-    """Validate CONTENT without building; exit 0 when it is sound."""
+    """Validate CONTENT (default ./content.yaml; a folder means the content.yaml in it)
+    without building; exit 0 when it is sound."""
     from booklet.content.project import load_project
 
     configure_logging(quiet)
+    content = content_file(content)
     project = load_project(content, decode_images=True)
     if preflight:
         findings = _preflight(project, profile, paper)
         _print_findings(findings, quiet)
         errors = sum(f.severity == "error" for f in findings)
         warnings = sum(f.severity == "warning" for f in findings)
-        click.echo(f"preflight: {errors} errors, {warnings} warnings", err=True)
+        click.echo(
+            f"preflight: {counted(errors, 'error')}, {counted(warnings, 'warning')}", err=True
+        )
         if errors or (strict and warnings):
             sys.exit(EXIT_CONTENT)
     missing = 0
@@ -224,12 +261,19 @@ def check(
         untranslated = edition.untranslated
         missing += len(untranslated)
         if untranslated:
-            count = len(untranslated)
+            texts = counted(len(untranslated), "text")
+            click.echo(f"'{language}' edition: {texts} without a translation:", err=True)
+            for problem in untranslated:
+                click.echo(f"  {problem}", err=True)
+        spoken = edition.untranslated_read_aloud
+        if spoken and not quiet:
+            texts = counted(len(spoken), "alt text")
             click.echo(
-                f"'{language}' edition: {count} text{'s' * (count != 1)} without a translation:",
+                f"'{language}' edition: {texts} without a translation, "
+                "read aloud by screen readers (not printed):",
                 err=True,
             )
-            for problem in untranslated:
+            for problem in spoken:
                 click.echo(f"  {problem}", err=True)
     if missing:
         sys.exit(EXIT_CONTENT)
@@ -237,7 +281,8 @@ def check(
         loaded = project.source
         marked = sorted(loaded.museum.verify | loaded.practical.verify)
         editions = ", ".join(project.languages)
-        click.echo(f"{content}: OK ({len(loaded.rooms)} rooms; editions: {editions})", err=True)
+        rooms = counted(len(loaded.rooms), "room")
+        click.echo(f"{content}: OK ({rooms}; editions: {editions})", err=True)
         if marked:
             click.echo(f"note: confirm before printing: {', '.join(marked)}", err=True)
 
@@ -272,7 +317,7 @@ def _print_findings(findings: list[Finding], quiet: bool) -> None:
 main.add_command(send)
 
 
-@main.command()
+@main.command(short_help="Start a new booklet: a sample content.yaml and its assets.")
 @click.argument("directory", type=click.Path(path_type=Path))
 def init(directory: Path) -> None:
     """Write a starter project (content.yaml and its assets) into DIRECTORY."""
@@ -286,4 +331,18 @@ def init(directory: Path) -> None:
     images = source / "assets" / "images"
     if images.is_dir():
         shutil.copytree(images, directory / "assets" / "images", dirs_exist_ok=True)
-    click.echo(f"wrote {target_content}; now run: cd {directory} && booklet build", err=True)
+    here = directory.resolve() == Path.cwd().resolve()
+    command = "booklet build" if here else f"cd {shlex.quote(str(directory))} && booklet build"
+    click.echo(f"wrote {target_content}; now run: {command}", err=True)
+
+
+def content_file(content: Path) -> Path:
+    """The content file a command reads: CONTENT itself, or the content.yaml in the folder
+    CONTENT names. A missing content.yaml says how to start one."""
+    if content.is_dir():
+        content = content / "content.yaml"
+    if content.name == "content.yaml" and not content.exists():
+        folder = shlex.quote(str(content.parent))
+        problem = f"file not found; to start a new booklet, run: booklet init {folder}"
+        raise ContentError([Problem(str(content), None, "", problem)])
+    return content

@@ -30,7 +30,7 @@ def test_python_dash_m_works() -> None:
 def test_check_accepts_the_default_content(project: Path) -> None:
     code, _, err = run_cli("check", str(project / "content.yaml"))
     assert code == 0, err
-    assert "OK (9 rooms; editions: " in err
+    assert "OK (10 rooms; editions: " in err
     assert "confirm before printing" in err
 
 

@@ -258,7 +258,7 @@ def test_impose_pads_the_spanish_edition_to_whole_sheets(
         line.startswith(f"wrote {imposed}: {pages // 4} sheets of US Letter;")
         for line in result.stderr.splitlines()
     )
-    added = re.search(r"^'es' edition: added (\d) spare pages before", result.stderr, re.M)
+    added = re.search(r"^'es' edition: added (\d) spare pages? before", result.stderr, re.M)
     last = " ".join(result.booklet.pages[-2].extract_text().split())
     assert last.startswith("Notas" if added else "Información práctica")
 
@@ -293,7 +293,8 @@ def test_a_padded_booklet_imposes_with_its_spare_pages_before_the_back_cover(
     out = tmp_path / "booklet.pdf"
     code, _, err = run_cli("build", str(content), "-o", str(out), "--impose")
     assert code == 0, err
-    assert f"'en' edition: added {spare} spare pages before the back cover" in err
+    spares = "1 spare page" if spare == 1 else f"{spare} spare pages"
+    assert f"'en' edition: added {spares} before the back cover" in err
     booklet = PdfReader(out)
     pages = len(booklet.pages)
     assert pages % 4 == 0
@@ -333,7 +334,7 @@ def test_a_padded_a4_print_booklet_imposes_sheet_by_sheet_with_the_back_cover_ou
     back cover, so the back cover is on the outside of the first sheet, next to the cover."""
     result = imposed_build("--paper", "a4", "--profile", "print")
     added = re.search(
-        r"^'en' edition: added (\d) spare pages before the back cover", result.stderr, re.M
+        r"^'en' edition: added (\d) spare pages? before the back cover", result.stderr, re.M
     )
     assert added, "the content no longer needs spare pages on A4: pick another paper"
     spare = int(added[1])

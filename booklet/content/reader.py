@@ -29,7 +29,7 @@ _YAML_KIND = {
     "tag:yaml.org,2002:timestamp": "a date",
 }
 _PLAIN_INTEGER = re.compile(r"[1-9][0-9]*|0")
-_LANGUAGE_CODE = re.compile(r"[a-z]{2}")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:-[A-Z]{2})?")
 # Bidi embeddings, overrides and isolates can make printed text read differently from the file.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
@@ -53,6 +53,8 @@ class Reader:
         self.source_language = source_language
         self.problems: list[Problem] = []
         self.untranslated: list[Problem] = []
+        # Texts no one sees but a screen reader speaks (alt): listed apart, never blocking.
+        self.untranslated_read_aloud: list[Problem] = []
 
     def problem(self, line: int | None, path: str, message: str) -> None:
         self.problems.append(Problem(self.file_name, line, path, message))
@@ -141,12 +143,14 @@ class Reader:
         path: str,
         max_length: int = 4000,
         neutral: bool = False,
+        read_aloud: bool = False,
         default: str = "",
     ) -> str | None:
         """Visitor-facing text: a string, or a mapping of language code -> string.
 
         A `neutral` field (a photographer's name) is the same in every edition when written
-        as a plain string; it may still be given per language."""
+        as a plain string; it may still be given per language. A `read_aloud` field (alt
+        text) is not printed, so a missing translation is noted apart from the printed ones."""
         if node is None:
             return default
         if node.is_mapping and not any(_LANGUAGE_CODE.fullmatch(k) for k in node.value):
@@ -156,13 +160,11 @@ class Reader:
             variants = node.value
             for code, line in node.key_lines.items():
                 if not _LANGUAGE_CODE.fullmatch(code):
-                    self.problem(line, _join(path, code), "expected a two-letter language code")
-            code = self.language
+                    self.problem(line, _join(path, code), "expected a language code like es")
+            code = _variant(variants, self.language)
             if code not in variants:
-                code = self.source_language
-                self.untranslated.append(
-                    Problem(self.file_name, node.line, path, f"no '{self.language}' translation")
-                )
+                code = _variant(variants, self.source_language)
+                self._untranslated(node.line, path, read_aloud)
             if code not in variants:
                 self.problem(node.line, path, f"no '{self.source_language}' text")
                 return None
@@ -173,10 +175,12 @@ class Reader:
                     self._checked_text(variant, _join(path, other), max_length)
             node, path = variants[code], _join(path, code)
         elif self.language != self.source_language and not neutral:
-            self.untranslated.append(
-                Problem(self.file_name, node.line, path, f"no '{self.language}' translation")
-            )
+            self._untranslated(node.line, path, read_aloud)
         return self._checked_text(node, path, max_length)
+
+    def _untranslated(self, line: int, path: str, read_aloud: bool) -> None:
+        found = Problem(self.file_name, line, path, f"no '{self.language}' translation")
+        (self.untranslated_read_aloud if read_aloud else self.untranslated).append(found)
 
     def _checked_text(self, node: Node, path: str, max_length: int) -> str | None:
         value = self.string(node, path, max_length)
@@ -292,6 +296,12 @@ class Reader:
                 continue
             self.problem(line, path, f"contains {reason} (U+{code:04X}); remove it")
             return
+
+
+def _variant(variants: dict[str, Node], code: str) -> str:
+    """The key of the text for edition `code`: "es-MX" reads `es-MX:`, else plain `es:`."""
+    language = code.split("-", 1)[0]
+    return code if code in variants or language not in variants else language
 
 
 def _join(path: str, key: str) -> str:

@@ -17,6 +17,7 @@ import yaml
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
 from booklet.content.errors import ContentError, Problem
+from booklet.content.syntax import explain
 
 MAX_INPUT_BYTES = 2_000_000
 MAX_DEPTH = 32
@@ -106,12 +107,8 @@ def load_source(data: bytes, file_name: str) -> Node:
     except yaml.reader.ReaderError as exc:
         raise ContentError([_reader_problem(exc, text, file_name)]) from None
     except yaml.MarkedYAMLError as exc:
-        # An unclosed quote is best reported where it opens, not at the end of the file.
-        opened_at = exc.context_mark if exc.context and "quoted" in exc.context else None
-        mark = opened_at or exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        what = exc.problem or exc.context or "not valid YAML"
-        raise ContentError([Problem(file_name, line, "", f"YAML syntax error: {what}")]) from None
+        said = explain(exc, text, _LOADER)
+        raise ContentError([Problem(file_name, said.line, "", said.message, said.column)]) from None
     except yaml.YAMLError as exc:
         raise ContentError([Problem(file_name, None, "", f"YAML error: {exc}")]) from None
     if root is None:

@@ -17,14 +17,14 @@ from booklet.content.errors import BudgetError, ContentError, Problem
 from booklet.content.model import Content, Image
 from booklet.content.photos import inspect_image
 from booklet.images import ImageCache, ImageJob
-from booklet.labels import load_labels
 from booklet.layout.context import LayoutContext
 from booklet.layout.render import LaidOut, render
-from booklet.layout.rendered import PlacedImage, Rendered
-from booklet.layout.sections.cover import band_box, title_overflow
+from booklet.layout.rendered import COVER_PHOTO, PlacedImage, Rendered
+from booklet.layout.sections.cover import band_box, photo_box, title_overflow
 from booklet.layout.sections.rooms import image_box
 from booklet.theme.profile import EMAIL_STEPS
 from booklet.theme.theme import make_theme
+from booklet.words import counted
 
 PROGRESS = logging.getLogger("booklet.progress")
 
@@ -49,21 +49,22 @@ def typeset(
     if paper:
         content = replace(content, theme=replace(content.theme, paper=paper))
     theme = make_theme(content.theme.paper, content.theme.palette, content.language, profile)
-    ctx = LayoutContext(content, theme, load_labels(content.language))
+    ctx = LayoutContext(content, theme, content.labels)
     overflow = title_overflow(ctx)
     if overflow and not preflight:
         raise ContentError([_title_problem(ctx, overflow)])
     pad = theme.profile.pad_to_signature or impose
     if not preflight:
         PROGRESS.info(
-            "laying out the '%s' edition: %d rooms on %s paper (%s)",
-            content.language, len(content.rooms), theme.paper.name, theme.profile.name,
+            "laying out the '%s' edition: %s on %s paper (%s)",
+            content.language, counted(len(content.rooms), "room"), theme.paper.name,
+            theme.profile.name,
         )  # fmt: skip
     ctx, laid, unpadded = _lay_out(ctx, images, pad)
     if laid.pages > unpadded and not preflight:
         PROGRESS.info(
-            "'%s' edition: added %d spare pages before the back cover to fill the last sheet",
-            content.language, laid.pages - unpadded,
+            "'%s' edition: added %s before the back cover to fill the last sheet",
+            content.language, counted(laid.pages - unpadded, "spare page"),
         )  # fmt: skip
     budget = max_size or theme.profile.max_bytes
     if budget and len(laid.pdf) > budget and not preflight:
@@ -155,8 +156,8 @@ def _fit_budget(
     raise BudgetError(
         f"the PDF is {precise_size(len(laid.pdf))} even with photos at the floor of "
         f"{EMAIL_STEPS[-1][0]} dpi, quality {EMAIL_STEPS[-1][1]}; budget {precise_size(budget)}. "
-        f"{len(ctx.images)} photos take {precise_size(photos)}, text, fonts and drawings the "
-        f"rest ({precise_size(rest)}): {advice}"
+        f"{counted(len(ctx.images), 'photo')} take {precise_size(photos)}, text, fonts and "
+        f"drawings the rest ({precise_size(rest)}): {advice}"
     )
 
 
@@ -170,24 +171,29 @@ def precise_size(size: int) -> str:
 
 
 def _prepare_images(ctx: LayoutContext, cache: ImageCache) -> dict[str, PlacedImage]:
-    """Each room photo downsampled to its placed size at the profile's DPI, in parallel."""
+    """Every photo (rooms, cover) downsampled to its placed size at the profile's DPI, in
+    parallel; the cover photo is cropped to fill the page and its bleed."""
     red, green, blue = (round(c * 255) for c in ctx.theme.palette.paper.rgb())
     profile = ctx.theme.profile
     jobs: list[ImageJob] = []
     where: dict[Path, Image] = {}
     placed: dict[str, PlacedImage] = {}
-    for room in ctx.content.rooms:
-        if room.image is None:
-            continue
+    # (key in ctx.images, image, box, whether it fills the box)
+    wanted = [(room.id, room.image, image_box(ctx, room), False)
+              for room in ctx.content.rooms if room.image is not None]  # fmt: skip
+    cover = ctx.content.booklet.cover.image
+    if cover is not None:
+        wanted.append((COVER_PHOTO, cover, photo_box(ctx), True))
+    for key, image, box, fill in wanted:
         job, width, height = cache.plan(
-            room.image.path, inspect_image(room.image.path), image_box(ctx, room),
-            profile.dpi, (red, green, blue), profile.jpeg_quality,
+            image.path, inspect_image(image.path), box, profile.dpi, (red, green, blue),
+            profile.jpeg_quality, fill=fill,
         )  # fmt: skip
         jobs.append(job)
-        where.setdefault(job.target, room.image)
-        placed[room.id] = PlacedImage(job.target, width, height)
+        where.setdefault(job.target, image)
+        placed[key] = PlacedImage(job.target, width, height)
     if jobs:
-        PROGRESS.info("preparing %d images", len(jobs))
+        PROGRESS.info("preparing %s", counted(len(jobs), "image"))
         failures = cache.prepare(jobs)
         if failures:
             name = ctx.content.file.name

@@ -16,7 +16,8 @@ from booklet.content.photos import inspect_image
 from booklet.content.project import Project
 from booklet.content.source import Node, text_scalars
 from booklet.layout.keys import room_key
-from booklet.layout.rendered import Rendered
+from booklet.layout.rendered import COVER_PHOTO, Rendered
+from booklet.words import counted
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
@@ -105,12 +106,15 @@ def check_links(root: Node, content: Content) -> list[Finding]:
 def check_images(content: Content, rendered: Rendered) -> list[Finding]:
     findings = []
     printing = rendered.profile.bleed
-    for room in content.rooms:
-        image, placed = room.image, rendered.images.get(room.id)
+    # Each photo, where it was placed and on which page. (A cover photo is cropped to fill its
+    # box: its limiting side, the smaller of the two scales below, is the one kept whole.)
+    photos = [(room.image, rendered.images.get(room.id), rendered.key_pages.get(room_key(room.id)))
+              for room in content.rooms]  # fmt: skip
+    photos.append((content.booklet.cover.image, rendered.images.get(COVER_PHOTO), 1))
+    for image, placed, page in photos:
         if image is None or placed is None:
             continue
         where = _where(content, image.where.line, image.where.field)
-        page = rendered.key_pages.get(room_key(room.id))
         info = inspect_image(image.path)
         dpi = round(min(info.width / (placed.width / 72), info.height / (placed.height / 72)))
         on_page = f" on page {page}" if page else ""
@@ -134,10 +138,15 @@ def check_images(content: Content, rendered: Rendered) -> list[Finding]:
                     f"{on_page}; it may print soft (200+ recommended)",
                 )
             )
-        if not image.alt and not image.caption:
+        if not image.alt:
+            # The tagged PDF still describes the photo, but only as well as this fallback.
+            heard = "its caption" if image.caption else "only the room's name"
             findings.append(
-                Finding(WARNING, "alt text", where, f"{image.path.name} has no caption or alt text")
-            )
+                Finding(
+                    WARNING, "alt text", where,
+                    f"{image.path.name} has no alt text; a screen reader hears {heard} instead",
+                )
+            )  # fmt: skip
     return findings
 
 
@@ -169,7 +178,7 @@ def check_fit(root: Node, content: Content, rendered: Rendered) -> list[Finding]
                     WARNING,
                     "fit",
                     where,
-                    f"'{room.name}' runs over {end - start} pages (from page "
+                    f"'{room.name}' runs over {counted(end - start, 'page')} (from page "
                     f"{start}); shorten its text to keep it on one page",
                 )
             )
@@ -187,19 +196,18 @@ def check_pages(rendered: Rendered) -> list[Finding]:
                 WARNING,
                 "pages",
                 f"page {unpadded}",
-                f"{unpadded} pages: the last sheet carries only {spill} page(s) "
-                f"of content and {padding} spare pages; trimming {spill} page(s) "
-                "of text would save a sheet",
+                f"{unpadded} pages: the last sheet carries only {counted(spill, 'page')} "
+                f"of content and {counted(padding, 'spare page')}; trimming "
+                f"{counted(spill, 'page')} of text would save a sheet",
             )
         )
-    sheets = rendered.pages / 4
     findings.append(
         Finding(
             INFO,
             "pages",
             f"{rendered.pages} pages",
             f"{unpadded} pages of content + {padding} spare = {rendered.pages} "
-            f"({sheets:g} sheets folded)"
+            f"({counted(rendered.pages // 4, 'sheet')} folded)"
             if rendered.pages % 4 == 0
             else f"{rendered.pages} pages (not a multiple of 4; build with --profile print to pad)",
         )
@@ -208,6 +216,10 @@ def check_pages(rendered: Rendered) -> list[Finding]:
 
 
 def check_qr(root: Node, content: Content) -> list[Finding]:
-    node = _find(root, "museum.website")
-    where = _where(content, node.line if node else None, "museum.website")
+    field = "museum.website"
+    node = _find(root, field)
+    if node is not None and node.is_mapping:  # one URL per edition: name this edition's
+        language = content.language if content.language in node.value else content.booklet.language
+        field, node = f"{field}.{language}", node.value.get(language)
+    where = _where(content, node.line if node else None, field)
     return [Finding(INFO, "qr code", where, f"encodes {content.museum.website}")]
