@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from booklet import interruption
+from booklet.cli_common import configure_logging, content_argument, quiet_option
 from booklet.content.errors import (
     ContentError,
     FileError,
@@ -30,12 +31,16 @@ from booklet.content.errors import (
     os_reason,
     printable,
 )
+from booklet.exits import EXIT_CONTENT as EXIT_FAILED
+from booklet.exits import EXIT_INTERRUPTED
 
 if TYPE_CHECKING:
     from email.headerregistry import Address
     from email.message import EmailMessage
 
     from booklet.content.model import Content
+    from booklet.content.project import Project
+    from booklet.layout.rendered import Rendered
     from booklet.mail.ledger import Ledger, LedgerError, State
     from booklet.mail.message import Edition
     from booklet.mail.smtp import Mailer, Outcome, Pacer, Security
@@ -44,8 +49,6 @@ if TYPE_CHECKING:
     Outgoing = Iterator[tuple["Pending", EmailMessage]]
 
 PASSWORD_VARIABLE = "BOOKLET_SMTP_PASSWORD"
-EXIT_FAILED = 1
-EXIT_INTERRUPTED = 130
 NOT_RECORDED = "not recorded: "
 INTERRUPTED_IN_DOUBT = (
     "interrupted after the whole message was sent, before the server confirmed it; it may "
@@ -112,7 +115,7 @@ def _refuse_password(_ctx: click.Context, _param: click.Parameter, value: str | 
 
 
 @click.command(short_help="Email the booklet to a list of travelers.")
-@click.argument("content", type=click.Path(path_type=Path), default=Path("content.yaml"))
+@content_argument
 @click.option(
     "--to",
     "travelers_file",
@@ -209,7 +212,7 @@ def _refuse_password(_ctx: click.Context, _param: click.Parameter, value: str | 
     metavar="SECONDS",
     help="Longest wait for each answer from the server (default: 60).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print problems and failures only.")
+@quiet_option("Print problems and failures only.")
 def send(
     content: Path,
     travelers_file: Path,
@@ -238,7 +241,6 @@ def send(
     each message is written to CSV.sent beside the list, keyed by address, visit date and
     edition (or --campaign); running again sends only to the rest.
     """
-    from booklet.cli import configure_logging
     from booklet.content.inline import plain
     from booklet.mail.ledger import Ledger, ledger_path, read_ledger
     from booklet.mail.message import prepare_editions
@@ -275,7 +277,8 @@ def send(
     subject = _header_option(subject, "--subject")
     campaign = _header_option(campaign, "--campaign")
 
-    source, travelers, languages = _gather(content, travelers_file, personalise)
+    project, travelers, languages = _gather(content, travelers_file, personalise)
+    source = project.source
     resend_all, wanted = _resend_addresses(resend, travelers, travelers_file)
     edition = " ".join(plain(source.booklet.edition).split())
     tours = {t.line: _tour(t, edition, campaign) for t in travelers}
@@ -309,7 +312,7 @@ def send(
             _check_password(password)
         started = time.monotonic()  # the deadline counts from here, not from the prompt
         needed = sorted({languages[p.traveler.line] for p in pending})
-        editions = prepare_editions(content, source, needed, personalise)
+        editions = prepare_editions(project, _typeset_email(project, needed), personalise)
         outgoing = _messages(pending, editions, languages, from_address, subject, tally)
         port = smtp_port or DEFAULT_PORTS[security]
         settings = SmtpSettings(
@@ -419,40 +422,35 @@ def _nothing_to_send(tally: Tally, total: int, ledger_file: Path) -> str:
 
 def _gather(
     content_file: Path, travelers_file: Path, personalise: bool
-) -> tuple[Content, list[Traveler], dict[int, str]]:
+) -> tuple[Project, list[Traveler], dict[int, str]]:
     """Read and check the list and every edition it needs; all problems in one ContentError.
 
-    Returns the content in its own language, the travelers, and each traveler's edition
-    language by line (the content's own language when it has no edition in theirs)."""
-    from booklet.build import load_content
+    Returns the loaded content, the travelers, and each traveler's edition language by line
+    (the content's own language when it has no edition in theirs)."""
+    from booklet.build import warn_missing_glyphs
+    from booklet.content.project import load_project
     from booklet.mail.stamp import unprintable
     from booklet.mail.travelers import read_travelers
 
     problems: list[Problem] = []
-    source = travelers = None
+    project = travelers = None
     try:
         travelers = read_travelers(travelers_file)
     except ContentError as error:
         problems += error.problems
     try:
-        source = load_content(content_file)
+        project = load_project(content_file)
     except ContentError as error:
         problems += error.problems
-    if source is None or travelers is None:
+    if project is None or travelers is None:
         raise ContentError(problems)
     from booklet.locales.codes import choose_edition
 
-    available = [source.language, *source.booklet.translations]
-    languages = {
-        t.line: choose_edition(t.language, available) or source.language for t in travelers
-    }
-    problems += _header_problems(content_file, source)
-    for language in sorted(set(languages.values()) - {source.language}):
-        try:
-            edition = load_content(content_file, language)
-        except ContentError as error:
-            problems += error.problems
-            continue
+    own = project.source.language
+    languages = {t.line: choose_edition(t.language, project.languages) or own for t in travelers}
+    problems += _header_problems(content_file, project.source)
+    for language in sorted(set(languages.values()) - {own}):
+        edition = project.editions[language]
         problems += edition.untranslated
         problems += _header_problems(content_file, edition)
     if personalise:
@@ -471,8 +469,19 @@ def _gather(
                 )
     if problems:
         raise ContentError(problems)
-    _note_fallbacks(travelers, languages, source.language)
-    return source, travelers, languages
+    _note_fallbacks(travelers, languages, own)
+    warn_missing_glyphs(project)
+    return project, travelers, languages
+
+
+def _typeset_email(project: Project, languages: list[str]) -> dict[str, Rendered]:
+    """Each edition some traveler reads, typeset once for email however many read it."""
+    from booklet.images import ImageCache
+    from booklet.layout.typeset import typeset
+
+    with ImageCache() as images:
+        return {language: typeset(project.editions[language], "email", images)
+                for language in languages}  # fmt: skip
 
 
 def _header_problems(content_file: Path, content: Content) -> list[Problem]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +19,6 @@ from pathlib import Path
 from PIL import Image
 
 from booklet.content.photos import ImageInfo, ImageProblem, decoding, open_photo
-
-JPEG_QUALITY = 85
 
 
 @dataclass(frozen=True)
@@ -29,7 +28,7 @@ class ImageJob:
     pixel_width: int
     pixel_height: int
     background: tuple[int, int, int]
-    quality: int = JPEG_QUALITY
+    quality: int
     crop: tuple[float, float, float, float] | None = None
     """Part of the upright image to keep, as fractions (left, top, right, bottom)."""
 
@@ -42,7 +41,7 @@ def plan_job(
     dpi: int,
     work_dir: Path,
     background: tuple[int, int, int],
-    quality: int = JPEG_QUALITY,
+    quality: int,
     *,
     fill: bool = False,
 ) -> tuple[ImageJob, float, float]:
@@ -209,3 +208,49 @@ def _flatten(
     if image.mode == "1":
         return image.convert("L")
     return image.convert("RGB")
+
+
+class ImageCache:
+    """Prepared photos, kept in one folder for as long as the cache lives.
+
+    A prepared file is named by the hash of its source bytes, its pixel size and its JPEG
+    quality (see `plan_job`), so an unchanged photo at an unchanged size is prepared once: not
+    again for a second edition or a smaller email step, nor for the next build in the same
+    process (watch mode, previews). Without a folder, a temporary one is made and removed by
+    `close()`."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self._temporary = None if folder else tempfile.TemporaryDirectory(prefix="booklet-")
+        self.folder = folder or Path(self._temporary.name)  # type: ignore[union-attr]
+        self.folder.mkdir(parents=True, exist_ok=True)
+
+    def plan(
+        self,
+        source: Path,
+        info: ImageInfo,
+        box: tuple[float, float],
+        dpi: int,
+        background: tuple[int, int, int],
+        quality: int,
+        *,
+        fill: bool = False,
+    ) -> tuple[ImageJob, float, float]:
+        """The job that prepares `source` to fit `box` (points), or with `fill` to cover it
+        (cropped about its centre); with its placed size."""
+        return plan_job(
+            source, info, box[0], box[1], dpi, self.folder, background, quality, fill=fill
+        )
+
+    def prepare(self, jobs: list[ImageJob]) -> dict[Path, str]:
+        """Prepare what is not in the cache yet; the problem of each job that failed."""
+        return run_jobs(jobs)
+
+    def close(self) -> None:
+        if self._temporary is not None:
+            self._temporary.cleanup()
+
+    def __enter__(self) -> ImageCache:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()

@@ -13,15 +13,15 @@ import pytest
 from PIL import Image, ImageStat
 from pypdf import PdfReader
 
-from booklet.build import build, load_content
 from booklet.content.drawings import TIP_ICONS
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.panel import Panel, Row
 from booklet.layout.flowables.pictogram import PictogramPanel
-from booklet.layout.labels import load_labels
 from booklet.layout.sections import rooms, tips
-from booklet.theme import make_theme
+from booklet.theme.theme import make_theme
 from tests.conftest import ROOT, edit, line_of, run_cli
+from tests.conftest import build_file as build
+from tests.conftest import load_edition as load_content
 
 PHOTOS = ROOT / "tests" / "data" / "photos"
 TITLE = "The House on Avenida Viena"
@@ -107,7 +107,7 @@ def test_none_and_absent_mean_no_drawing(content: Path) -> None:
 def _context(content: Path) -> LayoutContext:
     loaded = load_content(content)
     theme = make_theme(loaded.theme.paper, loaded.theme.palette, loaded.language)
-    return LayoutContext(loaded, theme, load_labels(loaded.language))
+    return LayoutContext(loaded, theme, loaded.labels)
 
 
 def test_a_room_without_photo_or_pictogram_is_text_only(content: Path) -> None:

@@ -11,11 +11,12 @@ import yaml
 
 from booklet.content.dates import PartialDate
 from booklet.content.errors import ContentError
-from booklet.layout.labels import label_languages, load_labels
-from booklet.layout.labels.tables import missing_keys, missing_table_message, shipped_languages
+from booklet.content.label_files import read_museum_tables
+from booklet.labels import label_languages, load_labels
+from booklet.labels.tables import missing_keys, missing_table_message, shipped_languages
 from tests.conftest import ROOT
 
-LABELS = ROOT / "booklet" / "layout" / "labels"
+LABELS = ROOT / "booklet" / "labels"
 ENGLISH: dict[str, Any] = yaml.safe_load((LABELS / "en.yaml").read_text(encoding="utf-8"))
 SHIPPED = ["de", "en", "es", "fr", "it", "pt"]
 EDITIONS = [*SHIPPED, "pt-PT", "en-GB", "es-MX", "fr-CA", "de-AT"]
@@ -123,12 +124,12 @@ def write(folder: Path, name: str, text: str) -> None:
 
 def test_a_museum_overrides_a_shipped_word(tmp_path: Path) -> None:
     write(tmp_path, "fr.yaml", "rooms: Pièce par pièce\nemail:\n  closing: Cordialement,\n")
-    french = load_labels("fr", tmp_path)
+    french = load_labels("fr", read_museum_tables(tmp_path))
     assert french["rooms"] == "Pièce par pièce"
     assert french.table["email"]["closing"] == "Cordialement,"
     assert french.table["email"]["greeting"] == "Bonjour {name},"  # the rest stays
     assert french["contents"] == "Sommaire"
-    assert missing_table_message("fr", tmp_path) is None
+    assert missing_table_message("fr", read_museum_tables(tmp_path)) is None
 
 
 def test_a_museum_adds_a_language(tmp_path: Path) -> None:
@@ -139,29 +140,29 @@ def test_a_museum_adds_a_language(tmp_path: Path) -> None:
     lines.append("email:")
     lines += [f"  {key}: x-{key}" for key in ENGLISH["email"]]
     write(tmp_path, "nl.yaml", "\n".join(lines) + "\n")
-    assert "nl" in label_languages(tmp_path)
-    dutch = load_labels("nl", tmp_path)
+    assert "nl" in label_languages(read_museum_tables(tmp_path))
+    dutch = load_labels("nl", read_museum_tables(tmp_path))
     assert dutch["contents"] == "x-contents"
     assert dutch.quotes == ("„", "”", "‚", "’")
     assert dutch.date(PartialDate(1940, 8, 20)) == "20 augustus 1940"
-    assert missing_keys("nl", tmp_path) == []
+    assert missing_keys("nl", read_museum_tables(tmp_path)) == []
     assert len(flatten(dutch.table)) == len(english)
 
 
 def test_a_museum_table_that_lacks_words_names_them(tmp_path: Path) -> None:
     write(tmp_path, "nl.yaml", "contents: Inhoud\nwelcome: Welkom\n")
-    missing = missing_keys("nl", tmp_path)
+    missing = missing_keys("nl", read_museum_tables(tmp_path))
     assert "contents" not in missing and "rooms" in missing and "email.subject" in missing
-    message = missing_table_message("nl", tmp_path)
+    message = missing_table_message("nl", read_museum_tables(tmp_path))
     assert message == (
         f"labels/nl.yaml lacks {len(missing)} fixed words, printed in English until written: "
         + ", ".join(missing)
     )
-    assert load_labels("nl", tmp_path)["rooms"] == "Room by room"
+    assert load_labels("nl", read_museum_tables(tmp_path))["rooms"] == "Room by room"
 
 
 def test_a_language_nobody_wrote_a_table_for_says_what_to_write(tmp_path: Path) -> None:
-    message = missing_table_message("sv", tmp_path)
+    message = missing_table_message("sv", read_museum_tables(tmp_path))
     keys = list(flatten(ENGLISH))
     assert message == (
         "booklet has no 'sv' table of fixed words (Contents, Opening hours, ...); it has "
@@ -177,7 +178,7 @@ def test_a_broken_museum_table_is_reported_with_lines(tmp_path: Path) -> None:
         "room: Salle\nromos: Salles\nemail:\n  subjet: Votre guide\nquotes: [«, »]\nhours: [a]\n",
     )
     with pytest.raises(ContentError) as caught:
-        load_labels("fr", tmp_path)
+        read_museum_tables(tmp_path)
     assert [str(p) for p in caught.value.problems] == [
         "labels/fr.yaml:2: romos: unknown key; did you mean 'rooms'?",
         "labels/fr.yaml:4: email.subjet: unknown key; did you mean 'subject'?",
@@ -190,5 +191,5 @@ def test_a_broken_museum_table_is_reported_with_lines(tmp_path: Path) -> None:
 def test_a_museum_table_that_is_not_yaml(tmp_path: Path) -> None:
     write(tmp_path, "fr.yaml", "rooms: [unclosed\n")
     with pytest.raises(ContentError) as caught:
-        load_labels("fr", tmp_path)
+        read_museum_tables(tmp_path)
     assert str(caught.value.problems[0]).startswith("labels/fr.yaml:")

@@ -29,14 +29,15 @@ from typing import Any, BinaryIO
 import pytest
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from booklet.build import load_content
+from booklet.layout.rendered import Rendered
 from booklet.mail import ledger as ledger_module
-from booklet.mail import message as message_module
 from booklet.mail.ledger import parse_ledger, read_ledger
 from booklet.mail.message import UnsafeHeader, compose
 from booklet.mail.smtp import Mailer, SendAborted, SmtpSettings
 from booklet.mail.travelers import Traveler
+from booklet.theme.profile import PROFILES
 from tests.conftest import ENGLISH_CONTENT, ROOT, run_cli
+from tests.conftest import load_edition as load_content
 from tests.test_send import Recorder, free_port, run_send, smtp_server
 
 TRAVELERS = """\
@@ -52,9 +53,20 @@ HEADERS = ["Subject", "From", "To", "Date", "Message-ID", "MIME-Version", "Conte
            "Content-Language"]  # fmt: skip
 
 
+def _fake_rendered(language: str) -> Rendered:
+    return Rendered(
+        pdf=FAKE_PDF, language=language, profile=PROFILES["email"], paper="half-letter",
+        pages=1, unpadded_pages=1, key_pages={}, passes=1, images={},
+        positions={"cover.band": (0.0, 0.0, 396.0, 52.0)}, title_overflow=0.0,
+    )  # fmt: skip
+
+
 @pytest.fixture(autouse=True)
 def fake_booklet(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(message_module, "build_booklet", lambda _file, _language: FAKE_PDF)
+    monkeypatch.setattr(
+        "booklet.cli_send._typeset_email",
+        lambda _project, languages: {language: _fake_rendered(language) for language in languages},
+    )
 
 
 @pytest.fixture

@@ -11,10 +11,12 @@ import pytest
 from pdfua import validate
 from PIL import Image
 
-from booklet.build import build, load_content
+from booklet.build import BuildResult
 from booklet.content.inline import paragraphs, plain
 from booklet.content.model import Content
 from tests.conftest import DEFAULT_CONTENT, ENGLISH_CONTENT, edit
+from tests.conftest import build_file as build
+from tests.conftest import load_edition as load_content
 from tests.tagged import (
     Element,
     letters,
@@ -28,20 +30,25 @@ from tests.tagged import (
 
 
 @pytest.fixture(scope="module")
-def edition(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+def built_edition(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., BuildResult]:
     """Build (once per module) the default booklet in a language and profile."""
-    cache: dict[tuple[str, str, str], Path] = {}
+    cache: dict[tuple[str, str, str], BuildResult] = {}
 
-    def get(language: str = "en", profile: str = "screen", content: str = "default") -> Path:
+    def get(language: str = "en", profile: str = "screen", content: str = "default") -> BuildResult:
         key = (language, profile, content)
         if key not in cache:
             source = DEFAULT_CONTENT if content == "default" else ENGLISH_CONTENT
             out = tmp_path_factory.mktemp(f"tagged-{language}-{profile}") / "booklet.pdf"
-            [result] = build(source, out, languages=[language], profile=profile)
-            cache[key] = result.output
+            [cache[key]] = build(source, out, languages=[language], profile=profile)
         return cache[key]
 
     return get
+
+
+@pytest.fixture(scope="module")
+def edition(built_edition: Callable[..., BuildResult]) -> Callable[..., Path]:
+    """The path of the default booklet built in a language and profile."""
+    return lambda *args, **options: built_edition(*args, **options).output
 
 
 def assert_tagged(path: Path) -> None:
@@ -132,11 +139,10 @@ def expected_headings(content: Content, labels: dict[str, str]) -> list[tuple[st
 def test_pdfinfo_shows_the_outline_of_the_story(
     edition: Callable[..., Path], language: str
 ) -> None:
-    from booklet.layout.labels import load_labels
 
     path = edition(language)
     content = load_content(DEFAULT_CONTENT, language)
-    labels = load_labels(language)
+    labels = content.labels
     rows = struct_text(path)
     headings = [(role, text.strip()) for _, role, text in rows if role in ("H1", "H2", "H3")]
     assert headings == expected_headings(content, labels)
@@ -260,11 +266,15 @@ def test_a_photo_is_a_figure_with_its_alt_text_and_caption_beside(
     assert rows[figure + 1][1] == "P" and rows[figure + 1][2].startswith("The desk")
 
 
-def test_a_personalised_cover_stays_tagged(edition: Callable[..., Path], tmp_path: Path) -> None:
+def test_a_personalised_cover_stays_tagged(
+    built_edition: Callable[..., BuildResult], tmp_path: Path
+) -> None:
     from booklet.mail.stamp import CoverStamp
     from booklet.theme.palette import make_palette
 
-    stamped = CoverStamp(edition("en").read_bytes(), make_palette({}).paper).apply(
+    result = built_edition("en")
+    band = result.rendered.positions["cover.band"]
+    stamped = CoverStamp(result.output.read_bytes(), make_palette({}).paper, band).apply(
         "Prepared for Ana"
     )
     path = tmp_path / "stamped.pdf"

@@ -1,7 +1,9 @@
 """The content model: what a booklet says, as typed, validated, read-only data.
 
 `read_content` turns a node tree into a Content for one language, or raises ContentError with
-every problem found. Field names here are the YAML keys; the docs in README.md mirror them.
+every problem found. Each section reads as declarations: a field, its path, its limits and its
+default (content/reader.py does the checking). Field names are the YAML keys; the docs in
+README.md mirror them.
 """
 
 from __future__ import annotations
@@ -23,14 +25,17 @@ from booklet.content.photos import ImageProblem, inspect_image
 from booklet.content.reader import Reader, shown
 from booklet.content.source import Node
 from booklet.content.times import parse_time
+from booklet.labels import Labels, load_labels
+from booklet.labels.tables import MuseumTables
 from booklet.locales.addresses import PostalAddress, address_lines, country_code, country_name
 from booklet.locales.codes import code_problem, parse_code
+from booklet.theme.palette import PALETTE_KEYS
+from booklet.theme.paper import PAPERS
 from booklet.words import counted
 
 # What a room is, for its heading (room or area) and its colour on the plan.
 ROOM_KINDS = ("room", "outdoor", "memorial", "structure")
 _RENAMED_KINDS = {"garden": "outdoor", "tomb": "memorial", "tower": "structure"}
-PAPERS = ("half-letter", "a5", "letter", "a4")
 STREET_SIDES = ("top", "bottom", "left", "right")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
@@ -112,6 +117,11 @@ class Hours:
     opens: datetime.time
     closes: datetime.time
 
+    def line(self, labels: Labels) -> str:
+        """The opening hours as printed in the booklet and the email, times as the edition's
+        locale writes them: "Tuesday to Sunday: 10:00 AM–5:00 PM"."""
+        return f"{self.days}{labels['colon']}{labels.time_range(self.opens, self.closes)}"
+
 
 @dataclass(frozen=True)
 class Museum:
@@ -150,6 +160,7 @@ class History:
 
 
 Point = tuple[float, float]
+PLAN_SIZE: Point = (100.0, 70.0)  # when the content gives none
 
 
 @dataclass(frozen=True)
@@ -257,18 +268,25 @@ class Content:
     practical: Practical
     sources: tuple[Source, ...]
     theme: ThemeChoice
+    labels: Labels = field(compare=False, repr=False)
+    """The edition's fixed words: booklet's table for its language with the museum's own."""
     untranslated: tuple[Problem, ...] = ()
     untranslated_read_aloud: tuple[Problem, ...] = ()  # alt texts: spoken, not printed
     section_lines: dict[str, int] = field(default_factory=dict)
 
 
 def read_content(
-    root: Node, file: Path, language: str | None = None, decode_images: bool = False
+    root: Node,
+    file: Path,
+    language: str | None = None,
+    decode_images: bool = False,
+    museum_labels: MuseumTables | None = None,
 ) -> Content:
     """Validate the whole tree for one language (None: the content's own language).
 
     `decode_images` decodes every image in full (for `check`); otherwise only headers are read
-    here and damaged image data is reported, with its line, when the images are processed."""
+    here and damaged image data is reported, with its line, when the images are processed.
+    `museum_labels` are the museum's own tables of fixed words (content/label_files.py)."""
     name = file.name
     if not root.is_mapping:
         raise ContentError(
@@ -308,6 +326,7 @@ def read_content(
         practical=_practical(r, top.get("practical")),
         sources=tuple(_source(r, p, n) for p, n in r.items(top.get("sources"), "sources", 0, 60)),
         theme=_theme(r, top.get("theme")),
+        labels=load_labels(r.language, museum_labels),
     )
     if language and language != source_language and language not in booklet.translations:
         section = top.get("booklet")
@@ -353,7 +372,7 @@ def _booklet(r: Reader, node: Node | None, base: Path, decode: bool) -> BookletI
     )
     # An edition is a language, optionally with its region ("en-US", "es-MX"): the region
     # picks how dates, times and numbers are written.
-    language = r.string(f.get("language"), "booklet.language", 5)
+    language = r.string(f.get("language"), "booklet.language", 5) or ""
     if language and code_problem(language):
         r.problem(f["language"].line, "booklet.language", str(code_problem(shown(language))))
     native_language = r.string(f.get("native_language"), "booklet.native_language", 2)
@@ -373,19 +392,16 @@ def _booklet(r: Reader, node: Node | None, base: Path, decode: bool) -> BookletI
         elif code:
             translations.append(code)
             language_lines[code] = node.line
-    return BookletInfo(
+    return r.make(
+        BookletInfo,
         title=r.text(f.get("title"), "booklet.title", 80),
         subtitle=r.text(f.get("subtitle"), "booklet.subtitle", 160),
         native_title=r.string(f.get("native_title"), "booklet.native_title", 60),
         native_language=native_language,
         language=language,
         translations=tuple(translations),
-        local_language=r.string(f.get("local_language"), "booklet.local_language", 2)
-        if "local_language" in f
-        else "",
-        nearby_title=r.text(f.get("nearby_title"), "booklet.nearby_title", 80)
-        if "nearby_title" in f
-        else "",
+        local_language=r.string(f.get("local_language"), "booklet.local_language", 2),
+        nearby_title=r.text(f.get("nearby_title"), "booklet.nearby_title", 80),
         edition=r.text(f.get("edition"), "booklet.edition", 40, neutral=True),
         authors=tuple(r.string(n, p, 120) for p, n in r.items(f.get("authors"), "booklet.authors")),
         keywords=tuple(r.text(n, p, 60) for p, n in r.items(f.get("keywords"), "booklet.keywords")),
@@ -400,19 +416,19 @@ def _cover(r: Reader, node: Node | None, base: Path, decode: bool) -> Cover:
     f = r.fields(node, "booklet.cover", (), ("image", "art"))
     if "image" in f and "art" in f:
         r.problem(f["art"].line, "booklet.cover.art", "give a cover image or art, not both")
-    image = f.get("image")
-    return Cover(
-        image=_image(r, image, "booklet.cover.image", base, decode, ("credit", "alt"))
-        if image is not None
-        else None,
-        art=r.choice(f.get("art"), "booklet.cover.art", COVER_ART) if "art" in f else "",
+    return r.make(
+        Cover,
+        image=_image(r, f.get("image"), "booklet.cover.image", base, decode, ("credit", "alt")),
+        art=r.choice(f.get("art"), "booklet.cover.art", COVER_ART),
     )
 
 
 def _welcome(r: Reader, node: Node | None) -> Welcome:
     f = r.fields(node, "welcome", ("title", "text"))
-    return Welcome(
-        r.text(f.get("title"), "welcome.title", 80), r.text(f.get("text"), "welcome.text")
+    return r.make(
+        Welcome,
+        title=r.text(f.get("title"), "welcome.title", 80),
+        text=r.text(f.get("text"), "welcome.text"),
     )
 
 
@@ -437,16 +453,17 @@ def _museum(r: Reader, node: Node | None) -> Museum:
     # A code is the same in every edition; the name CLDR gives it is already translated.
     as_code = node is not None and node.is_scalar and _COUNTRY_CODE.fullmatch(str(node.value))
     country = r.text(node, "museum.address.country", 120, neutral=bool(as_code))
-    code = country_code(country)
+    code = country_code(country) if country else ""
     if as_code and not code:
-        message = f"'{shown(country)}' is not a country code; write the country's name"
+        message = f"'{shown(country or '')}' is not a country code; write the country's name"
         r.problem(node.line if node else None, "museum.address.country", message)
     elif as_code:
         country = country_name(code, r.language)
-    address = Address(**places, country=country, country_code=code)
+    address = r.make(Address, **places, country=country, country_code=code)
     hours = tuple(_hours(r, p, n) for p, n in r.items(f.get("hours"), "museum.hours", 1, 14))
     verify = _verify_list(r, f.get("verify"), "museum.verify", names)
-    return Museum(
+    return r.make(
+        Museum,
         name=r.text(f.get("name"), "museum.name", 120),
         local_name=r.string(f.get("local_name"), "museum.local_name", 120),
         institution=r.string(f.get("institution"), "museum.institution", 200),
@@ -461,14 +478,14 @@ def _museum(r: Reader, node: Node | None) -> Museum:
     )
 
 
-def _website(r: Reader, node: Node | None) -> str:
+def _website(r: Reader, node: Node | None) -> str | None:
     """The museum's address on the web, also printed as a QR code, so it must stay short.
 
     One URL for every edition, or one per edition (`{en: ..., es: ...}`) when the museum has a
     page in each language; an edition without its own URL uses the source language's."""
     if node is None or not node.is_mapping:
         return _qr_url(r, node, "museum.website")
-    urls: dict[str, str] = {}
+    urls: dict[str, str | None] = {}
     for code, line in node.key_lines.items():
         if not re.fullmatch(r"[a-z]{2}", code):
             r.problem(line, f"museum.website.{code}", "expected a two-letter language code")
@@ -476,11 +493,13 @@ def _website(r: Reader, node: Node | None) -> str:
             urls[code] = _qr_url(r, node.value[code], f"museum.website.{code}")
     if r.source_language not in urls:
         r.problem(node.line, "museum.website", f"no '{r.source_language}' URL")
-    return urls.get(r.language) or urls.get(r.source_language, "")
+    return urls.get(r.language) or urls.get(r.source_language)
 
 
-def _qr_url(r: Reader, node: Node | None, path: str) -> str:
+def _qr_url(r: Reader, node: Node | None, path: str) -> str | None:
     value = _url(r, node, path)
+    if value is None:
+        return None
     if len(value) > MAX_QR_URL:
         r.problem(node.line if node else None, path,
                   f"too long for a QR code that scans from print: {len(value)} characters, "
@@ -488,7 +507,7 @@ def _qr_url(r: Reader, node: Node | None, path: str) -> str:
     return value
 
 
-def _url(r: Reader, node: Node | None, path: str) -> str:
+def _url(r: Reader, node: Node | None, path: str) -> str | None:
     """A URL field (a link target, the QR code's payload): the reader's checks (scheme, host,
     length), then every character, the host and the port, so it never prints as broken link
     markup nor sends a QR code somewhere odd."""
@@ -547,21 +566,21 @@ def _hours(r: Reader, path: str, node: Node) -> Hours:
                 f"{path}.{key}",
                 f'expected a time like "10:00", "17:30" or "10:00 AM", got \'{shown(value)}\'',
             )
-        times.append(parsed or datetime.time(0))
+        times.append(parsed)
     opens, closes = times
-    if "closes" in f and closes <= opens and closes != datetime.time(0):
+    if opens is not None and closes is not None and closes <= opens and closes != datetime.time(0):
         r.problem(
             f["closes"].line,
             f"{path}.closes",
             f"closes at {closes:%H:%M}, not after it opens at {opens:%H:%M}",
         )
-    return Hours(r.text(f.get("days"), f"{path}.days", 80), opens, closes)
+    return r.make(Hours, days=r.text(f.get("days"), f"{path}.days", 80), opens=opens, closes=closes)
 
 
 def _verify_list(
     r: Reader, node: Node | None, path: str, allowed: tuple[str, ...]
 ) -> frozenset[str]:
-    return frozenset(r.choice(n, p, allowed) for p, n in r.items(node, path))
+    return frozenset(r.choice(n, p, allowed) or "" for p, n in r.items(node, path))
 
 
 def _history(r: Reader, node: Node | None) -> History:
@@ -570,47 +589,48 @@ def _history(r: Reader, node: Node | None) -> History:
     for path, item in r.items(f.get("chapters"), "history.chapters", 1, 60):
         c = r.fields(item, path, ("title", "text"))
         chapters.append(
-            Chapter(
-                r.text(c.get("title"), f"{path}.title", 100),
-                r.text(c.get("text"), f"{path}.text", 20_000),
+            r.make(
+                Chapter,
+                title=r.text(c.get("title"), f"{path}.title", 100),
+                text=r.text(c.get("text"), f"{path}.text", 20_000),
             )
         )
     events: list[TimelineEvent] = []
     dated: list[tuple[int, PartialDate]] = []
     for path, item in r.items(f.get("timeline"), "history.timeline", 1, 200):
         e = r.fields(item, path, ("date", "event"), ("until", "highlight"))
-        before = len(r.problems)
         date = _date(r, e.get("date"), f"{path}.date")
-        if len(r.problems) == before and "date" in e:
+        if date is not None:
             dated.append((len(events), date))
-        until = _date(r, e.get("until"), f"{path}.until") if "until" in e else None
         events.append(
-            TimelineEvent(
-                date,
-                until,
-                r.text(e.get("event"), f"{path}.event", 300),
-                r.boolean(e.get("highlight"), f"{path}.highlight"),
+            r.make(
+                TimelineEvent,
+                date=date,
+                until=_date(r, e.get("until"), f"{path}.until"),
+                event=r.text(e.get("event"), f"{path}.event", 300),
+                highlight=r.boolean(e.get("highlight"), f"{path}.highlight"),
             )
         )
     for (_, previous), (index, date) in itertools.pairwise(dated):
         if date.sort_key() < previous.sort_key():
             line = f["timeline"].value[index].line
             r.problem(line, f"history.timeline[{index}].date", "events must be in date order")
-    return History(r.text(f.get("intro"), "history.intro", 2000), tuple(chapters), tuple(events))
+    return r.make(
+        History,
+        intro=r.text(f.get("intro"), "history.intro", 2000),
+        chapters=tuple(chapters),
+        timeline=tuple(events),
+    )
 
 
-def _date(r: Reader, node: Node | None, path: str) -> PartialDate:
+def _date(r: Reader, node: Node | None, path: str) -> PartialDate | None:
+    """A partial date, None when absent or wrong."""
     raw = r.string(node, path, 10)
-    if not raw:
-        return PartialDate(1, None, None)
+    if not raw or node is None:
+        return None
     parsed = parse_date(raw)
     if parsed is None:
-        r.problem(
-            node.line if node else None,
-            path,
-            f'expected "YYYY", "YYYY-MM" or "YYYY-MM-DD", got \'{raw}\'',
-        )
-        return PartialDate(1, None, None)
+        r.problem(node.line, path, f'expected "YYYY", "YYYY-MM" or "YYYY-MM-DD", got \'{raw}\'')
     return parsed
 
 
@@ -625,7 +645,7 @@ def _rooms(r: Reader, node: Node | None, base: Path, decode: bool) -> tuple[Room
             ("id", "number", "name", "text"),
             ("local_name", "kind", "pictogram", "summary", "highlights", "image"),
         )
-        room_id = r.string(f.get("id"), f"{path}.id", 60)
+        room_id = r.string(f.get("id"), f"{path}.id", 60) or ""
         if room_id and not _SLUG.fullmatch(room_id):
             r.problem(
                 f["id"].line,
@@ -638,10 +658,8 @@ def _rooms(r: Reader, node: Node | None, base: Path, decode: bool) -> tuple[Room
                 f"{path}.id",
                 f"id '{room_id}' already used by rooms[{seen_ids[room_id]}]",
             )
-        before = len(r.problems)
         number = r.integer(f.get("number"), f"{path}.number", 1, 9999)
-        number_ok = "number" in f and len(r.problems) == before
-        if number_ok and number in seen_numbers:
+        if number is not None and number in seen_numbers:
             r.problem(
                 f["number"].line,
                 f"{path}.number",
@@ -650,51 +668,52 @@ def _rooms(r: Reader, node: Node | None, base: Path, decode: bool) -> tuple[Room
         index = len(rooms)
         if room_id:
             seen_ids.setdefault(room_id, index)
-        if number_ok:
+        if number is not None:
             seen_numbers.setdefault(number, index)
         rooms.append(
-            Room(
+            r.make(
+                Room,
                 id=room_id,
                 number=number,
                 name=r.text(f.get("name"), f"{path}.name", 80),
-                local_name=r.string(f.get("local_name"), f"{path}.local_name", 80)
-                if "local_name" in f
-                else "",
-                kind=_kind(r, f.get("kind"), f"{path}.kind") if "kind" in f else "room",
+                local_name=r.string(f.get("local_name"), f"{path}.local_name", 80),
+                kind=_kind(r, f.get("kind"), f"{path}.kind"),
                 pictogram=_drawing(
                     r, f.get("pictogram"), f"{path}.pictogram", PICTOGRAMS, "pictogram"
                 ),
-                summary=r.text(f.get("summary"), f"{path}.summary", 300) if "summary" in f else "",
+                summary=r.text(f.get("summary"), f"{path}.summary", 300),
                 text=r.text(f.get("text"), f"{path}.text", 20_000),
                 highlights=tuple(
                     r.text(n, p, 200)
                     for p, n in r.items(f.get("highlights"), f"{path}.highlights", 0, 12)
                 ),
-                image=_image(r, f.get("image"), f"{path}.image", base, decode)
-                if "image" in f
-                else None,
+                image=_image(r, f.get("image"), f"{path}.image", base, decode),
                 where=Located(item.line, path),
             )
         )
     return tuple(rooms)
 
 
-def _kind(r: Reader, node: Node | None, path: str) -> str:
+def _kind(r: Reader, node: Node | None, path: str) -> str | None:
+    """A room kind, "room" when absent; a kind's old name is refused with its new one."""
     old = node.value if node is not None and node.is_scalar else None
     if isinstance(old, str) and old in _RENAMED_KINDS:
         new = _RENAMED_KINDS[old]
         r.problem(node.line if node else None, path, f"kind '{old}' is now called '{new}'")
-        return new
-    return r.choice(node, path, ROOM_KINDS)
+        return None
+    return r.choice(node, path, ROOM_KINDS, default="room")
 
 
-def _drawing(r: Reader, node: Node | None, path: str, names: tuple[str, ...], what: str) -> str:
+def _drawing(
+    r: Reader, node: Node | None, path: str, names: tuple[str, ...], what: str
+) -> str | None:
     """A pictogram or icon name; absent or `none` is "" (no drawing)."""
-    name = r.string(node, path, 40) if node is not None else ""
+    name = r.string(node, path, 40)
     if name and name != NONE and name not in names:
         close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else f"use one of {', '.join(names)} or none"
         r.problem(node.line if node else None, path, f"no {what} called '{shown(name)}'; {hint}")
+        return None
     return "" if name == NONE else name
 
 
@@ -705,10 +724,12 @@ def _image(
     base: Path,
     decode: bool,
     optional: tuple[str, ...] = ("caption", "credit", "alt"),
-) -> Image:
+) -> Image | None:
+    if node is None:
+        return None
     f = r.fields(node, path, ("file",), optional)
-    name = r.string(f.get("file"), f"{path}.file", 300)
-    line = f["file"].line if "file" in f else (node.line if node else None)
+    name = r.string(f.get("file"), f"{path}.file", 300) or ""
+    line = f["file"].line if "file" in f else node.line
     resolved = base / name
     if name:
         resolved, problem = resolve_content_file(base, name)
@@ -719,13 +740,12 @@ def _image(
                 problem = str(exc)
         if problem:
             r.problem(line, f"{path}.file", problem)
-    return Image(
+    return r.make(
+        Image,
         path=resolved,
-        caption=r.text(f.get("caption"), f"{path}.caption", 300) if "caption" in f else "",
-        credit=r.text(f.get("credit"), f"{path}.credit", 200, neutral=True)
-        if "credit" in f
-        else "",
-        alt=r.text(f.get("alt"), f"{path}.alt", 300, read_aloud=True) if "alt" in f else "",
+        caption=r.text(f.get("caption"), f"{path}.caption", 300),
+        credit=r.text(f.get("credit"), f"{path}.credit", 200, neutral=True),
+        alt=r.text(f.get("alt"), f"{path}.alt", 300, read_aloud=True),
         where=Located(line, f"{path}.file"),
     )
 
@@ -734,37 +754,36 @@ def _plan(r: Reader, node: Node | None, rooms: tuple[Room, ...]) -> Plan:
     f = r.fields(
         node, "plan", ("areas",), ("title", "caption", "size", "streets", "entrance", "features")
     )
-    before = len(r.problems)
-    size = _point(r, f.get("size"), "plan.size") if "size" in f else (100.0, 70.0)
-    if len(r.problems) > before:
-        size = (100.0, 70.0)
-    elif size[0] <= 0 or size[1] <= 0:
+    size = _point(r, f.get("size"), "plan.size", default=PLAN_SIZE) or PLAN_SIZE
+    if size[0] <= 0 or size[1] <= 0:
         r.problem(f["size"].line, "plan.size", "width and height must be positive")
-        size = (100.0, 70.0)
+        size = PLAN_SIZE
     streets = []
     for path, item in r.items(f.get("streets"), "plan.streets", 0, 4):
         s = r.fields(item, path, ("name", "side"))
         streets.append(
-            Street(
-                r.text(s.get("name"), f"{path}.name", 80),
-                r.choice(s.get("side"), f"{path}.side", STREET_SIDES),
+            r.make(
+                Street,
+                name=r.text(s.get("name"), f"{path}.name", 80),
+                side=r.choice(s.get("side"), f"{path}.side", STREET_SIDES),
             )
         )
-    entrance = _point(r, f.get("entrance"), "plan.entrance", size) if "entrance" in f else None
+    entrance = _point(r, f.get("entrance"), "plan.entrance", bounds=size)
     features = []
     for path, item in r.items(f.get("features"), "plan.features", 0, 40):
         s = r.fields(item, path, ("name", "outline"))
         features.append(
-            PlanShape(
-                r.text(s.get("name"), f"{path}.name", 80),
-                _outline(r, s.get("outline"), f"{path}.outline", size),
+            r.make(
+                PlanShape,
+                name=r.text(s.get("name"), f"{path}.name", 80),
+                outline=_outline(r, s.get("outline"), f"{path}.outline", size),
             )
         )
     room_ids = {room.id for room in rooms}
     areas = []
     for path, item in r.items(f.get("areas"), "plan.areas", 1, 2000):
         s = r.fields(item, path, ("room", "outline"))
-        room_id = r.string(s.get("room"), f"{path}.room", 60)
+        room_id = r.string(s.get("room"), f"{path}.room", 60) or ""
         if room_id and room_id not in room_ids:
             close = difflib.get_close_matches(room_id, sorted(room_ids), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
@@ -772,9 +791,10 @@ def _plan(r: Reader, node: Node | None, rooms: tuple[Room, ...]) -> Plan:
         areas.append(
             PlanShape(room_id, _outline(r, s.get("outline"), f"{path}.outline", size), room_id)
         )
-    return Plan(
-        title=r.text(f.get("title"), "plan.title", 80) if "title" in f else "",
-        caption=r.text(f.get("caption"), "plan.caption", 300) if "caption" in f else "",
+    return r.make(
+        Plan,
+        title=r.text(f.get("title"), "plan.title", 80),
+        caption=r.text(f.get("caption"), "plan.caption", 300),
         size=size,
         streets=tuple(streets),
         entrance=entrance,
@@ -783,16 +803,28 @@ def _plan(r: Reader, node: Node | None, rooms: tuple[Room, ...]) -> Plan:
     )
 
 
-def _point(r: Reader, node: Node | None, path: str, bounds: Point | None = None) -> Point:
+def _point(
+    r: Reader,
+    node: Node | None,
+    path: str,
+    *,
+    bounds: Point | None = None,
+    default: Point | None = None,
+) -> Point | None:
+    """[x, y] (inside `bounds` when given); `default` when absent, None when wrong."""
+    if node is None:
+        return default
     values = [r.number(n, p) for p, n in r.items(node, path)]
     if len(values) != 2:
         got = counted(len(values), "number")
-        r.problem(node.line if node else None, path, f"expected [x, y], got {got}")
-        return (0.0, 0.0)
+        r.problem(node.line, path, f"expected [x, y], got {got}")
+        return None
     x, y = values
+    if x is None or y is None:
+        return None
     if bounds and not (0 <= x <= bounds[0] and 0 <= y <= bounds[1]):
         r.problem(
-            node.line if node else None,
+            node.line,
             path,
             f"point ({x:g}, {y:g}) is outside plan.size {bounds[0]:g} x {bounds[1]:g}",
         )
@@ -800,31 +832,28 @@ def _point(r: Reader, node: Node | None, path: str, bounds: Point | None = None)
 
 
 def _outline(r: Reader, node: Node | None, path: str, size: Point) -> tuple[Point, ...]:
-    points = tuple(_point(r, n, p, size) for p, n in r.items(node, path, 3, 64))
-    return points
+    points = (_point(r, n, p, bounds=size) for p, n in r.items(node, path, 3, 64))
+    return tuple(point for point in points if point is not None)
 
 
 def _tip(r: Reader, path: str, node: Node) -> Tip:
     f = r.fields(node, path, ("title", "text"), ("icon",))
-    icon = _drawing(r, f.get("icon"), f"{path}.icon", TIP_ICONS, "tip icon")
-    return Tip(
-        r.text(f.get("title"), f"{path}.title", 80),
-        r.text(f.get("text"), f"{path}.text", 1200),
-        icon,
-        Located(f["text"].line if "text" in f else node.line, f"{path}.text"),
+    return r.make(
+        Tip,
+        title=r.text(f.get("title"), f"{path}.title", 80),
+        text=r.text(f.get("text"), f"{path}.text", 1200),
+        icon=_drawing(r, f.get("icon"), f"{path}.icon", TIP_ICONS, "tip icon"),
+        where=Located(f["text"].line if "text" in f else node.line, f"{path}.text"),
     )
 
 
 def _nearby(r: Reader, path: str, node: Node) -> NearbyPlace:
     f = r.fields(node, path, ("name", "text"), ("local_name", "walk_minutes"))
-    return NearbyPlace(
+    return r.make(
+        NearbyPlace,
         name=r.text(f.get("name"), f"{path}.name", 100),
-        local_name=r.string(f.get("local_name"), f"{path}.local_name", 100)
-        if "local_name" in f
-        else "",
-        walk_minutes=r.integer(f.get("walk_minutes"), f"{path}.walk_minutes", 1, 240)
-        if "walk_minutes" in f
-        else None,
+        local_name=r.string(f.get("local_name"), f"{path}.local_name", 100),
+        walk_minutes=r.integer(f.get("walk_minutes"), f"{path}.walk_minutes", 1, 240),
         text=r.text(f.get("text"), f"{path}.text", 2000),
     )
 
@@ -832,26 +861,24 @@ def _nearby(r: Reader, path: str, node: Node) -> NearbyPlace:
 def _practical(r: Reader, node: Node | None) -> Practical:
     names = ("getting_there", "accessibility", "photography", "bags")
     f = r.fields(node, "practical", ("getting_there",), (*names[1:], "verify_note", "verify"))
-    texts = {
-        k: (r.text(f.get(k), f"practical.{k}", 2000) if k in f else "")
-        for k in (*names, "verify_note")
-    }
-    return Practical(**texts, verify=_verify_list(r, f.get("verify"), "practical.verify", names))
+    texts = {k: r.text(f.get(k), f"practical.{k}", 2000) for k in (*names, "verify_note")}
+    verify = _verify_list(r, f.get("verify"), "practical.verify", names)
+    return r.make(Practical, **texts, verify=verify)
 
 
 def _source(r: Reader, path: str, node: Node) -> Source:
     f = r.fields(node, path, ("title",), ("url",))
-    return Source(
-        r.text(f.get("title"), f"{path}.title", 300),
-        _url(r, f.get("url"), f"{path}.url") if "url" in f else "",
+    return r.make(
+        Source,
+        title=r.text(f.get("title"), f"{path}.title", 300),
+        url=_url(r, f.get("url"), f"{path}.url"),
     )
 
 
 def _theme(r: Reader, node: Node | None) -> ThemeChoice:
     f = r.fields(node, "theme", (), ("paper", "palette"))
-    paper = r.choice(f.get("paper"), "theme.paper", PAPERS) if "paper" in f else "half-letter"
-    colours = ("paper", "ink", "muted", "accent", "secondary")
-    p = r.fields(f.get("palette"), "theme.palette", (), colours)
+    paper = r.choice(f.get("paper"), "theme.paper", tuple(PAPERS), default="half-letter")
+    p = r.fields(f.get("palette"), "theme.palette", (), PALETTE_KEYS)
     palette = {}
     for key, value_node in p.items():
         if value_node.tag == "tag:yaml.org,2002:null" and not value_node.quoted:
@@ -862,9 +889,8 @@ def _theme(r: Reader, node: Node | None) -> ThemeChoice:
                 f'empty; {hint}: put it in quotes, like "#b0271f"',
             )
             continue
-        before = len(r.problems)
         value = r.string(value_node, f"theme.palette.{key}", 7)
-        if len(r.problems) > before:
+        if value is None or len(value) > 7:  # unreadable, or already reported as too long
             continue
         if not _HEX.fullmatch(value):
             r.problem(
@@ -874,4 +900,4 @@ def _theme(r: Reader, node: Node | None) -> ThemeChoice:
             )
         else:
             palette[key] = value.lower()
-    return ThemeChoice(paper, palette)
+    return r.make(ThemeChoice, paper=paper, palette=palette)

@@ -14,8 +14,8 @@ from booklet.content.inline import escape
 from booklet.content.model import Located
 from booklet.layout import tagging
 from booklet.layout.flowables.heading import Anchor, Heading, Marker
-from booklet.theme import Theme
 from booklet.theme.profile import MARK_GAP, MARK_LENGTH
+from booklet.theme.theme import Theme
 
 PageDrawer = Callable[[Canvas, "BookletDocument"], None]
 

@@ -12,7 +12,7 @@ import datetime
 import functools
 import re
 from collections.abc import Iterable
-from typing import Literal
+from typing import Literal, Protocol
 
 from babel import Locale
 from babel.dates import (
@@ -25,8 +25,20 @@ from babel.dates import (
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
-from booklet.content.dates import PartialDate
 from booklet.locales.codes import babel_locale
+
+
+class PartialDate(Protocol):
+    """A date known to the year, the month or the day (content/dates.py makes them; a
+    datetime.date is one known to the day)."""
+
+    @property
+    def year(self) -> int: ...
+    @property
+    def month(self) -> int | None: ...
+    @property
+    def day(self) -> int | None: ...
+
 
 ListStyle = Literal["standard", "or"]
 NO_BREAK = "\u00a0"
@@ -60,25 +72,24 @@ class Formats:
         """Whether the locale's short time is on a 12-hour clock ("5:00 PM")."""
         return "h" in get_time_format("short", locale=self.locale).pattern.replace("'h'", "")
 
-    def date(self, date: PartialDate | datetime.date, short: bool = False) -> str:
+    def date(self, date: PartialDate, short: bool = False) -> str:
         """A date at the precision it is known: "May 24, 1940", "May 1940" or "1940"."""
-        partial = _partial(date)
-        precision = _precision(partial)
-        text = format_skeleton(_SKELETONS[short, precision], _day(partial), locale=self.locale)
+        precision = _precision(date)
+        text = format_skeleton(_SKELETONS[short, precision], _day(date), locale=self.locale)
         if short and not any(c.isalpha() for c in text) and precision != "year":
             # Some locales abbreviate to figures ("7/11/1879" in pt-PT): a reader of a
             # timeline should not have to decode day and month, so write the month out.
-            text = format_skeleton(_SKELETONS[False, precision], _day(partial), locale=self.locale)
+            text = format_skeleton(_SKELETONS[False, precision], _day(date), locale=self.locale)
         return printable(self._abbreviations(text) if short else text)
 
     def date_range(
-        self, start: PartialDate | datetime.date, end: PartialDate | datetime.date | None,
+        self, start: PartialDate, end: PartialDate | None,
         short: bool = False,
     ) -> str:  # fmt: skip
         """ "10–17 Apr 1937", "Jun–Aug 1940", "1929–1933": the locale says what to repeat."""
         if end is None:
             return self.date(start, short)
-        first, last = _partial(start), _partial(end)
+        first, last = start, end
         precision = _precision(first)
         if precision != _precision(last):
             # "19 Dec 1936 – Jan 1937": each end at its own precision. Ends of several words
@@ -137,12 +148,6 @@ def printable(text: str) -> str:
     space becomes a no-break space, so "5:00 PM" never splits over two lines."""
     text = text.replace(f"{_THIN}–{_THIN}", "–")
     return text.replace(_THIN, NO_BREAK).replace(_NARROW, NO_BREAK)
-
-
-def _partial(date: PartialDate | datetime.date) -> PartialDate:
-    if isinstance(date, datetime.date):
-        return PartialDate(date.year, date.month, date.day)
-    return date
 
 
 def _precision(date: PartialDate) -> str:

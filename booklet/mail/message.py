@@ -11,20 +11,16 @@ from __future__ import annotations
 import datetime
 import email.policy
 import html
-import logging
 import re
-import tempfile
 import textwrap
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import formatdate, make_msgid
-from pathlib import Path
 
-from booklet.build import build, load_content
 from booklet.content.dates import PartialDate
 from booklet.content.inline import (
     HTML_TAGS,
@@ -36,7 +32,9 @@ from booklet.content.inline import (
     url_problem,
 )
 from booklet.content.model import Content
-from booklet.layout.labels import Labels, load_labels
+from booklet.content.project import Project
+from booklet.labels import Labels
+from booklet.layout.rendered import Rendered
 from booklet.mail.stamp import CoverStamp
 from booklet.mail.travelers import Traveler
 from booklet.theme.palette import make_palette
@@ -55,31 +53,19 @@ class Edition:
     stamp: CoverStamp | None
 
 
-def build_booklet(content_file: Path, language: str) -> bytes:
-    """Lay out one edition: once per run, however many travelers read it."""
-    progress = logging.getLogger("booklet.progress")
-    level = progress.level
-    progress.setLevel(logging.WARNING)  # the temporary file's "wrote ..." would only confuse
-    try:
-        with tempfile.TemporaryDirectory(prefix="booklet-send-") as folder:
-            target = Path(folder) / "booklet.pdf"
-            result = build(content_file, target, languages=[language], profile="email")
-            return result[0].output.read_bytes()
-    finally:
-        progress.setLevel(level)
-
-
 def prepare_editions(
-    content_file: Path, source: Content, languages: list[str], personalise: bool
+    project: Project, booklets: Mapping[str, Rendered], personalise: bool
 ) -> dict[str, Edition]:
-    """The booklet in each language some traveler reads; ready to stamp when personalising."""
+    """The booklet in each language some traveler reads (`booklets`, typeset once per run
+    however many travelers read it); ready to stamp when personalising."""
     editions = {}
-    for language in languages:
-        content = source if language == source.language else load_content(content_file, language)
-        pdf = build_booklet(content_file, language)
+    for language, booklet in booklets.items():
+        content = project.editions[language]
         paper = make_palette(content.theme.palette).paper
-        stamp = CoverStamp(pdf, paper) if personalise else None
-        editions[language] = Edition(content, pdf, attachment_name(source, language), stamp)
+        band = booklet.positions["cover.band"]
+        stamp = CoverStamp(booklet.pdf, paper, band) if personalise else None
+        name = attachment_name(project.source, language)
+        editions[language] = Edition(content, booklet.pdf, name, stamp)
     return editions
 
 
@@ -196,7 +182,7 @@ def _sections(content: Content) -> list[tuple[str, list[str]]]:
     labels = _labels(content)
     museum, practical = content.museum, content.practical
     colon = labels["colon"]
-    hours = [f"{h.days}{colon}{labels.time_range(h.opens, h.closes)}" for h in museum.hours]
+    hours = [h.line(labels) for h in museum.hours]
     if museum.closed:
         hours.append(f"{labels['closed']}{colon}{museum.closed}")
     sections = [
@@ -302,6 +288,5 @@ def _date(date: datetime.date, content: Content) -> str:
 
 
 def _labels(content: Content) -> Labels:
-    """The edition's words, with the museum's own beside its content (read once per edition:
-    a run may compose thousands of messages)."""
-    return load_labels(content.language, content.file.parent)
+    """The edition's words, with the museum's own (read with the content)."""
+    return content.labels

@@ -10,10 +10,7 @@ from booklet.layout import tagging
 from booklet.layout.art.pictograms import Ink
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Heading
-
-
-def section_key(name: str) -> str:
-    return f"section-{name}"
+from booklet.layout.keys import section_key
 
 
 def opener(

@@ -8,6 +8,7 @@ from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.contents import ContentsIndex
 from booklet.layout.flowables.heading import Anchor
+from booklet.layout.keys import section_key
 from booklet.theme.styles import index_table_style
 
 
@@ -21,7 +22,7 @@ def build(ctx: LayoutContext) -> list[Flowable]:
     toc.levelStyles = [styles["toc.1"], styles["toc.2"]]
     return [
         PageBreak(),
-        Anchor(title=title, key="section-contents", section=title, in_toc=False),
+        Anchor(title=title, key=section_key("contents"), section=title, in_toc=False),
         tagging.tag(ctx.label(title, "h1"), "H1"),
         toc,
     ]

@@ -8,9 +8,9 @@ from reportlab.platypus import Flowable, Paragraph
 
 from booklet.content.inline import escape
 from booklet.content.model import Museum
+from booklet.labels import Labels
 from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
-from booklet.layout.labels import Labels
 from booklet.layout.sections.common import grid
 
 VERIFY_MARK = "†"
@@ -66,5 +66,4 @@ def verify_note(ctx: LayoutContext, verify: frozenset[str]) -> Paragraph | None:
 
 def opening_hours(museum: Museum, labels: Labels) -> list[str]:
     """ "Tuesday to Sunday: 10:00 AM–5:00 PM", times as the edition's locale writes them."""
-    colon = labels["colon"]
-    return [f"{h.days}{colon}{labels.time_range(h.opens, h.closes)}" for h in museum.hours]
+    return [h.line(labels) for h in museum.hours]

@@ -13,6 +13,7 @@ from booklet.content.inline import escape, plain
 from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Heading
+from booklet.layout.keys import spare_key
 from booklet.layout.sections.plan import plan_with_legend
 
 
@@ -32,7 +33,7 @@ def build(ctx: LayoutContext) -> list[Flowable]:
 
 def _title(ctx: LayoutContext, key: str) -> list[Flowable]:
     title = ctx.labels[key]
-    heading = Heading(escape(title), ctx.theme.styles["h1"], title=title, key=f"spare-{key}",
+    heading = Heading(escape(title), ctx.theme.styles["h1"], title=title, key=spare_key(key),
                       section=title, in_toc=False)  # fmt: skip
     return [PageBreak(), heading]
 

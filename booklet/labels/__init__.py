@@ -1,20 +1,22 @@
-"""Per-language tables of the fixed words the layout prints ("Contents", "Opening hours", ...).
+"""The fixed words a booklet prints in each language ("Contents", "Opening hours", the email's
+greeting): one YAML table per language, read by the content checks, the layout and the mail.
 
 Dates, times and numbers are not in the tables: they come from CLDR for the edition's locale
-(booklet.locales.formats), so every part of an edition writes them by one rule.
-"""
+(booklet.locales.formats), so every part of an edition writes them by one rule. A museum's own
+tables (`labels/xx.yaml` beside its content) are read by the load stage
+(content/label_files.py) and handed in here as data.
+
+This package imports only the foundation booklet.locales, so every stage may use it."""
 
 from __future__ import annotations
 
 import datetime
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from booklet.content.dates import PartialDate
-from booklet.layout.labels.tables import load_table, museum_languages, shipped_languages
-from booklet.locales.formats import Formats, formats_for
+from booklet.labels.tables import MuseumTables, load_table, museum_languages, shipped_languages
+from booklet.locales.formats import Formats, PartialDate, formats_for
 
 Quotes = tuple[str, str, str, str]
 
@@ -57,13 +59,19 @@ class Labels:
         return self.formats.time_range(opens, closes)
 
 
-def label_languages(folder: Path | None = None) -> list[str]:
+def label_languages(museum: MuseumTables | None = None) -> list[str]:
     """The languages whose fixed words ship with booklet, and those the museum wrote."""
-    return sorted({*shipped_languages(), *museum_languages(folder)})
+    return sorted({*shipped_languages(), *museum_languages(museum)})
+
+
+def load_labels(language: str, museum: MuseumTables | None = None) -> Labels:
+    """The table for the edition `language` ("fr", "en-GB"), with the museum's own words
+    (`museum`, its labels/ tables by name) when given; English wherever neither has a word."""
+    if not museum:
+        return _shipped_labels(language)
+    return Labels(language, load_table(language, museum))
 
 
 @functools.cache
-def load_labels(language: str, folder: Path | None = None) -> Labels:
-    """The table for the edition `language` ("fr", "en-GB"), with the museum's own words from
-    `folder/labels/` when given; English wherever neither has a word."""
-    return Labels(language, load_table(language, folder))
+def _shipped_labels(language: str) -> Labels:
+    return Labels(language, load_table(language))
