@@ -22,6 +22,8 @@ from booklet.layout.labels.tables import missing_table_message
 from booklet.layout.render import Rendered, render
 from booklet.layout.sections.cover import COVER_PHOTO, photo_box, title_overflow
 from booklet.layout.sections.rooms import image_box
+from booklet.output.names import imposed_path as imposed_output
+from booklet.output.names import output_paths
 from booklet.output.pdf import check_target, pdf_metadata, write_atomically
 from booklet.output.preflight import Finding, check_glyphs, preflight
 from booklet.theme import make_theme
@@ -70,16 +72,9 @@ def edition_languages(content_file: Path) -> list[str]:
     return [content.language, *(t for t in content.booklet.translations if t != content.language)]
 
 
-def edition_output(output: Path, language: str, source_language: str) -> Path:
-    """`build/booklet.pdf` for the content's own language, `build/booklet-es.pdf` for others."""
-    if language == source_language:
-        return output
-    return output.with_name(f"{output.stem}-{language}{output.suffix}")
-
-
 def build(
     content_file: Path,
-    output: Path,
+    output: Path | None = None,
     *,
     paper: str | None = None,
     languages: list[str] | None = None,
@@ -87,10 +82,12 @@ def build(
     profile: str = "screen",
     impose: bool = False,
     max_size: int | None = None,
+    every_edition: bool = False,
 ) -> list[BuildResult]:
     """Build one PDF per language (default: the content's own); every edition is validated
     before any file is written, and each output is replaced only by a complete new file.
-    With `impose`, each edition also gets `<stem>-imposed.pdf` for saddle stitching."""
+    Where they go is output/names.py's rule (`output` is `-o`; `every_edition` is
+    `--lang all`). With `impose`, each edition also gets `<stem>-imposed.pdf` beside it."""
     started = time.perf_counter()
     if max_size and PROFILES[profile].bleed:
         raise UsageError(
@@ -102,7 +99,8 @@ def build(
     editions = [_edition(content_file, language, allow_fallback) for language in wanted]
     _warn_missing_glyphs(content_file, editions[0])
     source_language = editions[0].booklet.language
-    targets = [edition_output(output, c.language, source_language) for c in editions]
+    codes = [c.language for c in editions]
+    targets = output_paths(output, profile, codes, source_language, every_edition=every_edition)
     for content, target in zip(editions, targets, strict=True):
         _check_output(target, content)
         if impose:
@@ -131,10 +129,6 @@ def build(
             )  # fmt: skip
     PROGRESS.info("done in %.1f s", time.perf_counter() - started)
     return [result for result, _ in made]
-
-
-def imposed_output(output: Path) -> Path:
-    return output.with_name(f"{output.stem}-imposed{output.suffix}")
 
 
 def _warn_missing_glyphs(content_file: Path, content: Content) -> None:
@@ -330,7 +324,9 @@ def _prepare_images(ctx: LayoutContext, work_dir: Path) -> None:
 
 def _check_output(output: Path, content: Content) -> None:
     if output.is_dir():
-        raise UsageError(f"output {output} is a folder; give a file name like build/booklet.pdf")
+        raise UsageError(
+            f"output {output} is a folder; give a file name like {output / 'booklet.pdf'}"
+        )
     check_target(output)  # a device or a FIFO: refused before anything is laid out
     for parent in output.absolute().parents:
         if parent.exists():

@@ -167,9 +167,10 @@ def main(debug: bool) -> None:
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    default=Path("build/booklet.pdf"),
-    show_default=True,
-    help="Where to write the PDF.",
+    default=None,
+    metavar="PATH",
+    help="The PDF's file name; with --lang all, a folder or a pattern with {lang} such as "
+    "guide-{lang}.pdf (default: booklet-out/booklet[-PROFILE][-LANG].pdf).",
 )
 @click.option(
     "--paper",
@@ -214,7 +215,7 @@ def main(debug: bool) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 def build(
     content: Path,
-    output: Path,
+    output: Path | None,
     paper: str | None,
     language: str | None,
     allow_fallback: bool,
@@ -250,6 +251,7 @@ def build(
         profile=profile,
         impose=impose,
         max_size=max_size,
+        every_edition=language == "all",
     )
 
 

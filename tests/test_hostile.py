@@ -6,7 +6,7 @@ memory limit, a timeout or a signal is part of the test. It runs in a sandbox
     tmp_path/
       museum/content.yaml        the default content, re-dumped, then made hostile
       museum/assets/             the images it names
-      museum/build/booklet.pdf   last week's PDF, in place before every run
+      museum/booklet-out/booklet.pdf   last week's PDF, in place before every run
       outside/                   a neighbour folder content must never reach (MARKER lives here)
       tmp/                       the system temp folder during the run
 
@@ -221,7 +221,7 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Site:
         outside=outside,
         temp=temp,
         content=project / "content.yaml",
-        out=project / "build" / "booklet.pdf",
+        out=project / "booklet-out" / "booklet.pdf",
         marker=outside / "MARKER",
     )
     here.write(default_data())
@@ -473,8 +473,7 @@ def assert_reads_only_its_own_files(site: Site, events: list[Any], *named: Path)
     installed = (
         Path(sys.prefix),
         Path(sys.base_prefix),
-        ROOT / "booklet",
-        ROOT / "assets" / "fonts",
+        ROOT / "booklet",  # the code, and its fonts in booklet/fonts/
     )
     for path in opened_paths(events):
         if path.is_relative_to(site.root):
@@ -1333,7 +1332,7 @@ def test_an_output_that_is_a_folder_is_refused(site: Site) -> None:
     result = run(site, "build", str(site.content), "-o", str(site.out.parent), "-q")
     assert result.code == 2
     assert result.lines == [
-        f"error: output {site.out.parent} is a folder; give a file name like build/booklet.pdf"
+        f"error: output {site.out.parent} is a folder; give a file name like {site.out}"
     ]
     assert_untouched(site, result)
 
@@ -1344,7 +1343,7 @@ def test_an_output_that_is_an_input_is_refused(site: Site, spelling: str) -> Non
     target = {
         "itself": site.content,
         "dotted": site.project / "assets" / ".." / "content.yaml",
-        "symlink": site.project / "build" / "latest.pdf",
+        "symlink": site.project / "booklet-out" / "latest.pdf",
         "image": site.project / "assets" / "photo.jpg",
     }[spelling]
     if spelling == "symlink":

@@ -12,9 +12,11 @@ from pathlib import Path
 from types import ModuleType
 
 from booklet import __version__
+from booklet.content.dates import SOURCE_DATE_EPOCH, creation_date
 from booklet.content.errors import FileError, UsageError, os_reason
 from booklet.content.inline import plain
 from booklet.content.model import Content
+from booklet.output.names import OUTPUT_FOLDER
 
 fcntl: ModuleType | None = None
 if sys.platform != "win32":
@@ -22,8 +24,13 @@ if sys.platform != "win32":
 
 
 def pdf_metadata(content: Content) -> dict[str, str | bool]:
+    """The document information a reader shows (title, author, language, dates...).
+
+    `created` (ISO 8601, or "" for none) is the creation date layout/tagged_pdf.py writes into
+    the Info dictionary and the XMP; ReportLab ignores the key."""
     info = content.booklet
     title = plain(info.title)
+    created = creation_date(plain(info.edition), os.environ.get(SOURCE_DATE_EPOCH))
     return {
         "title": f"{title} — {plain(content.museum.name)}",
         "author": ", ".join(info.authors) or plain(content.museum.name),
@@ -32,6 +39,7 @@ def pdf_metadata(content: Content) -> dict[str, str | bool]:
         "creator": f"booklet {__version__}",
         "lang": content.language,
         "displayDocTitle": True,
+        "created": created.isoformat() if created else "",
     }
 
 
@@ -76,7 +84,8 @@ def check_target(target: Path) -> None:
         else "not a regular file"
     )  # fmt: skip
     raise UsageError(
-        f"output {target} is {kind}, not a regular file; give a file name like build/booklet.pdf"
+        f"output {target} is {kind}, not a regular file; give a file name like "
+        f"{OUTPUT_FOLDER / 'booklet.pdf'}"
     )
 
 
