@@ -21,6 +21,7 @@ from booklet.content.project import Project
 from booklet.images import ImageCache
 from booklet.layout.rendered import Rendered
 from booklet.layout.typeset import megabytes, typeset
+from booklet.output.names import imposed_path, output_paths
 from booklet.output.pdf import check_target, write_atomically
 from booklet.theme.profile import PROFILES
 from booklet.words import counted
@@ -50,7 +51,7 @@ class BuildResult:
 
 def build(
     project: Project,
-    output: Path,
+    output: Path | None = None,
     *,
     paper: str | None = None,
     languages: list[str] | None = None,
@@ -59,19 +60,24 @@ def build(
     impose: bool = False,
     max_size: int | None = None,
     images: ImageCache | None = None,
+    every_edition: bool = False,
 ) -> list[BuildResult]:
     """Write one PDF per language (default: the content's own), each replaced only by a
-    complete new file; with `impose`, also `<stem>-imposed.pdf` for saddle stitching."""
+    complete new file; with `impose`, also `<stem>-imposed.pdf` for saddle stitching. Where
+    they go is output/names.py's rule (`output` is `-o`; `every_edition` is `--lang all`)."""
     started = time.perf_counter()
     check_options(profile, max_size)
     wanted: list[str | None] = [*languages] if languages else [None]
     editions = [_edition(project, language, allow_fallback) for language in wanted]
     warn_missing_glyphs(project)
-    targets = [edition_output(output, c.language, project.source.language) for c in editions]
+    codes = [content.language for content in editions]
+    targets = output_paths(
+        output, profile, codes, project.source.language, every_edition=every_edition
+    )
     for content, target in zip(editions, targets, strict=True):
         check_output(target, content)
         if impose:
-            check_output(imposed_output(target), content)
+            check_output(imposed_path(target), content)
     with nullcontext(images) if images else ImageCache() as cache:
         rendered = [
             typeset(content, profile, cache, paper=paper, max_size=max_size, impose=impose)
@@ -85,11 +91,11 @@ def build(
         PROGRESS.info("wrote %s (%s, %s)", target, counted(booklet.pages, "page"), size)
         if sheets is not None:
             interruption.stop_if_requested()
-            write_atomically(sheets.pdf, imposed_output(target))
+            write_atomically(sheets.pdf, imposed_path(target))
             PROGRESS.info(
                 "wrote %s: %s of %s; print double-sided, flip on the short edge, "
                 "then fold the stack in half and staple on the fold",
-                imposed_output(target), counted(sheets.sheets, "sheet"), sheets.parent.name,
+                imposed_path(target), counted(sheets.sheets, "sheet"), sheets.parent.name,
             )  # fmt: skip
     PROGRESS.info("done in %.1f s", time.perf_counter() - started)
     return [BuildResult(t, r.language, r) for t, r in zip(targets, rendered, strict=True)]
@@ -102,17 +108,6 @@ def check_options(profile: str, max_size: int | None) -> None:
             "--max-size is for the screen and email profiles: a print file keeps its 300 dpi "
             "photos whatever its size"
         )
-
-
-def edition_output(output: Path, language: str, source_language: str) -> Path:
-    """`build/booklet.pdf` for the content's own language, `build/booklet-es.pdf` for others."""
-    if language == source_language:
-        return output
-    return output.with_name(f"{output.stem}-{language}{output.suffix}")
-
-
-def imposed_output(output: Path) -> Path:
-    return output.with_name(f"{output.stem}-imposed{output.suffix}")
 
 
 def warn_missing_glyphs(project: Project) -> None:

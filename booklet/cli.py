@@ -147,9 +147,10 @@ def main(debug: bool) -> None:
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    default=Path("build/booklet.pdf"),
-    show_default=True,
-    help="Where to write the PDF.",
+    default=None,
+    metavar="PATH",
+    help="The PDF's file name; with --lang all, a folder or a pattern with {lang} such as "
+    "guide-{lang}.pdf (default: booklet-out/booklet[-PROFILE][-LANG].pdf).",
 )
 @paper_option()
 @click.option(
@@ -186,7 +187,7 @@ def main(debug: bool) -> None:
 @quiet_option()
 def build(
     content: Path,
-    output: Path,
+    output: Path | None,
     paper: str | None,
     language: str | None,
     allow_fallback: bool,
@@ -224,6 +225,7 @@ def build(
         profile=profile,
         impose=impose,
         max_size=max_size,
+        every_edition=language == "all",
     )
 
 

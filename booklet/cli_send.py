@@ -8,11 +8,13 @@ modules are imported inside the command, so `booklet --help` stays quick.
 
 from __future__ import annotations
 
+import getpass
 import ipaddress
 import os
 import re
 import sys
 import time
+import warnings
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -33,6 +35,7 @@ from booklet.content.errors import (
 )
 from booklet.exits import EXIT_CONTENT as EXIT_FAILED
 from booklet.exits import EXIT_INTERRUPTED
+from booklet.words import counted
 
 if TYPE_CHECKING:
     from email.headerregistry import Address
@@ -135,7 +138,8 @@ def _refuse_password(_ctx: click.Context, _param: click.Parameter, value: str | 
     "sender",
     default=None,
     metavar="ADDRESS",
-    help="From address (default: the SMTP user, or booklet@localhost).",
+    help="From address (default: mail.from in the content, else the SMTP user if it is "
+    "an address; there is no other default).",
 )
 @click.option("--smtp-host", default="localhost", show_default=True, help="The SMTP server.")
 @click.option(
@@ -268,7 +272,7 @@ def send(
         limit = parse_duration(deadline) if deadline else None
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--deadline") from None
-    from_address = _from_address(sender, smtp_user)
+    given_sender = _from_option(sender)
     if smtp_user and security == "none" and not _is_loopback(smtp_host) and not dry_run:
         raise UsageError(
             f"--smtp-user without --starttls or --ssl would send the password to "
@@ -279,6 +283,7 @@ def send(
 
     project, travelers, languages = _gather(content, travelers_file, personalise)
     source = project.source
+    from_address = _sender(given_sender, source, smtp_user)
     resend_all, wanted = _resend_addresses(resend, travelers, travelers_file)
     edition = " ".join(plain(source.booklet.edition).split())
     tours = {t.line: _tour(t, edition, campaign) for t in travelers}
@@ -306,9 +311,7 @@ def send(
         seconds = limit or 30 * 60 + (60 / per_minute if per_minute else 0) * len(pending)
         password = None
         if smtp_user and not dry_run:
-            password = os.environ.get(PASSWORD_VARIABLE) or click.prompt(
-                f"SMTP password for {smtp_user}", hide_input=True, err=True
-            )
+            password = os.environ.get(PASSWORD_VARIABLE) or _ask_password(smtp_user)
             _check_password(password)
         started = time.monotonic()  # the deadline counts from here, not from the prompt
         needed = sorted({languages[p.traveler.line] for p in pending})
@@ -361,6 +364,36 @@ def _header_option(value: str | None, option: str) -> str | None:
     return text
 
 
+def _ask_password(user: str) -> str:
+    """The password from a prompt on the terminal. Without a terminal (cron, a pipe) there is
+    no one to ask, and Python's getpass would warn that it may echo the password, then read
+    whatever stdin holds: say where the password must come from instead."""
+    refusal = UsageError(
+        f"no terminal to ask for the SMTP password of {user}: without one, the password must "
+        f"come from {PASSWORD_VARIABLE} in the environment"
+    )
+    if not has_terminal():
+        raise refusal
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", getpass.GetPassWarning)  # a terminal that cannot hide
+        try:
+            answer: str = click.prompt(f"SMTP password for {user}", hide_input=True, err=True)
+        except getpass.GetPassWarning:
+            raise refusal from None
+    return answer
+
+
+def has_terminal() -> bool:
+    """Whether a prompt can ask without echoing, as getpass does it: on the controlling
+    terminal, or on stdin if that is a terminal."""
+    try:
+        handle = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    except OSError:
+        return sys.stdin is not None and sys.stdin.isatty()
+    os.close(handle)
+    return True
+
+
 def _check_password(password: str) -> None:
     """A password SMTP can carry (UTF-8, no NUL, which AUTH PLAIN uses as separator); the
     message never shows any of it."""
@@ -402,21 +435,20 @@ def _warn_ignored(ledger_file: Path, lines: list[int]) -> None:
         shown = ", ".join(str(n) for n in lines[:5]) + (", ..." if len(lines) > 5 else "")
         click.echo(
             f"warning: {ledger_file}: ignored what is not STATE ADDRESS TOUR or an address "
-            f"(line{'s' * (len(lines) != 1)} {shown})",
+            f"({'line' if len(lines) == 1 else 'lines'} {shown})",
             err=True,
         )
 
 
 def _nothing_to_send(tally: Tally, total: int, ledger_file: Path) -> str:
     if not tally.held:
-        return (
-            f"nothing to send: all {total} travelers already have the booklet "
-            f"(listed in {ledger_file})"
-        )
+        who = f"all {total} travelers already have" if total != 1 else "the one traveler has"
+        return f"nothing to send: {who} the booklet (listed in {ledger_file})"
+    have = "has" if tally.skipped == 1 else "have"
     return (
-        f"nothing to send: {tally.skipped} travelers already have the booklet and "
-        f"{tally.held} had a message with an unknown outcome (listed in {ledger_file}; "
-        "--resend-unknown sends to them again)"
+        f"nothing to send: {counted(tally.skipped, 'traveler')} already {have} the booklet and "
+        f"{counted(tally.held, 'traveler')} had a message with an unknown outcome (listed in "
+        f"{ledger_file}; --resend-unknown sends to them again)"
     )
 
 
@@ -452,7 +484,7 @@ def _gather(
     for language in sorted(set(languages.values()) - {own}):
         edition = project.editions[language]
         problems += edition.untranslated
-        problems += _header_problems(content_file, edition)
+        problems += [p for p in _header_problems(content_file, edition) if p not in problems]
     if personalise:
         for t in travelers:
             missing = unprintable(t.name)
@@ -485,16 +517,25 @@ def _typeset_email(project: Project, languages: list[str]) -> dict[str, Rendered
 
 
 def _header_problems(content_file: Path, content: Content) -> list[Problem]:
-    """The museum's name is the From name and part of the default subject."""
+    """The museum's name is the From name and part of the default subject; mail.from is the
+    From header."""
     from booklet.content.inline import plain
     from booklet.mail.travelers import header_problem
 
+    problems = []
     problem = header_problem(plain(content.museum.name))
-    if problem is None:
-        return []
-    own = content.language == content.booklet.language
-    name = "museum.name" if own else f"museum.name.{content.language}"
-    return [Problem(content_file.name, None, name, f"{problem} (it goes into email headers)")]
+    if problem is not None:
+        own = content.language == content.booklet.language
+        name = "museum.name" if own else f"museum.name.{content.language}"
+        problems.append(
+            Problem(content_file.name, None, name, f"{problem} (it goes into email headers)")
+        )
+    problem = header_problem(content.mail.sender)
+    if problem is not None:
+        where = content.mail.line
+        text = f"{problem} (it is the From header)"
+        problems.append(Problem(content_file.name, where, "mail.from", text))
+    return problems
 
 
 def _note_fallbacks(travelers: list[Traveler], languages: dict[int, str], own: str) -> None:
@@ -504,8 +545,8 @@ def _note_fallbacks(travelers: list[Traveler], languages: dict[int, str], own: s
             asked[t.language] = asked.get(t.language, 0) + 1
     for language, count in sorted(asked.items()):
         click.echo(
-            f"note: the content has no '{language}' edition; {count} traveler"
-            f"{'s' * (count != 1)} will get the '{own}' one",
+            f"note: the content has no '{language}' edition; {counted(count, 'traveler')} "
+            f"will get the '{own}' one",
             err=True,
         )
 
@@ -637,21 +678,44 @@ def _write_all(
             bar.update(1)
 
 
-def _from_address(sender: str | None, smtp_user: str | None) -> Address:
-    """--from as given (an address, or "Name <address>"), else the SMTP user if it is an
-    address, else booklet@localhost."""
+def _from_option(sender: str | None) -> Address | None:
+    """--from as given: an address, or "Name <address>"."""
     from email.headerregistry import Address
-    from email.utils import parseaddr
+
+    from booklet.content.model import sender_parts
 
     if sender is None:
-        sender = smtp_user if smtp_user and "@" in smtp_user else "booklet@localhost"
-    name, address = parseaddr(sender)
-    if not re.fullmatch(r"[^@\s]+@[A-Za-z0-9.-]+", address):
+        return None
+    parts = sender_parts(sender)
+    if parts is None:
         raise click.BadParameter(
             f"not an email address: {printable(sender)!r}", param_hint="--from"
         )
+    name, address = parts
     shown = _header_option(name, "--from") if name else None
     return Address(display_name=shown or "", addr_spec=address)
+
+
+def _sender(given: Address | None, content: Content, smtp_user: str | None) -> Address:
+    """Who the messages are from: --from, else the content's mail.from (the museum's choice),
+    else the SMTP user if it is an address. Never an address made up here: mail from
+    booklet@localhost is spam to the traveler's provider, and their reply goes nowhere."""
+    from email.headerregistry import Address
+
+    from booklet.content.model import sender_parts
+
+    if given is not None:
+        return given
+    parts = sender_parts(content.mail.sender) if content.mail.sender else None
+    if parts is not None:
+        return Address(display_name=parts[0], addr_spec=parts[1])
+    user = sender_parts(smtp_user) if smtp_user else None
+    if user is not None and not user[0]:
+        return Address(addr_spec=user[1])
+    raise UsageError(
+        f"no sender address: give --from ADDRESS, set mail.from in {content.file.name}, or "
+        "log in with an --smtp-user that is an email address"
+    )
 
 
 def _is_loopback(host: str) -> bool:
@@ -691,22 +755,24 @@ def _summarise(
     ledger_file: Path,
     quiet: bool,
 ) -> None:
+    """One line of counts (those that are not zero), then each failure and what to do."""
+    left = pending - tally.done if stopped else 0
+    skipped = f"skipped {tally.skipped} (already sent)" if tally.skipped else ""
     if dry_run:
-        _say(
-            quiet,
-            f"wrote {tally.sent} messages to {dry_run} (dry run: nothing was sent), "
-            f"skipped {tally.skipped} (already sent)",
-        )
+        wrote = f"wrote {counted(tally.sent, 'message')} to {dry_run} (dry run: nothing was sent)"
+        _say(quiet, ", ".join(part for part in (wrote, skipped) if part))
     elif not quiet or tally.failed or tally.unknown or stopped:
-        unknown = f", outcome unknown {len(tally.unknown)}" if tally.unknown else ""
-        click.echo(
-            f"sent {tally.sent}, skipped {tally.skipped} (already sent), "
-            f"failed {len(tally.failed)}{unknown}",
-            err=True,
-        )
+        counts = [
+            f"sent {tally.sent}",
+            skipped,
+            f"failed {len(tally.failed)}" if tally.failed else "",
+            f"outcome unknown {len(tally.unknown)}" if tally.unknown else "",
+            f"not sent {left}" if left else "",
+        ]
+        click.echo(", ".join(part for part in counts if part), err=True)
     if tally.held:
         click.echo(
-            f"note: {tally.held} traveler{'s' * (tally.held != 1)} with an unknown outcome "
+            f"note: {counted(tally.held, 'traveler')} with an unknown outcome "
             f"from an earlier run (marked 'unknown' in {ledger_file}) not sent again: check "
             "with them or the server's log, then use --resend-unknown to send again",
             err=True,
@@ -722,7 +788,6 @@ def _summarise(
         )
     if not stopped:
         return
-    left = pending - tally.done
     if stopped == "interrupted":
         what = "interrupted"
     elif stopped.startswith(NOT_RECORDED):

@@ -104,9 +104,12 @@ class Editions:
 
 @pytest.fixture(scope="module")
 def editions(tmp_path_factory: pytest.TempPathFactory) -> Editions:
-    out = tmp_path_factory.mktemp("editions") / "booklet.pdf"
-    code, stdout, stderr = run_cli("build", str(DEFAULT_CONTENT), "--lang", "all", "-o", str(out))
+    folder = tmp_path_factory.mktemp("editions") / "pdfs"
+    code, stdout, stderr = run_cli(
+        "build", str(DEFAULT_CONTENT), "--lang", "all", "-o", str(folder)
+    )
     assert code == 0, stderr
+    out = folder / "booklet.pdf"  # with --lang all, -o is a folder of the default names
     english = PdfReader(out)
     spanish = PdfReader(out.with_name("booklet-es.pdf"))
     return Editions(out, code, stdout, stderr, english, spanish,
@@ -293,17 +296,17 @@ def test_check_lists_the_untranslated_texts(project: Path) -> None:
 
 def test_build_refuses_an_edition_with_untranslated_texts(project: Path) -> None:
     content, problems = _drop_two_translations(project)
-    out = project / "build" / "booklet.pdf"
+    out = project / "booklet-out" / "booklet.pdf"
     code, stdout, err = run_cli("build", str(content), "--lang", "es", "-o", str(out), "-q")
     assert (code, stdout) == (1, "")
     assert err.splitlines() == [
         *(f"error: {p}" for p in problems),
         "2 problems found; nothing was written.",
     ]
-    assert not (project / "build").exists()
-    code, _, err = run_cli("build", str(content), "--lang", "all", "-o", str(out), "-q")
+    assert not (project / "booklet-out").exists()
+    code, _, err = run_cli("build", str(content), "--lang", "all", "-o", str(out.parent), "-q")
     assert code == 1
-    assert not (project / "build").exists()
+    assert not (project / "booklet-out").exists()
 
 
 def test_a_photo_credit_is_a_name_and_needs_no_translation(project: Path) -> None:
@@ -317,8 +320,8 @@ def test_a_photo_credit_is_a_name_and_needs_no_translation(project: Path) -> Non
         'caption: {en: "The desk", es: "El escritorio"}, credit: "Ana Pérez", '
         'alt: {en: "A desk", es: "Un escritorio"}}\n',
     )
-    out = project / "build" / "booklet.pdf"
-    code, _, err = run_cli("build", str(content), "--lang", "all", "-o", str(out), "-q")
+    out = project / "booklet-out" / "booklet.pdf"
+    code, _, err = run_cli("build", str(content), "--lang", "all", "-o", str(out.parent), "-q")
     assert code == 0, err
     spanish = flat(pdf_text(PdfReader(out.with_name("booklet-es.pdf"))))
     assert "El escritorio Foto: Ana Pérez" in spanish
@@ -354,17 +357,17 @@ def test_alt_text_is_listed_apart_and_the_edition_not_at_all(project: Path) -> N
         f"  content.yaml:{line}: rooms[4].image.alt: no 'es' translation",
     ]
     assert "booklet.edition" not in err
-    out = project / "build" / "booklet.pdf"
+    out = project / "booklet-out" / "guia.pdf"
     code, _, err = run_cli("build", str(content), "--lang", "es", "-o", str(out), "-q")
     assert (code, err) == (0, "")
-    assert "2026" in flat(pdf_text(PdfReader(out.with_name("booklet-es.pdf"))))
+    assert "2026" in flat(pdf_text(PdfReader(out)))
 
 
 def test_allow_fallback_prints_the_english_text_with_warnings(
     project: Path, expected_warnings: list[str]
 ) -> None:
     content, problems = _drop_two_translations(project)
-    out = project / "build" / "booklet.pdf"
+    out = project / "booklet-out" / "booklet-es.pdf"
     code, _, err = run_cli(
         "build", str(content), "--lang", "es", "--allow-fallback", "-o", str(out)
     )
@@ -374,7 +377,7 @@ def test_allow_fallback_prints_the_english_text_with_warnings(
     ]
     assert expected_warnings == [f"warning: {p} (printing the en text)" for p in problems]
     assert sorted(p.name for p in out.parent.iterdir()) == ["booklet-es.pdf"]
-    reader = PdfReader(out.with_name("booklet-es.pdf"))
+    reader = PdfReader(out)
     text = flat(pdf_text(reader))
     assert "Kitchen" in text and "Ask before taking pictures" in text
     assert "Pregunte antes de tomar fotos" not in text
@@ -444,9 +447,9 @@ def test_a_malformed_language_code_is_a_usage_error(tmp_path: Path, code_given: 
 def test_lang_all_on_a_content_without_translations_builds_one_edition(
     english_project: Path,
 ) -> None:
-    out = english_project / "build" / "booklet.pdf"
+    out = english_project / "booklet-out" / "booklet.pdf"
     code, _, err = run_cli("build", str(english_project / "content.yaml"), "--lang", "all",
-                           "-o", str(out))  # fmt: skip
+                           "-o", str(out.parent))  # fmt: skip
     assert code == 0, err
     assert [p.name for p in out.parent.iterdir()] == ["booklet.pdf"]
     assert [line for line in err.splitlines() if line.startswith("laying out")] == [
@@ -454,12 +457,17 @@ def test_lang_all_on_a_content_without_translations_builds_one_edition(
     ]
 
 
-def test_lang_of_the_contents_own_language_writes_the_plain_name(tmp_path: Path) -> None:
-    out = tmp_path / "booklet.pdf"
-    code, _, err = run_cli("build", str(DEFAULT_CONTENT), "--lang", "en", "-o", str(out), "-q")
+def test_lang_of_the_contents_own_language_writes_the_plain_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_cli("build", str(DEFAULT_CONTENT), "--lang", "en", "-q")
     assert (code, err) == (0, "")
-    assert [p.name for p in tmp_path.iterdir()] == ["booklet.pdf"]
-    assert PdfReader(out).trailer["/Root"]["/Lang"] == "en"
+    assert [str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")] == [
+        "booklet-out",
+        "booklet-out/booklet.pdf",
+    ]
+    assert PdfReader("booklet-out/booklet.pdf").trailer["/Root"]["/Lang"] == "en"
 
 
 # -- every paper -------------------------------------------------------------------------------
@@ -467,9 +475,9 @@ def test_lang_of_the_contents_own_language_writes_the_plain_name(tmp_path: Path)
 
 @pytest.mark.parametrize("paper", sorted(PAPER_POINTS))
 def test_spanish_edition_builds_on_every_paper(tmp_path: Path, paper: str) -> None:
-    [result] = build(DEFAULT_CONTENT, tmp_path / "booklet.pdf", paper=paper, languages=["es"])
+    [result] = build(DEFAULT_CONTENT, tmp_path / "guia.pdf", paper=paper, languages=["es"])
     assert result.language == "es"
-    assert result.output == tmp_path / "booklet-es.pdf"
+    assert result.output == tmp_path / "guia.pdf"  # one edition: the file name as given
     reader = PdfReader(result.output)
     assert len(reader.pages) == result.pages
     width, height = PAPER_POINTS[paper]

@@ -139,7 +139,7 @@ def test_any_printable_text_builds_and_prints(
     data["tips"][0]["title"] = title
     content = folder / "content.yaml"
     content.write_text(dump(data), encoding="utf-8")
-    out = folder / "build" / "booklet.pdf"
+    out = folder / "booklet-out" / "booklet.pdf"
     code, _, err = run_cli("build", str(content), "-o", str(out), "-q")
     assert code == 0, err
     assert err == ""

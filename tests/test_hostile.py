@@ -6,7 +6,7 @@ memory limit, a timeout or a signal is part of the test. It runs in a sandbox
     tmp_path/
       museum/content.yaml        the default content, re-dumped, then made hostile
       museum/assets/             the images it names
-      museum/build/booklet.pdf   last week's PDF, in place before every run
+      museum/booklet-out/booklet.pdf   last week's PDF, in place before every run
       outside/                   a neighbour folder content must never reach (MARKER lives here)
       tmp/                       the system temp folder during the run
 
@@ -231,7 +231,7 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Site:
         outside=outside,
         temp=temp,
         content=project / "content.yaml",
-        out=project / "build" / "booklet.pdf",
+        out=project / "booklet-out" / "booklet.pdf",
         marker=outside / "MARKER",
     )
     here.write(default_data())
@@ -483,8 +483,7 @@ def assert_reads_only_its_own_files(site: Site, events: list[Any], *named: Path)
     installed = (
         Path(sys.prefix),
         Path(sys.base_prefix),
-        ROOT / "booklet",
-        ROOT / "assets" / "fonts",
+        ROOT / "booklet",  # the code, and its fonts in booklet/fonts/
     )
     for path in opened_paths(events):
         if path.is_relative_to(site.root):
@@ -822,7 +821,8 @@ def test_markup_in_every_text_field_opens_no_file(site: Site) -> None:
     site.write(data)
     add_photo(site)
     with audited() as events:  # untranslated texts are allowed: they print the original
-        result = build(site, "--lang", "all", "--allow-fallback")
+        result = run(site, "build", str(site.content), "-o", str(site.out.parent), "-q",
+                     "--lang", "all", "--allow-fallback")  # fmt: skip
     outputs = [site.out] + [
         site.out.with_name(f"booklet-{code}.pdf")
         for code in data["booklet"].get("translations", [])
@@ -1356,7 +1356,7 @@ def test_an_output_that_is_a_folder_is_refused(site: Site) -> None:
     result = run(site, "build", str(site.content), "-o", str(site.out.parent), "-q")
     assert result.code == 2
     assert result.lines == [
-        f"error: output {site.out.parent} is a folder; give a file name like build/booklet.pdf"
+        f"error: output {site.out.parent} is a folder; give a file name like {site.out}"
     ]
     assert_untouched(site, result)
 
@@ -1367,7 +1367,7 @@ def test_an_output_that_is_an_input_is_refused(site: Site, spelling: str) -> Non
     target = {
         "itself": site.content,
         "dotted": site.project / "assets" / ".." / "content.yaml",
-        "symlink": site.project / "build" / "latest.pdf",
+        "symlink": site.project / "booklet-out" / "latest.pdf",
         "image": site.project / "assets" / "photo.jpg",
     }[spelling]
     if spelling == "symlink":

@@ -37,7 +37,7 @@ def editions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[BuildR
     (folder / "assets").mkdir()
     codes = [code for code in EDITIONS if code != "es-MX"]
     edit(content, "  translations: [es]\n", f"  translations: [es-MX, {', '.join(codes)}]\n")
-    results = build(content, folder / "booklet.pdf", languages=list(EDITIONS), allow_fallback=True)
+    results = build(content, folder / "pdfs", languages=list(EDITIONS), allow_fallback=True)
     out = {}
     for result in results:
         reader = PdfReader(result.output)

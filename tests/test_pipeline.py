@@ -146,7 +146,17 @@ sys.addaudithook(_count_reads)
         ["build", "-q", "--lang", "all", "--profile", "print", "--impose"],
         ["check", "-q"],
         ["check", "-q", "--preflight"],
-        ["send", "-q", "--to", "t.csv", "--dry-run", "out", "--personalise"],
+        [
+            "send",
+            "-q",
+            "--to",
+            "t.csv",
+            "--from",
+            "visits@museum.example",
+            "--dry-run",
+            "out",
+            "--personalise",
+        ],
     ],
     ids=" ".join,
 )

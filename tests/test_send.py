@@ -6,10 +6,12 @@ from __future__ import annotations
 import email
 import email.policy
 import io
+import os
 import shutil
 import socket
 import ssl
 import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -25,6 +27,7 @@ from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from booklet import cli_send
 from booklet.cli import main
 from booklet.content.errors import ContentError, UsageError
 from booklet.content.project import load_project
@@ -37,7 +40,7 @@ from booklet.mail.smtp import Mailer, Pacer, SendAborted, SmtpSettings, parse_ra
 from booklet.mail.stamp import CoverStamp, fit_line
 from booklet.mail.travelers import Traveler, read_travelers
 from booklet.theme.palette import make_palette
-from tests.conftest import DEFAULT_CONTENT
+from tests.conftest import DEFAULT_CONTENT, ROOT
 from tests.conftest import load_edition as load_content
 
 TRAVELERS = """\
@@ -47,6 +50,7 @@ Bob Smith,bob@example.org,,
 Chen Li,chen@example.org,en,2026-09-01
 """
 PASSWORD = "correct horse"
+SENDER = "visits@museo.example"
 
 
 # -- fixtures: the booklet built once, SMTP servers on loopback -------------------------------
@@ -185,9 +189,19 @@ def server_tls(certificate: tuple[Path, Path]) -> ssl.SSLContext:
     return context
 
 
-def run_send(port: int | None, travelers: Path, *extra: str, **kwargs: Any) -> tuple[int, str]:
-    """`booklet send` through the real command group; returns (exit code, stderr)."""
-    args = ["send", str(DEFAULT_CONTENT), "--to", str(travelers), "--retry-delay", "0.01"]
+def run_send(
+    port: int | None,
+    travelers: Path,
+    *extra: str,
+    sender: str | None = SENDER,
+    content: Path = DEFAULT_CONTENT,
+    **kwargs: Any,
+) -> tuple[int, str]:
+    """`booklet send` through the real command group, from SENDER unless `extra` says
+    otherwise (`sender=None`: no --from); returns (exit code, stderr)."""
+    args = ["send", str(content), "--to", str(travelers), "--retry-delay", "0.01"]
+    if sender is not None and "--from" not in extra:
+        args += ["--from", sender]
     if port is not None:
         args += ["--smtp-host", "127.0.0.1", "--smtp-port", str(port)]
     result = CliRunner().invoke(main, [*args, *extra], catch_exceptions=False, **kwargs)
@@ -226,7 +240,7 @@ def test_each_traveler_gets_both_bodies_and_the_booklet_in_their_language(
     with smtp_server(recorder) as port:
         code, err = run_send(port, travelers, "--from", "visits@museo.example")
     assert code == 0, err
-    assert "sent 3, skipped 0 (already sent), failed 0" in err
+    assert "sent 3\n" in err
     messages = recorder.messages()
     assert sorted(messages) == ["ana@example.org", "bob@example.org", "chen@example.org"]
 
@@ -272,7 +286,7 @@ def test_a_second_run_sends_nothing_and_the_ledger_ignores_case(
     with smtp_server(recorder) as port:
         code, err = run_send(port, travelers)
         assert code == 0, err
-        assert "sent 2, skipped 1 (already sent), failed 0" in err
+        assert "sent 2, skipped 1 (already sent)\n" in err
         assert sorted(recorder.messages()) == ["ana@example.org", "chen@example.org"]
         code, err = run_send(port, travelers)
     assert code == 0, err
@@ -308,7 +322,7 @@ def test_a_refused_address_is_reported_and_the_others_delivered(
     with smtp_server(recorder) as port:
         code, err = run_send(port, travelers)
     assert code == 1
-    assert "sent 2, skipped 0 (already sent), failed 1" in err
+    assert "sent 2, failed 1\n" in err
     assert "failed: bob@example.org (line 3): 550 5.1.1 No such user here" in err
     assert sorted(recorder.messages()) == ["ana@example.org", "chen@example.org"]
     assert delivered(travelers) == {"ana@example.org", "chen@example.org"}
@@ -319,6 +333,7 @@ def test_login_without_tls_on_loopback_password_from_environment_or_prompt(
     travelers: Path, prebuilt: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     recorder = Recorder()
+    monkeypatch.setattr(cli_send, "has_terminal", lambda: True)  # CliRunner answers the prompt
     options = {"authenticator": check_password, "auth_required": True, "auth_require_tls": False}
     with smtp_server(recorder, **options) as port:
         monkeypatch.setenv("BOOKLET_SMTP_PASSWORD", "wrong")
@@ -331,7 +346,7 @@ def test_login_without_tls_on_loopback_password_from_environment_or_prompt(
     assert code == 0, err
     assert "SMTP password for museum" in err and PASSWORD not in err
     assert len(recorder.envelopes) == 3
-    assert recorder.envelopes[0].mail_from == "booklet@localhost"
+    assert recorder.envelopes[0].mail_from == SENDER
 
 
 def test_starttls_and_login(
@@ -373,6 +388,7 @@ def test_an_unreachable_server_stops_the_run_after_retrying(
     assert code == 1
     assert f"error: stopped: cannot use the SMTP server 127.0.0.1:{port}: " in err
     assert "(3 connection failures in a row); 3 not sent yet: run the same command again" in err
+    assert "\nsent 0, not sent 3\nerror: stopped: " in err  # not "sent 0, ... failed 0"
     assert delivered(travelers) == set()
 
 
@@ -414,6 +430,101 @@ def test_dry_run_writes_messages_that_parse_and_sends_nothing(
     assert body(message, "plain") and body(message, "html")
     assert attachment(message)[1] == prebuilt["en"]
     assert not travelers.with_name("travelers.csv.sent").exists()
+
+
+# -- the sender and the password -------------------------------------------------------------
+
+
+def test_without_a_sender_nothing_is_sent(travelers: Path) -> None:
+    """No more mail from booklet@localhost: --from, mail.from or an address to log in as."""
+    expected = (
+        "error: no sender address: give --from ADDRESS, set mail.from in content.yaml, or log "
+        "in with an --smtp-user that is an email address\n"
+    )
+    assert run_send(free_port(), travelers, sender=None) == (2, expected)
+    # A user name that is not an address is no sender either (and no password is asked).
+    code, err = run_send(free_port(), travelers, "--smtp-user", "museum", sender=None)
+    assert (code, err) == (2, expected)
+    assert not travelers.with_name("travelers.csv.sent").exists()
+
+
+def test_the_sender_is_from_then_mail_from_then_the_smtp_user(
+    travelers: Path, prebuilt: dict[str, bytes], tmp_path: Path
+) -> None:
+    def sender_of(content: Path, *options: str) -> str:
+        outbox = tmp_path / f"outbox-{len(list(tmp_path.iterdir()))}"
+        code, err = run_send(None, travelers, "--dry-run", str(outbox), *options,
+                             sender=None, content=content)  # fmt: skip
+        assert code == 0, err
+        bob = (outbox / "002-bob@example.org.eml").read_bytes()  # the English edition
+        message = email.message_from_bytes(bob, policy=email.policy.default)
+        return str(message["From"])
+
+    user = ("--smtp-user", "staff@museo.example")
+    assert sender_of(DEFAULT_CONTENT, *user) == "Leon Trotsky House Museum <staff@museo.example>"
+    project = tmp_path / "project"
+    project.mkdir()
+    content = project / "content.yaml"
+    text = DEFAULT_CONTENT.read_text(encoding="utf-8")
+    content.write_text(text + '\nmail:\n  from: "Casa Trotsky <visitas@museo.example>"\n')
+    assert sender_of(content, *user) == "Casa Trotsky <visitas@museo.example>"
+    assert sender_of(content, *user, "--from", "ana@museo.example") == (
+        "Leon Trotsky House Museum <ana@museo.example>"
+    )
+
+
+def test_mail_from_must_be_an_address(tmp_path: Path) -> None:
+    content = tmp_path / "content.yaml"
+    text = DEFAULT_CONTENT.read_text(encoding="utf-8")
+    content.write_text(text + "\nmail:\n  from: Casa Trotsky\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(content)
+    line = len(content.read_text(encoding="utf-8").splitlines())
+    assert [str(p) for p in caught.value.problems] == [
+        f"content.yaml:{line}: mail.from: expected an email address like "
+        "visits@museum.example or \"Museum <visits@museum.example>\", got 'Casa Trotsky'"
+    ]
+
+
+def test_without_a_terminal_the_password_must_come_from_the_environment(
+    travelers: Path, tmp_path: Path
+) -> None:
+    """As under cron: no controlling terminal (a new session), stdin not a terminal. Python's
+    getpass would warn it may echo the password, then read stdin; click would say Aborted!."""
+    environment = {k: v for k, v in os.environ.items() if k != "BOOKLET_SMTP_PASSWORD"}
+    result = subprocess.run(
+        [sys.executable, "-m", "booklet", "send", str(DEFAULT_CONTENT), "--to", str(travelers),
+         "--from", SENDER, "--smtp-host", "127.0.0.1", "--smtp-port", str(free_port()),
+         "--smtp-user", "museum"],
+        cwd=ROOT, env={**environment, "PYTHONPATH": str(ROOT)}, stdin=subprocess.DEVNULL,
+        capture_output=True, text=True, start_new_session=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2,
+        "",
+        "error: no terminal to ask for the SMTP password of museum: without one, the password "
+        "must come from BOOKLET_SMTP_PASSWORD in the environment\n",
+    )
+
+
+def test_counts_are_written_in_words_that_agree(tmp_path: Path, prebuilt: dict[str, bytes]) -> None:
+    one = tmp_path / "one.csv"
+    one.write_text("name,email\nAna García,ana@example.org\n", encoding="utf-8")
+    outbox = tmp_path / "outbox"
+    code, err = run_send(None, one, "--dry-run", str(outbox))
+    assert (code, err.splitlines()[-1]) == (
+        0,
+        f"wrote 1 message to {outbox} (dry run: nothing was sent)",
+    )
+    one.with_name("one.csv.sent").write_text("ana@example.org\n", encoding="utf-8")
+    code, err = run_send(free_port(), one)
+    assert (code, err) == (
+        0,
+        f"nothing to send: the one traveler has the booklet (listed in {one}.sent)\n",
+    )
+    mailer = Mailer(SmtpSettings("127.0.0.1", free_port()), attempts=1)
+    with pytest.raises(SendAborted, match=r": Connection refused \(tried 1 time\)$"):
+        mailer.deliver(EmailMessage(), "a@example.org", "b@example.org")
 
 
 # -- usage and bad lists --------------------------------------------------------------------

@@ -9,6 +9,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from pdfua import validate
+from pikepdf.models.metadata import decode_pdf_date
 from PIL import Image
 
 from booklet.build import BuildResult
@@ -61,6 +62,10 @@ def assert_tagged(path: Path) -> None:
         xmp = root.Metadata.read_bytes().decode()
         assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
         assert f'<rdf:li xml:lang="x-default">{pdf.docinfo.Title}</rdf:li>' in xmp
+        # The XMP's dates are the Info dictionary's (validators compare them).
+        for info_key, xmp_key in (("/CreationDate", "CreateDate"), ("/ModDate", "ModifyDate")):
+            date = decode_pdf_date(str(pdf.docinfo[info_key])).isoformat()
+            assert f"<xmp:{xmp_key}>{date}</xmp:{xmp_key}>" in xmp
         tree = read_tree(pdf)
         assert tree.role == "Document"
         parents = parent_tree(pdf)

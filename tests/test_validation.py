@@ -509,7 +509,7 @@ def test_every_problem_is_reported_sorted_by_line_and_nothing_is_written(
     ]
     assert_problems(project, *expected)
 
-    out = project / "build" / "booklet.pdf"
+    out = project / "booklet-out" / "booklet.pdf"
     code, stdout, err = run_cli("build", str(content), "-o", str(out))
     assert (code, stdout) == (1, "")
     errors = [line for line in err.splitlines() if line.startswith("error: ")]
@@ -517,7 +517,7 @@ def test_every_problem_is_reported_sorted_by_line_and_nothing_is_written(
     assert err.splitlines()[-1] == "5 problems found; nothing was written."
     numbers = [int(line.split(":")[2]) for line in errors]
     assert numbers == sorted(numbers)
-    assert not (project / "build").exists()
+    assert not (project / "booklet-out").exists()
 
 
 def test_an_unreadable_image_is_reported_with_other_problems(project: Path, content: Path) -> None:

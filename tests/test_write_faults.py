@@ -121,7 +121,7 @@ def test_an_output_that_is_a_fifo_is_refused_and_left_alone(content: Path, tmp_p
     assert (code, err) == (
         2,
         f"error: output {fifo} is a named pipe (FIFO), not a regular file; give a file name "
-        "like build/booklet.pdf\n",
+        "like booklet-out/booklet.pdf\n",
     )
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 

@@ -13,6 +13,7 @@ import difflib
 import itertools
 import re
 from dataclasses import dataclass, field, replace
+from email.utils import parseaddr
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -246,6 +247,15 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Mail:
+    """What `booklet send` takes from the content: the sender ("Name <address>" or an
+    address), used when no --from is given."""
+
+    sender: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
 class ThemeChoice:
     paper: str
     palette: dict[str, str] = field(default_factory=dict)
@@ -270,6 +280,7 @@ class Content:
     theme: ThemeChoice
     labels: Labels = field(compare=False, repr=False)
     """The edition's fixed words: booklet's table for its language with the museum's own."""
+    mail: Mail = Mail()
     untranslated: tuple[Problem, ...] = ()
     untranslated_read_aloud: tuple[Problem, ...] = ()  # alt texts: spoken, not printed
     section_lines: dict[str, int] = field(default_factory=dict)
@@ -305,7 +316,7 @@ def read_content(
         root,
         "",
         ("booklet", "welcome", "museum", "history", "plan", "rooms", "tips", "practical"),
-        ("nearby", "sources", "theme"),
+        ("nearby", "sources", "theme", "mail"),
     )
     source_language = _source_language(top.get("booklet"))
     r = Reader(name, language or source_language, source_language)
@@ -327,6 +338,7 @@ def read_content(
         sources=tuple(_source(r, p, n) for p, n in r.items(top.get("sources"), "sources", 0, 60)),
         theme=_theme(r, top.get("theme")),
         labels=load_labels(r.language, museum_labels),
+        mail=_mail(r, top.get("mail")),
     )
     if language and language != source_language and language not in booklet.translations:
         section = top.get("booklet")
@@ -873,6 +885,29 @@ def _source(r: Reader, path: str, node: Node) -> Source:
         title=r.text(f.get("title"), f"{path}.title", 300),
         url=_url(r, f.get("url"), f"{path}.url"),
     )
+
+
+def sender_parts(text: str) -> tuple[str, str] | None:
+    """("Name", "address") from "Name <address>" or "address"; None if it holds no address."""
+    name, address = parseaddr(text)
+    if not re.fullmatch(r"[^@\s]+@[A-Za-z0-9.-]+", address):
+        return None
+    return name, address
+
+
+def _mail(r: Reader, node: Node | None) -> Mail:
+    f = r.fields(node, "mail", (), ("from",))
+    if "from" not in f:
+        return Mail()
+    sender = r.string(f["from"], "mail.from", 200)
+    if sender is not None and sender_parts(sender) is None:
+        r.problem(
+            f["from"].line,
+            "mail.from",
+            f"expected an email address like visits@museum.example or "
+            f"\"Museum <visits@museum.example>\", got '{shown(sender)}'",
+        )
+    return Mail(sender or "", f["from"].line)
 
 
 def _theme(r: Reader, node: Node | None) -> ThemeChoice:

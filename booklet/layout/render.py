@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import dataclass
 from functools import partial
 
@@ -12,6 +13,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from booklet import __version__
+from booklet.content.dates import SOURCE_DATE_EPOCH, creation_date
 from booklet.content.errors import ContentError, Problem
 from booklet.content.inline import escape, plain
 from booklet.content.model import Content, Located
@@ -44,9 +46,13 @@ class LaidOut:
 
 
 def pdf_metadata(content: Content) -> dict[str, str | bool]:
-    """The document information a reader shows (title, author, language...)."""
+    """The document information a reader shows (title, author, language, dates...).
+
+    `created` (ISO 8601, or "" for none) is the creation date layout/tagged_pdf.py writes into
+    the Info dictionary and the XMP; ReportLab ignores the key."""
     info = content.booklet
     title = plain(info.title)
+    created = creation_date(plain(info.edition), os.environ.get(SOURCE_DATE_EPOCH))
     return {
         "title": f"{title} — {plain(content.museum.name)}",
         "author": ", ".join(info.authors) or plain(content.museum.name),
@@ -55,6 +61,7 @@ def pdf_metadata(content: Content) -> dict[str, str | bool]:
         "creator": f"booklet {__version__}",
         "lang": content.language,
         "displayDocTitle": True,
+        "created": created.isoformat() if created else "",
     }
 
 

@@ -17,6 +17,7 @@ The output is deterministic: same input bytes and tree, same output bytes.
 
 from __future__ import annotations
 
+import datetime
 import io
 from collections.abc import Sequence
 from typing import Any
@@ -48,7 +49,8 @@ def finish(pdf: bytes, structure: Structure, metadata: dict[str, str | bool]) ->
         preferences = root.get("/ViewerPreferences", Dictionary())
         preferences.DisplayDocTitle = True
         root.ViewerPreferences = preferences
-        root.Metadata = document.make_stream(_xmp(document, language).encode())
+        created = _set_dates(document, str(metadata.get("created", "")))
+        root.Metadata = document.make_stream(_xmp(document, language, created).encode())
         root.Metadata.Type = Name.Metadata
         root.Metadata.Subtype = Name.XML
         out = io.BytesIO()
@@ -235,9 +237,32 @@ def _annotation(pages: Sequence[pikepdf.Object], annotation: Annotation) -> pike
     return annots[annotation.index]
 
 
-def _xmp(document: pikepdf.Pdf, language: str) -> str:
-    """XMP naming the document (the same words as the Info dictionary) and PDF/UA-1."""
+def _set_dates(document: pikepdf.Pdf, created: str) -> str:
+    """The Info dictionary's creation and modification dates from `created` (ISO 8601), in
+    place of ReportLab's fixed 2000-01-01; none at all when `created` is empty. Returns the
+    date for the XMP, which must say the same."""
     info = document.docinfo
+    if not created:
+        for key in ("/CreationDate", "/ModDate"):
+            if key in info:
+                del info[key]
+        return ""
+    moment = datetime.datetime.fromisoformat(created).astimezone(datetime.UTC)
+    info.CreationDate = info.ModDate = String(moment.strftime("D:%Y%m%d%H%M%S+00'00'"))
+    return moment.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+
+
+def _xmp(document: pikepdf.Pdf, language: str, created: str) -> str:
+    """XMP naming the document (the same words and dates as the Info dictionary) and
+    PDF/UA-1."""
+    info = document.docinfo
+    dates = (
+        f"<xmp:CreateDate>{created}</xmp:CreateDate>\n"
+        f"<xmp:ModifyDate>{created}</xmp:ModifyDate>\n"
+        f"<xmp:MetadataDate>{created}</xmp:MetadataDate>\n"
+        if created
+        else ""
+    )
 
     def text(key: str) -> str:
         return escape(str(info.get(key, "")))
@@ -263,6 +288,7 @@ def _xmp(document: pikepdf.Pdf, language: str) -> str:
         f"<pdf:Keywords>{text('/Keywords')}</pdf:Keywords>\n"
         f"<pdf:Producer>{text('/Producer')}</pdf:Producer>\n"
         f"<xmp:CreatorTool>{text('/Creator')}</xmp:CreatorTool>\n"
+        f"{dates}"
         "<pdfuaid:part>1</pdfuaid:part>\n"
         "</rdf:Description>\n"
         "</rdf:RDF>\n"

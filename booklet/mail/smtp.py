@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from booklet.content.errors import os_reason, printable
+from booklet.words import counted
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
@@ -183,8 +184,9 @@ class Mailer:
                 return Outcome("failed", reason)  # smtplib has reset the session
             self.drop()
         if connecting:
-            raise SendAborted(self._where(True) + f"{reason} (tried {self.attempts} times)")
-        return Outcome("failed", f"gave up after {self.attempts} attempts: {reason}")
+            tried = counted(self.attempts, "time")
+            raise SendAborted(self._where(True) + f"{reason} (tried {tried})")
+        return Outcome("failed", f"gave up after {counted(self.attempts, 'attempt')}: {reason}")
 
     def close(self) -> None:
         """Say goodbye politely if the server is still listening."""
@@ -210,7 +212,7 @@ class Mailer:
             self.drop()
             raise SendAborted(
                 f"{self._where(True)}{self._last_failure} "
-                f"({self._failures} connection failures in a row)"
+                f"({counted(self._failures, 'connection failure')} in a row)"
             )
 
     def _pause(self, seconds: float) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from types import ModuleType
 
 from booklet.content.errors import FileError, UsageError, os_reason
+from booklet.output.names import OUTPUT_FOLDER
 
 fcntl: ModuleType | None = None
 if sys.platform != "win32":
@@ -59,7 +60,8 @@ def check_target(target: Path) -> None:
         else "not a regular file"
     )  # fmt: skip
     raise UsageError(
-        f"output {target} is {kind}, not a regular file; give a file name like build/booklet.pdf"
+        f"output {target} is {kind}, not a regular file; give a file name like "
+        f"{OUTPUT_FOLDER / 'booklet.pdf'}"
     )
 
 
