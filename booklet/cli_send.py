@@ -21,13 +21,17 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from booklet import interruption
+from booklet.cli_common import configure_logging, content_argument, quiet_option
 from booklet.content.errors import ContentError, Problem, UsageError, printable
+from booklet.exits import EXIT_CONTENT as EXIT_FAILED
+from booklet.exits import EXIT_INTERRUPTED
 
 if TYPE_CHECKING:
     from email.headerregistry import Address
     from email.message import EmailMessage
 
-    from booklet.content.model import Content
+    from booklet.content.project import Project
+    from booklet.layout.rendered import Rendered
     from booklet.mail.ledger import Ledger
     from booklet.mail.message import Edition
     from booklet.mail.smtp import Mailer, Security
@@ -36,8 +40,6 @@ if TYPE_CHECKING:
     Outgoing = Iterator[tuple[int, Traveler, EmailMessage]]
 
 PASSWORD_VARIABLE = "BOOKLET_SMTP_PASSWORD"
-EXIT_FAILED = 1
-EXIT_INTERRUPTED = 130
 
 
 @dataclass
@@ -56,7 +58,7 @@ def _refuse_password(_ctx: click.Context, _param: click.Parameter, value: str | 
 
 
 @click.command(short_help="Email the booklet to a list of travelers.")
-@click.argument("content", type=click.Path(path_type=Path), default=Path("content.yaml"))
+@content_argument
 @click.option(
     "--to",
     "travelers_file",
@@ -119,7 +121,7 @@ def _refuse_password(_ctx: click.Context, _param: click.Parameter, value: str | 
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Trust the CA certificates in this PEM file (a server with a private CA).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print problems and failures only.")
+@quiet_option("Print problems and failures only.")
 def send(
     content: Path,
     travelers_file: Path,
@@ -142,7 +144,6 @@ def send(
     Each traveler gets the edition in their language when the content has it. Addresses that
     received it are written to CSV.sent beside the list; running again sends only to the rest.
     """
-    from booklet.cli import configure_logging
     from booklet.mail.ledger import Ledger, ledger_path, read_ledger
     from booklet.mail.message import prepare_editions
     from booklet.mail.smtp import DEFAULT_PORTS, Mailer, SendAborted, SmtpSettings, parse_rate
@@ -163,7 +164,7 @@ def send(
         )
     subject = " ".join(printable(subject).split()) if subject else None
 
-    source, travelers, languages = _gather(content, travelers_file, personalise)
+    project, travelers, languages = _gather(content, travelers_file, personalise)
     tally = Tally()
     done = read_ledger(ledger_path(travelers_file))
     pending = [(n, t) for n, t in enumerate(travelers, 1) if t.key not in done]
@@ -184,7 +185,7 @@ def send(
                 f"SMTP password for {smtp_user}", hide_input=True, err=True
             )
         needed = sorted({languages[t.line] for _, t in pending})
-        editions = prepare_editions(content, source, needed, personalise)
+        editions = prepare_editions(project, _typeset_email(project, needed), personalise)
         outgoing = _messages(pending, editions, languages, from_address, subject)
         port = smtp_port or DEFAULT_PORTS[security]
         settings = SmtpSettings(smtp_host, port, security, smtp_user, password, cafile)
@@ -219,36 +220,32 @@ def send(
 
 def _gather(
     content_file: Path, travelers_file: Path, personalise: bool
-) -> tuple[Content, list[Traveler], dict[int, str]]:
+) -> tuple[Project, list[Traveler], dict[int, str]]:
     """Read and check the list and every edition it needs; all problems in one ContentError.
 
-    Returns the content in its own language, the travelers, and each traveler's edition
-    language by line (the content's own language when it has no edition in theirs)."""
-    from booklet.build import load_content
+    Returns the loaded content, the travelers, and each traveler's edition language by line
+    (the content's own language when it has no edition in theirs)."""
+    from booklet.build import warn_missing_glyphs
+    from booklet.content.project import load_project
     from booklet.mail.stamp import unprintable
     from booklet.mail.travelers import read_travelers
 
     problems: list[Problem] = []
-    source = travelers = None
+    project = travelers = None
     try:
         travelers = read_travelers(travelers_file)
     except ContentError as error:
         problems += error.problems
     try:
-        source = load_content(content_file)
+        project = load_project(content_file)
     except ContentError as error:
         problems += error.problems
-    if source is None or travelers is None:
+    if project is None or travelers is None:
         raise ContentError(problems)
-    available = {source.language, *source.booklet.translations}
-    languages = {
-        t.line: t.language if t.language in available else source.language for t in travelers
-    }
-    for language in sorted(set(languages.values()) - {source.language}):
-        try:
-            problems += load_content(content_file, language).untranslated
-        except ContentError as error:
-            problems += error.problems
+    own = project.source.language
+    languages = {t.line: t.language if t.language in project.editions else own for t in travelers}
+    for language in sorted(set(languages.values()) - {own}):
+        problems += project.editions[language].untranslated
     if personalise:
         for t in travelers:
             missing = unprintable(t.name)
@@ -265,8 +262,19 @@ def _gather(
                 )
     if problems:
         raise ContentError(problems)
-    _note_fallbacks(travelers, languages, source.language)
-    return source, travelers, languages
+    _note_fallbacks(travelers, languages, own)
+    warn_missing_glyphs(project)
+    return project, travelers, languages
+
+
+def _typeset_email(project: Project, languages: list[str]) -> dict[str, Rendered]:
+    """Each edition some traveler reads, typeset once for email however many read it."""
+    from booklet.images import ImageCache
+    from booklet.layout.typeset import typeset
+
+    with ImageCache() as images:
+        return {language: typeset(project.editions[language], "email", images)
+                for language in languages}  # fmt: skip
 
 
 def _note_fallbacks(travelers: list[Traveler], languages: dict[int, str], own: str) -> None:

@@ -9,15 +9,14 @@ a hash of the source bytes and the target size, so the same photo is processed o
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from booklet.content.photos import ImageInfo, ImageProblem, decoding, open_photo
-
-JPEG_QUALITY = 85
+from booklet.content.photos import ImageInfo, ImageProblem, decoding, open_photo, upright_size
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,7 @@ class ImageJob:
     pixel_width: int
     pixel_height: int
     background: tuple[int, int, int]
-    quality: int = JPEG_QUALITY
+    quality: int
     crop: tuple[float, float, float, float] | None = None
     """Part of the upright image to keep, as fractions (left, top, right, bottom)."""
 
@@ -40,7 +39,7 @@ def plan_job(
     dpi: int,
     work_dir: Path,
     background: tuple[int, int, int],
-    quality: int = JPEG_QUALITY,
+    quality: int,
     *,
     fill: bool = False,
 ) -> tuple[ImageJob, float, float]:
@@ -98,9 +97,8 @@ def _try_process(job: ImageJob) -> str | None:
 def process_image(job: ImageJob) -> None:
     """Decode, rotate upright, flatten, downsample and save one image as JPEG."""
     with decoding(), open_photo(job.source) as image:
-        upright_size = _upright_size(image)
         kept = job.crop[2] - job.crop[0] if job.crop else 1.0
-        scale = max(1, min(int(upright_size[0] * kept) // job.pixel_width, 8))
+        scale = max(1, min(int(upright_size(image)[0] * kept) // job.pixel_width, 8))
         if image.format in ("JPEG", "MPO") and scale >= 2:
             image.draft("RGB", (image.width // scale, image.height // scale))
         image.load()
@@ -122,12 +120,6 @@ def process_image(job: ImageJob) -> None:
     partial.replace(job.target)
 
 
-def _upright_size(image: Image.Image) -> tuple[int, int]:
-    if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):
-        return image.height, image.width
-    return image.width, image.height
-
-
 def _flatten(image: Image.Image, background: tuple[int, int, int]) -> Image.Image:
     """RGB or L; transparency composited onto the page colour, CMYK and palettes converted."""
     if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
@@ -147,3 +139,49 @@ def _flatten(image: Image.Image, background: tuple[int, int, int]) -> Image.Imag
     if image.mode == "1":
         return image.convert("L")
     return image.convert("RGB")
+
+
+class ImageCache:
+    """Prepared photos, kept in one folder for as long as the cache lives.
+
+    A prepared file is named by the hash of its source bytes, its pixel size and its JPEG
+    quality (see `plan_job`), so an unchanged photo at an unchanged size is prepared once: not
+    again for a second edition or a smaller email step, nor for the next build in the same
+    process (watch mode, previews). Without a folder, a temporary one is made and removed by
+    `close()`."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self._temporary = None if folder else tempfile.TemporaryDirectory(prefix="booklet-")
+        self.folder = folder or Path(self._temporary.name)  # type: ignore[union-attr]
+        self.folder.mkdir(parents=True, exist_ok=True)
+
+    def plan(
+        self,
+        source: Path,
+        info: ImageInfo,
+        box: tuple[float, float],
+        dpi: int,
+        background: tuple[int, int, int],
+        quality: int,
+        *,
+        fill: bool = False,
+    ) -> tuple[ImageJob, float, float]:
+        """The job that prepares `source` to fit `box` (points), or with `fill` to cover it;
+        with its placed size."""
+        return plan_job(
+            source, info, box[0], box[1], dpi, self.folder, background, quality, fill=fill
+        )
+
+    def prepare(self, jobs: list[ImageJob]) -> dict[Path, str]:
+        """Prepare what is not in the cache yet; the problem of each job that failed."""
+        return run_jobs(jobs)
+
+    def close(self) -> None:
+        if self._temporary is not None:
+            self._temporary.cleanup()
+
+    def __enter__(self) -> ImageCache:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()

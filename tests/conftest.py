@@ -6,13 +6,16 @@ import shutil
 import signal
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from booklet.build import build
+from booklet.build import BuildResult, build
 from booklet.cli import main
+from booklet.content.model import Content
+from booklet.content.project import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONTENT = ROOT / "content.yaml"
@@ -27,7 +30,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
     def get(paper: str) -> Path:
         if paper not in cache:
             out = tmp_path_factory.mktemp(f"built-{paper}") / "booklet.pdf"
-            build(DEFAULT_CONTENT, out, paper=paper)
+            build_file(DEFAULT_CONTENT, out, paper=paper)
             cache[paper] = out
         return cache[paper]
 
@@ -73,6 +76,16 @@ def english_project(tmp_path: Path) -> Path:
 def _no_interrupt_carried_over(monkeypatch: pytest.MonkeyPatch) -> None:
     """An interrupt one in-process test asked for must not stop the next test's build."""
     monkeypatch.setattr("booklet.interruption._requested", False)
+
+
+def build_file(content: Path, output: Path, **options: Any) -> list[BuildResult]:
+    """Load `content` and build it, as `booklet build` does."""
+    return build(load_project(content), output, **options)
+
+
+def load_edition(content: Path, language: str | None = None) -> Content:
+    """One edition of a content file (None: its own language)."""
+    return load_project(content).edition(language)
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:

@@ -13,15 +13,16 @@ import pytest
 from PIL import Image, ImageStat
 from pypdf import PdfReader
 
-from booklet.build import build, load_content
 from booklet.content.drawings import TIP_ICONS
+from booklet.labels import load_labels
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.panel import Panel, Row
 from booklet.layout.flowables.pictogram import PictogramPanel
-from booklet.layout.labels import load_labels
 from booklet.layout.sections import rooms, tips
-from booklet.theme import make_theme
+from booklet.theme.theme import make_theme
 from tests.conftest import ROOT, edit, line_of, run_cli
+from tests.conftest import build_file as build
+from tests.conftest import load_edition as load_content
 
 PHOTOS = ROOT / "tests" / "data" / "photos"
 TITLE = "The House on Avenida Viena"

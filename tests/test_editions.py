@@ -14,13 +14,13 @@ import yaml
 from PIL import Image
 from pypdf import PdfReader
 
-from booklet.build import build
 from booklet.content.dates import PartialDate
-from booklet.layout.labels import load_labels
-from booklet.theme import make_theme
+from booklet.labels import load_labels
+from booklet.theme.theme import make_theme
 from tests.conftest import DEFAULT_CONTENT, ROOT, edit, line_of, run_cli
+from tests.conftest import build_file as build
 
-LABELS = ROOT / "booklet" / "layout" / "labels"
+LABELS = ROOT / "booklet" / "labels"
 EN_LABELS: dict[str, Any] = yaml.safe_load((LABELS / "en.yaml").read_text(encoding="utf-8"))
 ES_LABELS: dict[str, Any] = yaml.safe_load((LABELS / "es.yaml").read_text(encoding="utf-8"))
 CONTENT: dict[str, Any] = yaml.safe_load(DEFAULT_CONTENT.read_text(encoding="utf-8"))

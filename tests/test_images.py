@@ -61,7 +61,7 @@ def process(
 ) -> Processed:
     """inspect -> plan -> run, as a build does, and open the result."""
     info = inspect_image(source)
-    job, placed_w, placed_h = plan_job(source, info, box[0], box[1], dpi, work, PAGE)
+    job, placed_w, placed_h = plan_job(source, info, box[0], box[1], dpi, work, PAGE, 85)
     assert not run_jobs([job])  # no failures
     with Image.open(job.target) as written:
         written.load()
@@ -286,7 +286,7 @@ def test_a_truncated_file_gives_a_clean_message(tmp_path: Path, fmt: str) -> Non
     source.write_bytes(buffer.getvalue()[: len(buffer.getvalue()) // 2])
     with pytest.raises(ImageProblem) as raised:  # from the header check or from decoding
         info = inspect_image(source)
-        job, _, _ = plan_job(source, info, 288, 1000, 150, tmp_path, PAGE)
+        job, _, _ = plan_job(source, info, 288, 1000, 150, tmp_path, PAGE, 85)
         process_image(job)
     assert str(raised.value) == "image file is truncated"
     assert sorted(p.name for p in tmp_path.iterdir()) == [source.name]
@@ -296,7 +296,7 @@ def test_run_jobs_reports_a_truncated_jpeg_instead_of_raising(tmp_path: Path) ->
     source = tmp_path / "cut.jpg"
     data = jpeg_bytes()
     source.write_bytes(data[: len(data) // 2])
-    job, _, _ = plan_job(source, inspect_image(source), 288, 1000, 150, tmp_path, PAGE)
+    job, _, _ = plan_job(source, inspect_image(source), 288, 1000, 150, tmp_path, PAGE, 85)
     assert run_jobs([job]) == {job.target: "image file is truncated"}
     assert not job.target.exists()
 
@@ -320,7 +320,7 @@ def test_a_decompression_bomb_is_refused_with_its_size(
         str(raised.value) == f"photo is {named}, more than the 80 megapixels allowed; {MAKE_IT_FIT}"
     )
     # process_image refuses too, even when handed a job without inspection
-    job, _, _ = plan_job(source, _Info(*size), 288, 1000, 150, tmp_path, PAGE)
+    job, _, _ = plan_job(source, _Info(*size), 288, 1000, 150, tmp_path, PAGE, 85)
     with pytest.raises(ImageProblem) as raised:
         process_image(job)
     assert str(raised.value) == TOO_MANY_PIXELS
@@ -379,7 +379,7 @@ def test_run_jobs_processes_each_target_once_and_keeps_finished_ones(tmp_path: P
         sources.append(source)
     work = tmp_path / "work"
     work.mkdir()
-    jobs = [plan_job(s, inspect_image(s), 288, 1000, 150, work, PAGE)[0] for s in sources]
+    jobs = [plan_job(s, inspect_image(s), 288, 1000, 150, work, PAGE, 85)[0] for s in sources]
     finished = jobs[0].target
     finished.write_bytes(b"already done")
     run_jobs(jobs + jobs[:3])

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from pypdf import PageObject, PdfReader
 
-from booklet.build import build, load_content
 from booklet.content.inline import plain
 from tests.conftest import DEFAULT_CONTENT
+from tests.conftest import build_file as build
+from tests.conftest import load_edition as load_content
 
 PAPER_POINTS = {
     "half-letter": (396.0, 612.0),

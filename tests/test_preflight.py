@@ -13,10 +13,10 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from booklet.build import build
-from booklet.theme import make_theme
 from booklet.theme.paper import PAPERS
+from booklet.theme.theme import make_theme
 from tests.conftest import DEFAULT_CONTENT, ENGLISH_CONTENT, edit, line_of, run_cli
+from tests.conftest import build_file as build
 
 ROW = re.compile(
     r"^(?P<severity>error|warning|info) +(?P<check>(?:\[[a-z]{2}\] )?(?:glyphs|links|resolution"

@@ -14,9 +14,10 @@ import pytest
 from PIL import Image, ImageDraw
 from pypdf import PageObject, PdfReader
 
-from booklet.build import BuildResult, build
+from booklet.build import BuildResult
 from booklet.theme.profile import MARK_GAP, MARK_LENGTH
 from tests.conftest import DEFAULT_CONTENT, ENGLISH_CONTENT, edit, run_cli
+from tests.conftest import build_file as build
 
 # Trim size and bleed (points) of each paper.
 PAPERS = {

@@ -25,17 +25,20 @@ from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from booklet.build import load_content
 from booklet.cli import main
 from booklet.content.errors import ContentError, UsageError
-from booklet.mail import message as message_module
+from booklet.content.project import load_project
+from booklet.images import ImageCache
+from booklet.layout.rendered import Rendered
+from booklet.layout.typeset import typeset
 from booklet.mail.ledger import Ledger, read_ledger
-from booklet.mail.message import build_booklet, compose
+from booklet.mail.message import compose
 from booklet.mail.smtp import Mailer, Pacer, SendAborted, SmtpSettings, parse_rate
 from booklet.mail.stamp import CoverStamp, fit_line
 from booklet.mail.travelers import Traveler, read_travelers
 from booklet.theme.palette import make_palette
 from tests.conftest import DEFAULT_CONTENT
+from tests.conftest import load_edition as load_content
 
 TRAVELERS = """\
 name,email,language,visit_date
@@ -50,15 +53,32 @@ PASSWORD = "correct horse"
 
 
 @pytest.fixture(scope="session")
-def booklets() -> dict[str, bytes]:
-    """The default booklet in each language, built once for the whole session."""
-    return {language: build_booklet(DEFAULT_CONTENT, language) for language in ("en", "es")}
+def typeset_booklets() -> dict[str, Rendered]:
+    """The default booklet in each language, typeset for email once for the whole session."""
+    project = load_project(DEFAULT_CONTENT)
+    with ImageCache() as images:
+        return {language: typeset(project.editions[language], "email", images)
+                for language in ("en", "es")}  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def booklets(typeset_booklets: dict[str, Rendered]) -> dict[str, bytes]:
+    return {language: rendered.pdf for language, rendered in typeset_booklets.items()}
 
 
 @pytest.fixture
-def prebuilt(booklets: dict[str, bytes], monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+def prebuilt(
+    typeset_booklets: dict[str, Rendered],
+    booklets: dict[str, bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> dict[str, bytes]:
     """Make `send` attach the session's booklets instead of laying each one out again."""
-    monkeypatch.setattr(message_module, "build_booklet", lambda _file, language: booklets[language])
+    monkeypatch.setattr(
+        "booklet.cli_send._typeset_email",
+        lambda _project, languages: {
+            language: typeset_booklets[language] for language in languages
+        },
+    )
     return booklets
 
 
@@ -479,9 +499,10 @@ def test_html_body_escapes_content_and_converts_only_our_markup() -> None:
     assert "Take bus 7 to the stop (https://example.org/?a=1&b=2) <script>" in text
 
 
-def test_the_stamp_stays_clear_of_the_band_text(booklets: dict[str, bytes]) -> None:
-    for pdf in booklets.values():
-        stamp = CoverStamp(pdf, make_palette({}).paper)
+def test_the_stamp_stays_clear_of_the_band_text(typeset_booklets: dict[str, Rendered]) -> None:
+    for rendered in typeset_booklets.values():
+        pdf = rendered.pdf
+        stamp = CoverStamp(pdf, make_palette({}).paper, rendered.positions["cover.band"])
         place = stamp.placement
         line, size = fit_line("Prepared for " + "M" * 60 + " — visit on 20 September 2026",
                               place.size, place.width)  # fmt: skip

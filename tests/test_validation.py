@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from booklet.build import load_content
 from tests.conftest import DEFAULT_CONTENT, edit, line_of, run_cli
+from tests.conftest import load_edition as load_content
 
 STUDY_PICTOGRAM = "    pictogram: study\n"
 BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

@@ -19,12 +19,13 @@ from booklet.content.paths import resolve_content_file
 from booklet.content.photos import ImageProblem, inspect_image
 from booklet.content.reader import Reader, shown
 from booklet.content.source import Node
+from booklet.theme.palette import PALETTE_KEYS
+from booklet.theme.paper import PAPERS
 from booklet.words import counted
 
 # What a room is, for its heading (room or area) and its colour on the plan.
 ROOM_KINDS = ("room", "outdoor", "memorial", "structure")
 _RENAMED_KINDS = {"garden": "outdoor", "tomb": "memorial", "tower": "structure"}
-PAPERS = ("half-letter", "a5", "letter", "a4")
 STREET_SIDES = ("top", "bottom", "left", "right")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
@@ -96,6 +97,10 @@ class Hours:
     days: str
     opens: str
     closes: str
+
+    def line(self) -> str:
+        """The opening hours as printed in the booklet and the email: "Tue–Sun: 10:00–17:00"."""
+        return f"{self.days}: {self.opens}–{self.closes}"
 
 
 @dataclass(frozen=True)
@@ -758,9 +763,10 @@ def _source(r: Reader, path: str, node: Node) -> Source:
 
 def _theme(r: Reader, node: Node | None) -> ThemeChoice:
     f = r.fields(node, "theme", (), ("paper", "palette"))
-    paper = r.choice(f.get("paper"), "theme.paper", PAPERS) if "paper" in f else "half-letter"
-    colours = ("paper", "ink", "muted", "accent", "secondary")
-    p = r.fields(f.get("palette"), "theme.palette", (), colours)
+    paper = (
+        r.choice(f.get("paper"), "theme.paper", tuple(PAPERS)) if "paper" in f else "half-letter"
+    )
+    p = r.fields(f.get("palette"), "theme.palette", (), PALETTE_KEYS)
     palette = {}
     for key, value_node in p.items():
         if value_node.tag == "tag:yaml.org,2002:null" and not value_node.quoted:

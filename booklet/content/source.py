@@ -8,6 +8,7 @@ here, before anything can expand.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -172,3 +173,15 @@ def _convert(node: yaml.Node, file_name: str, problems: list[Problem], path: str
         mapping[key] = _convert(value_node, file_name, problems, f"{path}.{key}" if path else key)
         key_lines[key] = key_line
     return Node(mapping, line, key_lines=key_lines)
+
+
+def text_scalars(node: Node, path: str = "") -> Iterator[tuple[str, Node]]:
+    """Every text scalar in the tree with its dotted path, in file order."""
+    if node.is_mapping:
+        for key, child in node.value.items():
+            yield from text_scalars(child, f"{path}.{key}" if path else key)
+    elif node.is_sequence:
+        for index, child in enumerate(node.value):
+            yield from text_scalars(child, f"{path}[{index}]")
+    elif node.tag == STR_TAG or node.quoted:
+        yield path, node

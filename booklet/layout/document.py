@@ -13,8 +13,8 @@ from reportlab.platypus.doctemplate import ActionFlowable
 from booklet.content.inline import escape
 from booklet.content.model import Located
 from booklet.layout.flowables.heading import Anchor, Heading, Marker
-from booklet.theme import Theme
 from booklet.theme.profile import MARK_GAP, MARK_LENGTH
+from booklet.theme.theme import Theme
 
 PageDrawer = Callable[[Canvas, "BookletDocument"], None]
 

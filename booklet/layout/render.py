@@ -11,9 +11,10 @@ from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from booklet import __version__
 from booklet.content.errors import ContentError, Problem
-from booklet.content.inline import escape
-from booklet.content.model import Located
+from booklet.content.inline import escape, plain
+from booklet.content.model import Content, Located
 from booklet.layout.context import LayoutContext
 from booklet.layout.document import BookletDocument
 from booklet.layout.flowables.heading import Anchor, Heading
@@ -32,21 +33,39 @@ rl_config.trustedSchemes = []
 
 
 @dataclass(frozen=True)
-class Rendered:
+class LaidOut:
+    """One run of ReportLab over the story (typeset.py may need several)."""
+
     pdf: bytes
     pages: int
     key_pages: dict[str, int]
     passes: int
 
 
-def render(ctx: LayoutContext, metadata: dict[str, str | bool]) -> Rendered:
+def pdf_metadata(content: Content) -> dict[str, str | bool]:
+    """The document information a reader shows (title, author, language...)."""
+    info = content.booklet
+    title = plain(info.title)
+    return {
+        "title": f"{title} — {plain(content.museum.name)}",
+        "author": ", ".join(info.authors) or plain(content.museum.name),
+        "subject": plain(info.subtitle),
+        "keywords": ", ".join(plain(k) for k in info.keywords),
+        "creator": f"booklet {__version__}",
+        "lang": content.language,
+        "displayDocTitle": True,
+    }
+
+
+def render(ctx: LayoutContext) -> LaidOut:
+    """Lay the story out with ReportLab's multi-pass build; the PDF bytes and its page map."""
     buffer = io.BytesIO()
     doc = BookletDocument(
         buffer,
         ctx.theme,
         draw_cover=partial(cover.draw, ctx),
         draw_back=partial(back.draw, ctx),
-        metadata=metadata,
+        metadata=pdf_metadata(ctx.content),
     )
     story = build_story(ctx)
     _reserve_contents(story)
@@ -66,7 +85,7 @@ def render(ctx: LayoutContext, metadata: dict[str, str | bool]) -> Rendered:
                 )
             ]
         ) from None
-    return Rendered(buffer.getvalue(), doc.page, dict(doc.key_pages), passes)
+    return LaidOut(buffer.getvalue(), doc.page, dict(doc.key_pages), passes)
 
 
 def _reserve_contents(story: list[Flowable]) -> None:

@@ -11,18 +11,15 @@ from __future__ import annotations
 import datetime
 import functools
 import html
-import logging
 import re
-import tempfile
 import textwrap
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
-from pathlib import Path
 
-from booklet.build import build, load_content
 from booklet.content.dates import PartialDate
 from booklet.content.inline import (
     HTML_TAGS,
@@ -34,7 +31,9 @@ from booklet.content.inline import (
     url_problem,
 )
 from booklet.content.model import Content
-from booklet.layout.labels import Labels, load_labels
+from booklet.content.project import Project
+from booklet.labels import Labels, load_labels
+from booklet.layout.rendered import Rendered
 from booklet.mail.stamp import CoverStamp
 from booklet.mail.travelers import Traveler
 from booklet.theme.palette import make_palette
@@ -53,31 +52,19 @@ class Edition:
     stamp: CoverStamp | None
 
 
-def build_booklet(content_file: Path, language: str) -> bytes:
-    """Lay out one edition: once per run, however many travelers read it."""
-    progress = logging.getLogger("booklet.progress")
-    level = progress.level
-    progress.setLevel(logging.WARNING)  # the temporary file's "wrote ..." would only confuse
-    try:
-        with tempfile.TemporaryDirectory(prefix="booklet-send-") as folder:
-            target = Path(folder) / "booklet.pdf"
-            result = build(content_file, target, languages=[language], profile="email")
-            return result[0].output.read_bytes()
-    finally:
-        progress.setLevel(level)
-
-
 def prepare_editions(
-    content_file: Path, source: Content, languages: list[str], personalise: bool
+    project: Project, booklets: Mapping[str, Rendered], personalise: bool
 ) -> dict[str, Edition]:
-    """The booklet in each language some traveler reads; ready to stamp when personalising."""
+    """The booklet in each language some traveler reads (`booklets`, typeset once per run
+    however many travelers read it); ready to stamp when personalising."""
     editions = {}
-    for language in languages:
-        content = source if language == source.language else load_content(content_file, language)
-        pdf = build_booklet(content_file, language)
+    for language, booklet in booklets.items():
+        content = project.editions[language]
         paper = make_palette(content.theme.palette).paper
-        stamp = CoverStamp(pdf, paper) if personalise else None
-        editions[language] = Edition(content, pdf, attachment_name(source, language), stamp)
+        band = booklet.positions["cover.band"]
+        stamp = CoverStamp(booklet.pdf, paper, band) if personalise else None
+        name = attachment_name(project.source, language)
+        editions[language] = Edition(content, booklet.pdf, name, stamp)
     return editions
 
 
@@ -158,7 +145,7 @@ def _sections(content: Content) -> list[tuple[str, list[str]]]:
     """(heading, paragraphs in inline markup) for the essentials, in the booklet's words."""
     labels = _labels(content.language)
     museum, practical = content.museum, content.practical
-    hours = [f"{h.days}: {h.opens}–{h.closes}" for h in museum.hours]
+    hours = [h.line() for h in museum.hours]
     if museum.closed:
         hours.append(f"{labels['closed']}: {museum.closed}")
     sections = [

@@ -1,4 +1,4 @@
-"""PDF metadata from the content, and writing the file so a failure never leaves half a PDF."""
+"""Writing the PDF so a failure never leaves half a file: the consumer that puts bytes on disk."""
 
 from __future__ import annotations
 
@@ -6,24 +6,6 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
-
-from booklet import __version__
-from booklet.content.inline import plain
-from booklet.content.model import Content
-
-
-def pdf_metadata(content: Content) -> dict[str, str | bool]:
-    info = content.booklet
-    title = plain(info.title)
-    return {
-        "title": f"{title} — {plain(content.museum.name)}",
-        "author": ", ".join(info.authors) or plain(content.museum.name),
-        "subject": plain(info.subtitle),
-        "keywords": ", ".join(plain(k) for k in info.keywords),
-        "creator": f"booklet {__version__}",
-        "lang": content.language,
-        "displayDocTitle": True,
-    }
 
 
 def write_atomically(data: bytes, target: Path) -> None:

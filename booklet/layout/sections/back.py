@@ -14,8 +14,8 @@ from booklet.layout.art.pictograms import Ink
 from booklet.layout.context import LayoutContext
 from booklet.layout.document import BACK, BookletDocument
 from booklet.layout.flowables.photo import draw_photo
+from booklet.layout.keys import COVER_PHOTO
 from booklet.layout.sections.common import display_url
-from booklet.layout.sections.cover import COVER_PHOTO
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:

@@ -9,10 +9,7 @@ from booklet.content.model import Located
 from booklet.layout.art.pictograms import Ink
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Heading
-
-
-def section_key(name: str) -> str:
-    return f"section-{name}"
+from booklet.layout.keys import section_key
 
 
 def opener(

@@ -7,6 +7,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Anchor
+from booklet.layout.keys import section_key
 from booklet.theme.styles import index_table_style
 
 
@@ -20,7 +21,7 @@ def build(ctx: LayoutContext) -> list[Flowable]:
     toc.levelStyles = [styles["toc.1"], styles["toc.2"]]
     return [
         PageBreak(),
-        Anchor(title=title, key="section-contents", section=title, in_toc=False),
+        Anchor(title=title, key=section_key("contents"), section=title, in_toc=False),
         ctx.label(title, "h1"),
         toc,
     ]

@@ -14,15 +14,17 @@ from reportlab.platypus import Flowable, NextPageTemplate, Paragraph
 
 from booklet.content.inline import escape, plain
 from booklet.layout.art.covers import MOTIFS
-from booklet.layout.context import LayoutContext, PlacedImage
+from booklet.layout.art.motifs import CALM_TOP
+from booklet.layout.context import LayoutContext
 from booklet.layout.document import BODY, BookletDocument
 from booklet.layout.flowables.photo import draw_photo
+from booklet.layout.keys import COVER_PHOTO
+from booklet.layout.rendered import PlacedImage
 from booklet.layout.sections.common import ink
 
 BAND_SHARE = 0.085
-CALM_SHARE = 0.45  # the top of the cover art is plain background, kept for the title
 TITLE_MIN_SHARE = 0.6  # a long title shrinks to fit, but not below this share of its size
-COVER_PHOTO = ":cover"  # key of the prepared cover photo in ctx.images (room ids have no ':')
+
 INITIAL_SHARE = 0.72  # the typographic cover's initial letter, as a share of the page height
 
 
@@ -183,6 +185,13 @@ def _blocks_with(ctx: LayoutContext, title: ParagraphStyle) -> list[tuple[Paragr
     return blocks
 
 
+def band_box(ctx: LayoutContext) -> tuple[float, float, float, float]:
+    """The ink band at the foot of the cover, from the trim's lower-left corner (the mail
+    stamps a traveler's name in it)."""
+    paper = ctx.theme.paper
+    return (0.0, 0.0, paper.width, paper.height * BAND_SHARE)
+
+
 def title_overflow(ctx: LayoutContext) -> float:
     """How far (points) the title block runs past the calm top of the cover art, even with the
     title at its smallest; 0 if it fits."""
@@ -196,7 +205,7 @@ def _blocks_height(ctx: LayoutContext, blocks: list[tuple[Paragraph, float]]) ->
 
 def _overflow(ctx: LayoutContext, blocks: list[tuple[Paragraph, float]]) -> float:
     used = ctx.theme.paper.margin_top * 1.25 + _blocks_height(ctx, blocks)
-    return max(0.0, used - ctx.theme.paper.height * CALM_SHARE)
+    return max(0.0, used - ctx.theme.paper.height * CALM_TOP)
 
 
 def balanced_width(paragraph: Paragraph, width: float) -> float:

@@ -62,4 +62,4 @@ def verify_note(ctx: LayoutContext, verify: frozenset[str]) -> Paragraph | None:
 
 
 def opening_hours(museum: Museum) -> list[str]:
-    return [f"{h.days}: {h.opens}–{h.closes}" for h in museum.hours]
+    return [h.line() for h in museum.hours]

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from booklet.content.inline import escape, plain
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Heading
+from booklet.layout.keys import spare_key
 from booklet.layout.sections.plan import plan_with_legend
 
 
@@ -31,7 +32,7 @@ def build(ctx: LayoutContext) -> list[Flowable]:
 
 def _title(ctx: LayoutContext, key: str) -> list[Flowable]:
     title = ctx.labels[key]
-    heading = Heading(escape(title), ctx.theme.styles["h1"], title=title, key=f"spare-{key}",
+    heading = Heading(escape(title), ctx.theme.styles["h1"], title=title, key=spare_key(key),
                       section=title, in_toc=False)  # fmt: skip
     return [PageBreak(), heading]
 

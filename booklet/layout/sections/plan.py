@@ -5,9 +5,10 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Spacer
 
 from booklet.content.inline import escape, plain
-from booklet.layout.context import LayoutContext, room_key
+from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.index import RoomIndex
 from booklet.layout.flowables.plan import PlanArea, PlanDrawing, PlanLook
+from booklet.layout.keys import room_key
 from booklet.layout.sections.common import opener
 from booklet.theme.styles import index_table_style
 

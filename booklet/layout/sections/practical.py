@@ -8,6 +8,7 @@ from booklet.content.inline import paragraphs, plain
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Heading
 from booklet.layout.flowables.qr import QrCode
+from booklet.layout.keys import SOURCES
 from booklet.layout.sections.back import sources_fit
 from booklet.layout.sections.common import display_url, grid, opener
 from booklet.layout.sections.facts import fact_rows, opening_hours, verify_mark, verify_note
@@ -50,7 +51,7 @@ def build(ctx: LayoutContext) -> list[Flowable]:
     if content.sources and not sources_fit(ctx):  # otherwise they are on the back cover
         title = labels["sources"]
         story.append(CondPageBreak(theme.size(80)))
-        story.append(Heading(title, theme.styles["h3"], title=title, key="sources", level=1))
+        story.append(Heading(title, theme.styles["h3"], title=title, key=SOURCES, level=1))
         for source in content.sources:
             text = f"[{source.title}]({source.url})" if source.url else source.title
             story.append(ctx.para(text, "caption"))

@@ -6,12 +6,13 @@ from reportlab.platypus import Flowable, HRFlowable, KeepTogether, PageBreak, Pa
 
 from booklet.content.inline import escape, plain
 from booklet.content.model import Room
-from booklet.layout.context import LayoutContext, room_key
+from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Anchor
 from booklet.layout.flowables.panel import Panel
 from booklet.layout.flowables.photo import Photo
 from booklet.layout.flowables.pictogram import PictogramPanel
-from booklet.layout.sections.common import grid, ink, section_key
+from booklet.layout.keys import room_key, section_key
+from booklet.layout.sections.common import grid, ink
 
 MAX_IMAGE_SHARE = 0.45
 MIN_IMAGE_SHARE = 0.22

@@ -1,15 +1,27 @@
-"""Per-language tables of the fixed words the layout prints ("Contents", month names, ...)."""
+"""The fixed words a booklet prints in each language ("Contents", month names, the email's
+greeting): one YAML table per language, read by the content checks, the layout and the mail.
+
+This package imports nothing else of booklet, so every stage may use it."""
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
-from booklet.content.dates import PartialDate
+
+class PartialDate(Protocol):
+    """A date known to the year, the month or the day (content/dates.py makes them)."""
+
+    @property
+    def year(self) -> int: ...
+    @property
+    def month(self) -> int | None: ...
+    @property
+    def day(self) -> int | None: ...
 
 
 @dataclass(frozen=True)

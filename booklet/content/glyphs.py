@@ -1,0 +1,46 @@
+"""Which characters of the content the bundled fonts cannot draw (they would print as boxes).
+
+Checked once per content file, over every text and every translation, when the project loads;
+`build` warns about them and `check --preflight` reports them as errors.
+"""
+
+from __future__ import annotations
+
+from reportlab.pdfbase import pdfmetrics
+
+from booklet.content.errors import Problem, printable
+from booklet.content.source import Node, text_scalars
+from booklet.theme.fonts import FACE_NAMES, register_fonts
+
+MAX_NAMED = 3
+
+
+def covered() -> set[int]:
+    """Code points every bundled face can draw: a character must work in any style."""
+    register_fonts()
+    faces = [pdfmetrics.getFont(name).face.charToGlyph for name in FACE_NAMES]
+    common = set(faces[0])
+    for cmap in faces[1:]:
+        common &= set(cmap)
+    return common
+
+
+def missing_glyphs(root: Node, file_name: str) -> tuple[Problem, ...]:
+    """One problem per field holding characters no bundled face has, naming a few of them:
+    a paragraph in another script must not become thousands of lines."""
+    drawable = covered()
+    problems = []
+    for path, node in text_scalars(root):
+        missing = sorted({c for c in node.value if c not in "\n\t" and ord(c) not in drawable})
+        if not missing:
+            continue
+        named = ", ".join(f"'{printable(c)}' (U+{ord(c):04X})" for c in missing[:MAX_NAMED])
+        more = f" and {len(missing) - MAX_NAMED} more" if len(missing) > MAX_NAMED else ""
+        if len(missing) > 1:
+            what = f"characters {named}{more} are not in the bundled fonts; "
+            what += "replace them or they print as blank boxes"
+        else:
+            what = f"character {named} is not in the bundled fonts; "
+            what += "replace it or it prints as a blank box"
+        problems.append(Problem(file_name, node.line, path, what))
+    return tuple(problems)
