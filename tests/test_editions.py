@@ -332,7 +332,7 @@ def test_alt_text_is_listed_apart_and_the_edition_not_at_all(project: Path) -> N
     assert err.splitlines()[:2] == [
         "'es' edition: 1 alt text without a translation, read aloud by screen readers "
         "(not printed):",
-        f"  content.yaml:{line}: rooms[3].image.alt: no 'es' translation",
+        f"  content.yaml:{line}: rooms[4].image.alt: no 'es' translation",
     ]
     assert "booklet.edition" not in err
     out = project / "build" / "booklet.pdf"

@@ -28,7 +28,7 @@ MAX_PIXELS = 12  # may differ by more than TOLERANCE: a few edge pixels, not a d
 # Pages by their bookmark's title (so they are found when other pages move), or by index.
 PAGES: dict[str, int | str] = {
     "cover": 0,
-    "plan": "Plan of the house and garden",
+    "plan": "Plan of the house",
     "kitchen": "Kitchen",
     "office": "Secretaries’ office",
     "garden": "Garden",
