@@ -12,6 +12,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterator
+from pathlib import Path
 
 from booklet.content.errors import Problem
 from booklet.content.inline import links, url_problem
@@ -41,10 +42,20 @@ def shown(value: str, limit: int = 40) -> str:
 class Reader:
     """Reads fields of one content file for one language, collecting problems."""
 
-    def __init__(self, file_name: str, language: str, source_language: str = "en") -> None:
+    def __init__(
+        self,
+        file_name: str,
+        language: str,
+        source_language: str = "en",
+        *,
+        base: Path | None = None,
+        decode_images: bool = False,
+    ) -> None:
         self.file_name = file_name
         self.language = language
         self.source_language = source_language
+        self.base = base or Path(".")  # the content file's folder: files are relative to it
+        self.decode_images = decode_images  # decode photos in full (check), or headers only
         self.problems: list[Problem] = []
         self.untranslated: list[Problem] = []
         # Texts no one sees but a screen reader speaks (alt): listed apart, never blocking.
@@ -52,6 +63,11 @@ class Reader:
 
     def problem(self, line: int | None, path: str, message: str) -> None:
         self.problems.append(Problem(self.file_name, line, path, message))
+
+    @staticmethod
+    def kind(node: Node) -> str:
+        """What a node holds, in words for a message: "a list", "text 'x'", "a number (3)"."""
+        return _kind(node)
 
     # -- structure ---------------------------------------------------------------------------
 

@@ -78,6 +78,8 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
     museum = Paragraph(escape(plain(content.museum.name)), styles["cover.museum"])
     _, museum_h = museum.wrap(frame_width * 0.68, band)
     museum.drawOn(canvas, left, (band - museum_h) / 2)
+    if not content.booklet.edition:
+        return
     edition = ctx.labels.format("edition", edition=plain(content.booklet.edition))
     style = styles["cover.edition"]
     # The edition shares the band with the museum's name: shrink a long one rather than overlap.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Spacer
 
 from booklet.content.inline import escape, plain
+from booklet.content.model import Plan
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.index import RoomIndex
 from booklet.layout.flowables.plan import PlanArea, PlanDrawing, PlanLook
@@ -16,13 +17,15 @@ MAX_LEGEND_ROOMS = 40
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
-    return [*opener(ctx, "plan", plain(ctx.content.plan.title) or ctx.labels["plan"]),
-            *plan_with_legend(ctx)]  # fmt: skip
-
-
-def plan_with_legend(ctx: LayoutContext) -> list[Flowable]:
-    """The drawing, its caption and the numbered legend (also reused on a spare page)."""
     plan = ctx.content.plan
+    if plan is None:
+        return []
+    return [*opener(ctx, "plan", plain(plan.title) or ctx.labels["plan"]),
+            *plan_with_legend(ctx, plan)]  # fmt: skip
+
+
+def plan_with_legend(ctx: LayoutContext, plan: Plan) -> list[Flowable]:
+    """The drawing, its caption and the numbered legend (also reused on a spare page)."""
     theme = ctx.theme
     palette = theme.palette
     rooms = {room.id: room for room in ctx.content.rooms}

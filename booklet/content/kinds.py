@@ -1,0 +1,542 @@
+"""The kinds of field a content file is made of, each able to read, describe and schematise itself.
+
+A kind reads one YAML node through the Reader (which records located problems and hands back a
+harmless value, so validation carries on), and says what it is for the README's field reference
+(`type_name`, `limit`) and for `booklet schema` (`schema`). The content file itself is declared
+with these kinds in declaration.py, as MkDocs declares its configuration with `config_options`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from booklet.content.dates import PartialDate, parse_date
+from booklet.content.drawings import NONE
+from booklet.content.paths import resolve_content_file
+from booklet.content.photos import ImageProblem, inspect_image
+from booklet.content.reader import Reader, shown
+from booklet.content.source import Node
+from booklet.words import counted
+
+JSON = dict[str, Any]
+LANGUAGE = re.compile(r"[a-z]{2}")
+LANGUAGE_PATTERN = "^[a-z]{2}$"
+NON_BLANK = r"\S"  # the schema's word for "must not be empty" (blank text is refused too)
+
+
+def join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+class Kind:
+    """One kind of value. Subclasses read a present node; absence is the mapping's business."""
+
+    type_name = "value"
+
+    def read(self, r: Reader, node: Node, path: str) -> Any:
+        raise NotImplementedError
+
+    def schema(self) -> JSON:
+        raise NotImplementedError
+
+    def limit(self) -> str:
+        """The limit in words for the field reference ("" when there is none)."""
+        return ""
+
+    def missing(self, r: Reader, line: int | None, path: str) -> None:
+        """Report this field as required and missing."""
+        r.problem(line, path, "required field is missing")
+
+
+# -- text and names --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text(Kind):
+    """Visitor-facing text: one string, or one per edition (`{en: …, es: …}`), with the
+    inline markup. A `neutral` text (a photographer's name) needs no translation; a
+    `read_aloud` one (alt text) is spoken by screen readers, not printed."""
+
+    max_length: int = 4000
+    neutral: bool = False
+    read_aloud: bool = False
+    type_name = "text"
+
+    def read(self, r: Reader, node: Node, path: str) -> str:
+        return r.text(node, path, self.max_length, self.neutral, self.read_aloud)
+
+    def schema(self) -> JSON:
+        one = {"type": "string", "maxLength": self.max_length, "pattern": NON_BLANK}
+        return {
+            "anyOf": [
+                one,
+                {
+                    "type": "object",
+                    "description": "One text per edition, by two-letter language code.",
+                    "propertyNames": {"pattern": LANGUAGE_PATTERN},
+                    "additionalProperties": one,
+                    "minProperties": 1,
+                },
+            ]
+        }
+
+    def limit(self) -> str:
+        return f"{self.max_length:,} characters"
+
+
+@dataclass(frozen=True)
+class Name(Kind):
+    """A plain string that is the same in every edition: a place name, a phone number."""
+
+    max_length: int = 200
+    pattern: str = ""  # a regular expression the whole value must match
+    hint: str = ""  # what to write when it does not match
+    type_name = "string"
+
+    def read(self, r: Reader, node: Node, path: str) -> str:
+        value = r.string(node, path, self.max_length)
+        if value and self.pattern and not re.fullmatch(self.pattern, value):
+            r.problem(node.line, path, f"{self.hint}, got '{shown(value)}'")
+        return value
+
+    def schema(self) -> JSON:
+        pattern = f"^(?:{self.pattern})$" if self.pattern else NON_BLANK
+        return {"type": "string", "maxLength": self.max_length, "pattern": pattern}
+
+    def limit(self) -> str:
+        return f"{self.max_length:,} characters"
+
+
+def Language() -> Name:
+    return Name(2, "[a-z]{2}", "expected a two-letter code like es")
+
+
+def Slug() -> Name:
+    hint = "use lowercase letters, digits and hyphens, like 'dining-room'"
+    return Name(60, "[a-z0-9]+(?:-[a-z0-9]+)*", hint)
+
+
+def Time() -> Name:
+    return Name(5, "(?:[01][0-9]|2[0-3]):[0-5][0-9]", 'expected a 24-hour time like "10:00"')
+
+
+@dataclass(frozen=True)
+class Url(Kind):
+    """A web address (http, https or mailto). One printed as a QR code must stay short."""
+
+    max_length: int = 2000
+    qr: bool = False
+    type_name = "URL"
+
+    def read(self, r: Reader, node: Node, path: str) -> str:
+        value = r.url(node, path)
+        if self.qr and len(value) > self.max_length:
+            r.problem(node.line, path,
+                      f"too long for a QR code that scans from print: {len(value)} characters, "
+                      f"at most {self.max_length}")  # fmt: skip
+        return value
+
+    def schema(self) -> JSON:
+        return {
+            "type": "string",
+            "maxLength": self.max_length,
+            "pattern": "^(?:[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]|[Mm][Aa][Ii][Ll][Tt][Oo]:)",
+        }
+
+    def limit(self) -> str:
+        return f"{self.max_length:,} characters" if self.qr else ""
+
+
+@dataclass(frozen=True)
+class Website(Kind):
+    """The museum's web address, also printed as a QR code: one URL, or one per edition."""
+
+    url: Url = Url(300, qr=True)
+    type_name = "URL or {language: URL}"
+
+    def read(self, r: Reader, node: Node, path: str) -> str:
+        if not node.is_mapping:
+            return self.url.read(r, node, path)
+        urls: dict[str, str] = {}
+        for code, line in node.key_lines.items():
+            if not LANGUAGE.fullmatch(code):
+                r.problem(line, join(path, code), "expected a two-letter language code")
+            else:
+                urls[code] = self.url.read(r, node.value[code], join(path, code))
+        if r.source_language not in urls:
+            r.problem(node.line, path, f"no '{r.source_language}' URL")
+        return urls.get(r.language) or urls.get(r.source_language, "")
+
+    def schema(self) -> JSON:
+        one = self.url.schema()
+        return {
+            "anyOf": [
+                one,
+                {
+                    "type": "object",
+                    "propertyNames": {"pattern": LANGUAGE_PATTERN},
+                    "additionalProperties": one,
+                    "minProperties": 1,
+                },
+            ]
+        }
+
+    def limit(self) -> str:
+        return self.url.limit()
+
+
+# -- numbers, choices, dates -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Integer(Kind):
+    low: int
+    high: int
+    type_name = "whole number"
+
+    def read(self, r: Reader, node: Node, path: str) -> int | None:
+        before = len(r.problems)
+        value = r.integer(node, path, self.low, self.high)
+        return value if len(r.problems) == before else None
+
+    def schema(self) -> JSON:
+        return {"type": "integer", "minimum": self.low, "maximum": self.high}
+
+    def limit(self) -> str:
+        return f"{self.low}–{self.high:,}"
+
+
+@dataclass(frozen=True)
+class Number(Kind):
+    type_name = "number"
+
+    def read(self, r: Reader, node: Node, path: str) -> float:
+        return r.number(node, path)
+
+    def schema(self) -> JSON:
+        return {"type": "number"}
+
+
+@dataclass(frozen=True)
+class Boolean(Kind):
+    type_name = "true or false"
+
+    def read(self, r: Reader, node: Node, path: str) -> bool:
+        return r.boolean(node, path)
+
+    def schema(self) -> JSON:
+        return {"type": "boolean"}
+
+
+@dataclass(frozen=True)
+class Choice(Kind):
+    """One of a fixed set of names; `renamed` maps old names to the ones that replaced them."""
+
+    options: tuple[str, ...]
+    renamed: tuple[tuple[str, str], ...] = ()
+    type_name = "one of"
+
+    def read(self, r: Reader, node: Node, path: str) -> str:
+        old = dict(self.renamed)
+        if node.is_scalar and node.value in old:
+            r.problem(node.line, path, f"{path.rsplit('.', 1)[-1]} '{node.value}' is now "
+                                       f"called '{old[node.value]}'")  # fmt: skip
+            return old[node.value]
+        return r.choice(node, path, self.options)
+
+    def schema(self) -> JSON:
+        return {"enum": list(self.options)}
+
+    def limit(self) -> str:
+        return ", ".join(self.options)
+
+
+@dataclass(frozen=True)
+class Drawing(Kind):
+    """A drawing by name (pictogram, tip icon); absent or `none` is no drawing ("")."""
+
+    names: tuple[str, ...]
+    what: str
+    type_name = "drawing name"
+
+    def read(self, r: Reader, node: Node, path: str) -> str:
+        name = r.string(node, path, 40)
+        if name and name != NONE and name not in self.names:
+            close = difflib.get_close_matches(name, self.names, n=1, cutoff=0.6)
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else f"use one of {', '.join(self.names)} or none"
+            )
+            r.problem(node.line, path, f"no {self.what} called '{shown(name)}'; {hint}")
+        return "" if name == NONE else name
+
+    def schema(self) -> JSON:
+        return {"enum": [*self.names, NONE]}
+
+    def limit(self) -> str:
+        return f"a {self.what} name (below) or none"
+
+
+@dataclass(frozen=True)
+class Date(Kind):
+    """A date only as precise as the sources: "YYYY", "YYYY-MM" or "YYYY-MM-DD"."""
+
+    type_name = "date"
+
+    def read(self, r: Reader, node: Node, path: str) -> PartialDate | None:
+        raw = r.string(node, path, 10)
+        if not raw:
+            return None
+        parsed = parse_date(raw)
+        if parsed is None:
+            r.problem(node.line, path,
+                      f'expected "YYYY", "YYYY-MM" or "YYYY-MM-DD", got \'{raw}\'')  # fmt: skip
+        return parsed
+
+    def schema(self) -> JSON:
+        return {"type": "string", "pattern": "^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"}
+
+    def limit(self) -> str:
+        return '"YYYY", "YYYY-MM" or "YYYY-MM-DD"'
+
+
+@dataclass(frozen=True)
+class Colour(Kind):
+    type_name = "colour"
+
+    def read(self, r: Reader, node: Node, path: str) -> str:
+        if node.tag == "tag:yaml.org,2002:null" and not node.quoted:
+            hint = "a colour starts with '#', which YAML reads as a comment"
+            r.problem(node.line, path, f'empty; {hint}: put it in quotes, like "#b0271f"')
+            return ""
+        before = len(r.problems)
+        value = r.string(node, path, 7)
+        if len(r.problems) > before:
+            return ""
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+            r.problem(node.line, path,
+                      f"expected a colour like \"#b0271f\", got '{shown(value)}'")  # fmt: skip
+            return ""
+        return value.lower()
+
+    def schema(self) -> JSON:
+        return {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"}
+
+    def limit(self) -> str:
+        return '"#rrggbb"'
+
+
+@dataclass(frozen=True)
+class Point(Kind):
+    """[x, y] in the units of the plan's size."""
+
+    type_name = "[x, y]"
+
+    def read(self, r: Reader, node: Node, path: str) -> tuple[float, float] | None:
+        """The point, or None when it is not one (already reported)."""
+        before = len(r.problems)
+        values = [r.number(n, p) for p, n in r.items(node, path)]
+        if len(r.problems) > before:
+            return None
+        if len(values) != 2:
+            r.problem(node.line, path, f"expected [x, y], got {counted(len(values), 'number')}")
+            return None
+        return (values[0], values[1])
+
+    def schema(self) -> JSON:
+        return {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
+
+
+@dataclass(frozen=True)
+class Photo(Kind):
+    """A photo file, relative to the content file's folder: kept inside it, and checked for
+    format and size while validating."""
+
+    type_name = "file"
+
+    def read(self, r: Reader, node: Node, path: str) -> Any:
+        name = r.string(node, path, 300)
+        resolved = r.base / name
+        if name:
+            resolved, problem = resolve_content_file(r.base, name)
+            if problem is None:
+                try:
+                    inspect_image(resolved, r.decode_images)
+                except ImageProblem as exc:
+                    problem = str(exc)
+            if problem:
+                r.problem(node.line, path, problem)
+        return resolved
+
+    def schema(self) -> JSON:
+        return {"type": "string", "maxLength": 300, "pattern": NON_BLANK}
+
+    def limit(self) -> str:
+        return "JPEG, PNG, WebP, TIFF or GIF; 40 MB, 80 megapixels"
+
+
+# -- structure -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a mapping: its kind, whether it must be given, its value when absent, and a
+    line of documentation with a one-line example (both shown in the README)."""
+
+    name: str
+    kind: Kind
+    doc: str
+    example: str = ""
+    required: bool = False
+    default: Any = None
+    default_doc: str = ""  # a default that is computed, in words ("a slug of the name")
+
+
+class Fields(dict[str, Any]):
+    """A mapping's values by field name, defaults filled in, with the nodes they came from."""
+
+    def __init__(self, node: Node | None, path: str) -> None:
+        super().__init__()
+        self.node = node
+        self.path = path
+        self.nodes: dict[str, Node] = {}
+
+    @property
+    def line(self) -> int | None:
+        return self.node.line if self.node is not None else None
+
+    def line_of(self, key: str) -> int | None:
+        """The line of a key's value, or of the mapping when the key is absent."""
+        return self.nodes[key].line if key in self.nodes else self.line
+
+
+@dataclass(frozen=True)
+class Mapping(Kind):
+    fields: tuple[Field, ...]
+    doc: str = ""
+    type_name = "mapping"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
+
+    def field(self, name: str) -> Field:
+        by_name: dict[str, Field] = self._by_name  # type: ignore[attr-defined]
+        return by_name[name]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    def read(self, r: Reader, node: Node | None, path: str) -> Fields:
+        """The values of the mapping at `node` (absent: every field's default)."""
+        values = Fields(node, path)
+        if node is not None and not node.is_mapping:
+            r.problem(node.line, path, f"expected a mapping of fields, got {r.kind(node)}")
+            node = None
+        present: dict[str, Node] = node.value if node is not None else {}
+        if node is not None:
+            self._unknown(r, node, path)
+        for f in self.fields:
+            child = present.get(f.name)
+            if child is None:
+                if f.required and node is not None:
+                    f.kind.missing(r, node.line, join(path, f.name))
+                values[f.name] = self.default_of(f, r, join(path, f.name))
+            else:
+                values.nodes[f.name] = child
+                values[f.name] = f.kind.read(r, child, join(path, f.name))
+        return values
+
+    def default_of(self, f: Field, r: Reader, path: str) -> Any:
+        if isinstance(f.kind, Mapping):
+            return f.kind.read(r, None, path)
+        if isinstance(f.kind, ListOf):
+            return []
+        return f.default
+
+    def _unknown(self, r: Reader, node: Node, path: str) -> None:
+        for key, line in node.key_lines.items():
+            if key not in self.names:
+                close = difflib.get_close_matches(key, self.names, n=1, cutoff=0.6)
+                hint = (
+                    f"; did you mean '{close[0]}'?"
+                    if close
+                    else f"; expected one of: {', '.join(self.names)}"
+                )
+                r.problem(line, join(path, key), f"unknown field{hint}")
+
+    def missing(self, r: Reader, line: int | None, path: str) -> None:
+        """A missing mapping is reported by what it must hold, so the writer learns every
+        required field in one round (museum.address.city, not museum.address, then city)."""
+        required = [f for f in self.fields if f.required]
+        if not required:
+            super().missing(r, line, path)
+        for f in required:
+            f.kind.missing(r, line, join(path, f.name))
+
+    def schema(self) -> JSON:
+        out: JSON = {"type": "object"}
+        if self.doc:
+            out["description"] = self.doc
+        out["properties"] = {f.name: field_schema(f) for f in self.fields}
+        required = [f.name for f in self.fields if f.required]
+        if required:
+            out["required"] = required
+        out["additionalProperties"] = False
+        return out
+
+
+@dataclass(frozen=True)
+class ListOf(Kind):
+    item: Kind
+    min_items: int = 0
+    max_items: int = 10_000
+    noun: str = "entry"
+    type_name = "list"
+
+    def read(self, r: Reader, node: Node, path: str) -> list[Any]:
+        return [self.item.read(r, item, p) for p, item in self.entries(r, node, path)]
+
+    def entries(self, r: Reader, node: Node, path: str) -> Iterator[tuple[str, Node]]:
+        return r.items(node, path, self.min_items, self.max_items)
+
+    def missing(self, r: Reader, line: int | None, path: str) -> None:
+        needs = ""
+        if isinstance(self.item, Mapping):
+            required = [f.name for f in self.item.fields if f.required]
+            needs = f" with {' and '.join(required)}" if required else ""
+        r.problem(line, path, f"required field is missing; add at least one {self.noun}{needs}")
+
+    def schema(self) -> JSON:
+        out: JSON = {"type": "array", "items": self.item.schema()}
+        if self.min_items:
+            out["minItems"] = self.min_items
+        if self.max_items < 10_000:
+            out["maxItems"] = self.max_items
+        return out
+
+    def limit(self) -> str:
+        low, high = self.min_items, self.max_items
+        if high >= 10_000:
+            return f"at least {low}" if low else ""
+        return f"{low}–{high:,} entries" if low else f"at most {high:,} entries"
+
+
+def field_schema(f: Field) -> JSON:
+    out = {"description": f.doc, **f.kind.schema()}
+    if f.default is not None and not isinstance(f.default, tuple):
+        out["default"] = f.default
+    return out
+
+
+def slug(text: str) -> str:
+    """A room id made from its name: "The Mill Room" -> "the-mill-room", accents dropped;
+    "" when nothing is left (a name in Cyrillic), for the caller to number instead."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))[:60].strip("-")
