@@ -341,7 +341,9 @@ def test_alt_text_is_listed_apart_and_the_edition_not_at_all(project: Path) -> N
     assert "2026" in flat(pdf_text(PdfReader(out.with_name("booklet-es.pdf"))))
 
 
-def test_allow_fallback_prints_the_english_text_with_warnings(project: Path) -> None:
+def test_allow_fallback_prints_the_english_text_with_warnings(
+    project: Path, expected_warnings: list[str]
+) -> None:
     content, problems = _drop_two_translations(project)
     out = project / "build" / "booklet.pdf"
     code, _, err = run_cli(
@@ -351,6 +353,7 @@ def test_allow_fallback_prints_the_english_text_with_warnings(project: Path) -> 
     assert [line for line in err.splitlines() if line.startswith("warning")] == [
         f"warning: {p} (printing the en text)" for p in problems
     ]
+    assert expected_warnings == [f"warning: {p} (printing the en text)" for p in problems]
     assert sorted(p.name for p in out.parent.iterdir()) == ["booklet-es.pdf"]
     reader = PdfReader(out.with_name("booklet-es.pdf"))
     text = flat(pdf_text(reader))
@@ -465,7 +468,7 @@ def test_spanish_edition_builds_on_every_paper(tmp_path: Path, paper: str) -> No
 
 
 def test_an_edition_without_a_table_of_fixed_words_counts_as_untranslated(
-    project: Path,
+    project: Path, expected_warnings: list[str]
 ) -> None:
     content = project / "content.yaml"
     edit(content, "  translations: [es]\n", "  translations: [es, fr]\n")
@@ -486,6 +489,7 @@ def test_an_edition_without_a_table_of_fixed_words_counts_as_untranslated(
     )
     assert code == 0, err
     assert f"warning: {problem} (printing the en text)" in err.splitlines()
+    assert expected_warnings[0] == f"warning: {problem} (printing the en text)"
 
 
 def test_every_editions_text_is_checked_in_one_run(project: Path) -> None:

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from booklet.theme.paper import PAPERS
 from booklet.theme.theme import make_theme
-from tests.conftest import DEFAULT_CONTENT, ENGLISH_CONTENT, edit, line_of, run_cli
+from tests.conftest import DEFAULT_CONTENT, ENGLISH_CONTENT, add_rooms, edit, line_of, run_cli
 from tests.conftest import build_file as build
 
 ROW = re.compile(
@@ -421,41 +421,15 @@ def test_the_last_room_running_over_two_pages_is_a_warning(english_project: Path
 # -- pages and signatures ----------------------------------------------------------------------
 
 
-def _extra_room(number: int) -> str:
-    return (
-        f'  - id: extra-{number}\n    number: {number}\n    name: "Extra room {number}"\n'
-        f'    local_name: "Sala {number}"\n    kind: room\n    pictogram: study\n'
-        f'    summary: "A room added for the test."\n    text: |\n'
-        f"      A short text about extra room {number}.\n"
-    )
-
-
-def _with_rooms(folder: Path, extra: int) -> Path:
-    content = copy_english(folder)
-    rooms = "".join(_extra_room(10 + i) for i in range(extra))
-    edit(content, "\ntips:\n", f"\n{rooms}\ntips:\n")
-    return content
-
-
-@pytest.fixture(scope="module")
-def spilling(tmp_path_factory: pytest.TempPathFactory) -> Callable[[int], tuple[Path, int]]:
-    """Content whose page count before padding is 4k + `spill`, and that count: rooms are
-    added one at a time (each is a page; the contents may grow too) until it is found."""
-    found: dict[int, tuple[Path, int]] = {}
-    tried: set[int] = set()
+@pytest.fixture
+def spilling(
+    tmp_path: Path, rooms_to_spill: Callable[[int], tuple[int, int]]
+) -> Callable[[int], tuple[Path, int]]:
+    """Content whose page count before padding is 4k + `spill`, and that count."""
 
     def get(spill: int) -> tuple[Path, int]:
-        for extra in range(9):
-            if spill in found:
-                break
-            if extra in tried:
-                continue
-            tried.add(extra)
-            content = _with_rooms(tmp_path_factory.mktemp(f"spill-{extra}"), extra)
-            [result] = build(content, content.parent / "booklet.pdf")  # screen: never padded
-            found.setdefault(result.pages % 4, (content, result.pages))
-        assert spill in found, f"no content spilling {spill} pages among {sorted(tried)}"
-        return found[spill]
+        extra, pages = rooms_to_spill(spill)
+        return add_rooms(tmp_path, extra), pages
 
     return get
 

@@ -6,6 +6,8 @@ Checked once per content file, over every text and every translation, when the p
 
 from __future__ import annotations
 
+import functools
+
 from reportlab.pdfbase import pdfmetrics
 
 from booklet.content.errors import Problem, printable
@@ -15,23 +17,30 @@ from booklet.theme.fonts import FACE_NAMES, register_fonts
 MAX_NAMED = 3
 
 
-def covered() -> set[int]:
+@functools.cache
+def covered() -> frozenset[int]:
     """Code points every bundled face can draw: a character must work in any style."""
     register_fonts()
     faces = [pdfmetrics.getFont(name).face.charToGlyph for name in FACE_NAMES]
     common = set(faces[0])
     for cmap in faces[1:]:
         common &= set(cmap)
-    return common
+    return frozenset(common)
+
+
+@functools.cache
+def _drawable() -> frozenset[str]:
+    """The characters to accept as drawable: every covered one, and line breaks and tabs."""
+    return frozenset(map(chr, covered())) | {"\n", "\t"}
 
 
 def missing_glyphs(root: Node, file_name: str) -> tuple[Problem, ...]:
     """One problem per field holding characters no bundled face has, naming a few of them:
     a paragraph in another script must not become thousands of lines."""
-    drawable = covered()
+    drawable = _drawable()
     problems = []
     for path, node in text_scalars(root):
-        missing = sorted({c for c in node.value if c not in "\n\t" and ord(c) not in drawable})
+        missing = sorted(set(node.value).difference(drawable))
         if not missing:
             continue
         named = ", ".join(f"'{printable(c)}' (U+{ord(c):04X})" for c in missing[:MAX_NAMED])

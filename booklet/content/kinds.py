@@ -1,7 +1,7 @@
 """The kinds of field a content file is made of, each able to read, describe and schematise itself.
 
-A kind reads one YAML node through the Reader (which records located problems and hands back a
-harmless value, so validation carries on), and says what it is for the README's field reference
+A kind reads one YAML node through the Reader (which records located problems and reads a wrong
+value as None, so validation carries on), and says what it is for the README's field reference
 (`type_name`, `limit`) and for `booklet schema` (`schema`). The content file itself is declared
 with these kinds in declaration.py, as MkDocs declares its configuration with `config_options`.
 """
@@ -67,7 +67,7 @@ class Text(Kind):
     read_aloud: bool = False
     type_name = "text"
 
-    def read(self, r: Reader, node: Node, path: str) -> str:
+    def read(self, r: Reader, node: Node, path: str) -> str | None:
         return r.text(node, path, self.max_length, self.neutral, self.read_aloud)
 
     def schema(self) -> JSON:
@@ -98,7 +98,7 @@ class Name(Kind):
     hint: str = ""  # what to write when it does not match
     type_name = "string"
 
-    def read(self, r: Reader, node: Node, path: str) -> str:
+    def read(self, r: Reader, node: Node, path: str) -> str | None:
         value = r.string(node, path, self.max_length)
         if value and self.pattern and not re.fullmatch(self.pattern, value):
             r.problem(node.line, path, f"{self.hint}, got '{shown(value)}'")
@@ -133,9 +133,9 @@ class Url(Kind):
     qr: bool = False
     type_name = "URL"
 
-    def read(self, r: Reader, node: Node, path: str) -> str:
+    def read(self, r: Reader, node: Node, path: str) -> str | None:
         value = r.url(node, path)
-        if self.qr and len(value) > self.max_length:
+        if value and self.qr and len(value) > self.max_length:
             r.problem(node.line, path,
                       f"too long for a QR code that scans from print: {len(value)} characters, "
                       f"at most {self.max_length}")  # fmt: skip
@@ -159,10 +159,10 @@ class Website(Kind):
     url: Url = Url(300, qr=True)
     type_name = "URL or {language: URL}"
 
-    def read(self, r: Reader, node: Node, path: str) -> str:
+    def read(self, r: Reader, node: Node, path: str) -> str | None:
         if not node.is_mapping:
             return self.url.read(r, node, path)
-        urls: dict[str, str] = {}
+        urls: dict[str, str | None] = {}
         for code, line in node.key_lines.items():
             if not LANGUAGE.fullmatch(code):
                 r.problem(line, join(path, code), "expected a two-letter language code")
@@ -200,9 +200,7 @@ class Integer(Kind):
     type_name = "whole number"
 
     def read(self, r: Reader, node: Node, path: str) -> int | None:
-        before = len(r.problems)
-        value = r.integer(node, path, self.low, self.high)
-        return value if len(r.problems) == before else None
+        return r.integer(node, path, self.low, self.high)
 
     def schema(self) -> JSON:
         return {"type": "integer", "minimum": self.low, "maximum": self.high}
@@ -215,7 +213,7 @@ class Integer(Kind):
 class Number(Kind):
     type_name = "number"
 
-    def read(self, r: Reader, node: Node, path: str) -> float:
+    def read(self, r: Reader, node: Node, path: str) -> float | None:
         return r.number(node, path)
 
     def schema(self) -> JSON:
@@ -226,7 +224,7 @@ class Number(Kind):
 class Boolean(Kind):
     type_name = "true or false"
 
-    def read(self, r: Reader, node: Node, path: str) -> bool:
+    def read(self, r: Reader, node: Node, path: str) -> bool | None:
         return r.boolean(node, path)
 
     def schema(self) -> JSON:
@@ -241,7 +239,7 @@ class Choice(Kind):
     renamed: tuple[tuple[str, str], ...] = ()
     type_name = "one of"
 
-    def read(self, r: Reader, node: Node, path: str) -> str:
+    def read(self, r: Reader, node: Node, path: str) -> str | None:
         old = dict(self.renamed)
         if node.is_scalar and node.value in old:
             r.problem(node.line, path, f"{path.rsplit('.', 1)[-1]} '{node.value}' is now "
@@ -264,7 +262,7 @@ class Drawing(Kind):
     what: str
     type_name = "drawing name"
 
-    def read(self, r: Reader, node: Node, path: str) -> str:
+    def read(self, r: Reader, node: Node, path: str) -> str | None:
         name = r.string(node, path, 40)
         if name and name != NONE and name not in self.names:
             close = difflib.get_close_matches(name, self.names, n=1, cutoff=0.6)
@@ -274,6 +272,7 @@ class Drawing(Kind):
                 else f"use one of {', '.join(self.names)} or none"
             )
             r.problem(node.line, path, f"no {self.what} called '{shown(name)}'; {hint}")
+            return None
         return "" if name == NONE else name
 
     def schema(self) -> JSON:
@@ -310,19 +309,18 @@ class Date(Kind):
 class Colour(Kind):
     type_name = "colour"
 
-    def read(self, r: Reader, node: Node, path: str) -> str:
+    def read(self, r: Reader, node: Node, path: str) -> str | None:
         if node.tag == "tag:yaml.org,2002:null" and not node.quoted:
             hint = "a colour starts with '#', which YAML reads as a comment"
             r.problem(node.line, path, f'empty; {hint}: put it in quotes, like "#b0271f"')
-            return ""
-        before = len(r.problems)
+            return None
         value = r.string(node, path, 7)
-        if len(r.problems) > before:
-            return ""
+        if value is None or len(value) > 7:  # unreadable, or already reported as too long
+            return None
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
             r.problem(node.line, path,
                       f"expected a colour like \"#b0271f\", got '{shown(value)}'")  # fmt: skip
-            return ""
+            return None
         return value.lower()
 
     def schema(self) -> JSON:
@@ -340,14 +338,15 @@ class Point(Kind):
 
     def read(self, r: Reader, node: Node, path: str) -> tuple[float, float] | None:
         """The point, or None when it is not one (already reported)."""
-        before = len(r.problems)
-        values = [r.number(n, p) for p, n in r.items(node, path)]
-        if len(r.problems) > before:
+        if not node.is_sequence:
+            r.problem(node.line, path, f"expected [x, y], got {r.kind(node)}")
             return None
+        values = [r.number(n, p) for p, n in r.items(node, path)]
         if len(values) != 2:
             r.problem(node.line, path, f"expected [x, y], got {counted(len(values), 'number')}")
             return None
-        return (values[0], values[1])
+        x, y = values
+        return None if x is None or y is None else (x, y)
 
     def schema(self) -> JSON:
         return {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
@@ -361,7 +360,7 @@ class Photo(Kind):
     type_name = "file"
 
     def read(self, r: Reader, node: Node, path: str) -> Any:
-        name = r.string(node, path, 300)
+        name = r.string(node, path, 300) or ""
         resolved = r.base / name
         if name:
             resolved, problem = resolve_content_file(r.base, name)
