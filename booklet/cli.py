@@ -6,7 +6,6 @@ import logging
 import os
 import re
 import shlex
-import shutil
 import sys
 import traceback
 from collections.abc import Sequence
@@ -24,10 +23,10 @@ from booklet.cli_common import (
     profile_option,
     quiet_option,
 )
+from booklet.cli_init import init, schema
 from booklet.cli_send import send
 from booklet.content.errors import BudgetError, ContentError, Problem, UsageError, printable
 from booklet.exits import EXIT_BUG, EXIT_CONTENT, EXIT_INTERRUPTED, EXIT_USAGE
-from booklet.resources import starter_dir
 from booklet.words import counted
 
 if TYPE_CHECKING:
@@ -285,25 +284,8 @@ def _print_findings(findings: list[Finding], quiet: bool) -> None:
 
 
 main.add_command(send)
-
-
-@main.command(short_help="Start a new booklet: a sample content.yaml and its assets.")
-@click.argument("directory", type=click.Path(path_type=Path))
-def init(directory: Path) -> None:
-    """Write a starter project (content.yaml and its assets) into DIRECTORY."""
-    source = starter_dir()
-    target_content = directory / "content.yaml"
-    if target_content.exists():
-        click.echo(f"error: {target_content} already exists; not overwriting it", err=True)
-        sys.exit(EXIT_USAGE)
-    directory.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source / "content.yaml", target_content)
-    images = source / "assets" / "images"
-    if images.is_dir():
-        shutil.copytree(images, directory / "assets" / "images", dirs_exist_ok=True)
-    here = directory.resolve() == Path.cwd().resolve()
-    command = "booklet build" if here else f"cd {shlex.quote(str(directory))} && booklet build"
-    click.echo(f"wrote {target_content}; now run: {command}", err=True)
+main.add_command(init)
+main.add_command(schema)
 
 
 def content_file(content: Path) -> Path:

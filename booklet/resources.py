@@ -19,5 +19,10 @@ def starter_dir() -> Path:
     return _PACKAGE.parent
 
 
+def templates_dir() -> Path:
+    """The content templates `booklet init --template` offers besides the sample."""
+    return _PACKAGE / "templates"
+
+
 def fonts_dir() -> Path:
     return starter_dir() / "assets" / "fonts"

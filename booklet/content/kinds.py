@@ -96,7 +96,12 @@ class Name(Kind):
     max_length: int = 200
     pattern: str = ""  # a regular expression the whole value must match
     hint: str = ""  # what to write when it does not match
-    type_name = "string"
+    what: str = "string"  # its name in the field reference
+    form: str = ""  # its form in the field reference, instead of the length limit
+
+    @property
+    def type_name(self) -> str:  # type: ignore[override]
+        return self.what
 
     def read(self, r: Reader, node: Node, path: str) -> str | None:
         value = r.string(node, path, self.max_length)
@@ -109,20 +114,26 @@ class Name(Kind):
         return {"type": "string", "maxLength": self.max_length, "pattern": pattern}
 
     def limit(self) -> str:
-        return f"{self.max_length:,} characters"
+        return self.form or f"{self.max_length:,} characters"
+
+
+# Names with a form of their own, spelled like kinds in the declaration.
 
 
 def Language() -> Name:
-    return Name(2, "[a-z]{2}", "expected a two-letter code like es")
+    return Name(2, "[a-z]{2}", "expected a two-letter code like es", "language code",
+                "two letters, like es")  # fmt: skip
 
 
 def Slug() -> Name:
     hint = "use lowercase letters, digits and hyphens, like 'dining-room'"
-    return Name(60, "[a-z0-9]+(?:-[a-z0-9]+)*", hint)
+    return Name(60, "[a-z0-9]+(?:-[a-z0-9]+)*", hint, "id",
+                "lowercase letters, digits and hyphens; 60 characters")  # fmt: skip
 
 
 def Time() -> Name:
-    return Name(5, "(?:[01][0-9]|2[0-3]):[0-5][0-9]", 'expected a 24-hour time like "10:00"')
+    return Name(5, "(?:[01][0-9]|2[0-3]):[0-5][0-9]", 'expected a 24-hour time like "10:00"',
+                "time", '"HH:MM", 24-hour')  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -237,7 +248,7 @@ class Choice(Kind):
 
     options: tuple[str, ...]
     renamed: tuple[tuple[str, str], ...] = ()
-    type_name = "one of"
+    type_name = "name"
 
     def read(self, r: Reader, node: Node, path: str) -> str | None:
         old = dict(self.renamed)
@@ -251,7 +262,7 @@ class Choice(Kind):
         return {"enum": list(self.options)}
 
     def limit(self) -> str:
-        return ", ".join(self.options)
+        return f"one of {', '.join(self.options)}"
 
 
 @dataclass(frozen=True)
@@ -260,7 +271,7 @@ class Drawing(Kind):
 
     names: tuple[str, ...]
     what: str
-    type_name = "drawing name"
+    type_name = "name"
 
     def read(self, r: Reader, node: Node, path: str) -> str | None:
         name = r.string(node, path, 40)
@@ -279,7 +290,7 @@ class Drawing(Kind):
         return {"enum": [*self.names, NONE]}
 
     def limit(self) -> str:
-        return f"a {self.what} name (below) or none"
+        return f"a {self.what} (see the list below) or none"
 
 
 @dataclass(frozen=True)
@@ -523,8 +534,11 @@ class ListOf(Kind):
     def limit(self) -> str:
         low, high = self.min_items, self.max_items
         if high >= 10_000:
-            return f"at least {low}" if low else ""
-        return f"{low}–{high:,} entries" if low else f"at most {high:,} entries"
+            count = f"at least {low}" if low else ""
+        else:
+            count = f"{low}–{high:,} entries" if low else f"at most {high:,} entries"
+        each = "" if isinstance(self.item, Mapping) else self.item.limit()
+        return "; ".join(part for part in (count, f"each {each}" if each else "") if part)
 
 
 def field_schema(f: Field) -> JSON:

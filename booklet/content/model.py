@@ -417,7 +417,7 @@ def _plan(r: Reader, f: Fields, rooms: tuple[Room, ...]) -> Plan:
         size = d.PLAN_SIZE
     if f["entrance"] is not None:
         _inside(r, f["entrance"], f.nodes["entrance"], "plan.entrance", size)
-    room_ids = sorted(room.id for room in rooms)
+    room_ids = sorted(room.id for room in rooms if room.id)
     features, areas = [], []
     for shape in f["features"]:
         features.append(PlanShape(shape["name"], _outline(r, shape, size)))
