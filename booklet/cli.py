@@ -210,6 +210,7 @@ def check(
 ) -> None:
     """Validate CONTENT (default ./content.yaml; a folder means the content.yaml in it)
     without building; exit 0 when it is sound."""
+    from booklet.content.plan_checks import plan_warnings
     from booklet.content.project import load_project
 
     configure_logging(quiet)
@@ -246,6 +247,8 @@ def check(
                 click.echo(f"  {problem}", err=True)
     if missing:
         sys.exit(EXIT_CONTENT)
+    for problem in plan_warnings(project.source):
+        click.echo(f"warning: {problem}", err=True)
     if not quiet:
         loaded = project.source
         marked = sorted(loaded.museum.verify | loaded.practical.verify)

@@ -27,6 +27,8 @@ JSON = dict[str, Any]
 LANGUAGE = re.compile(r"[a-z]{2}")
 LANGUAGE_PATTERN = "^[a-z]{2}$"
 NON_BLANK = r"\S"  # the schema's word for "must not be empty" (blank text is refused too)
+# A text may be a plain whole number (a title "1984", an edition 2026): YAML reads it as one.
+WHOLE_NUMBER = {"type": "integer", "minimum": 0}
 
 
 def join(path: str, key: str) -> str:
@@ -71,10 +73,11 @@ class Text(Kind):
         return r.text(node, path, self.max_length, self.neutral, self.read_aloud)
 
     def schema(self) -> JSON:
-        one = {"type": "string", "maxLength": self.max_length, "pattern": NON_BLANK}
+        one = {"anyOf": [{"type": "string", "maxLength": self.max_length, "pattern": NON_BLANK},
+                         WHOLE_NUMBER]}  # fmt: skip
         return {
             "anyOf": [
-                one,
+                *one["anyOf"],
                 {
                     "type": "object",
                     "description": "One text per edition, by two-letter language code.",
@@ -110,8 +113,10 @@ class Name(Kind):
         return value
 
     def schema(self) -> JSON:
-        pattern = f"^(?:{self.pattern})$" if self.pattern else NON_BLANK
-        return {"type": "string", "maxLength": self.max_length, "pattern": pattern}
+        if self.pattern:
+            return {"type": "string", "pattern": f"^(?:{self.pattern})$"}
+        return {"anyOf": [{"type": "string", "maxLength": self.max_length, "pattern": NON_BLANK},
+                          WHOLE_NUMBER]}  # fmt: skip
 
     def limit(self) -> str:
         return self.form or f"{self.max_length:,} characters"
@@ -290,7 +295,7 @@ class Drawing(Kind):
         return {"enum": [*self.names, NONE]}
 
     def limit(self) -> str:
-        return f"a {self.what} (see the list below) or none"
+        return f"a {self.what} (see Drawings by name) or none"
 
 
 @dataclass(frozen=True)
@@ -310,7 +315,8 @@ class Date(Kind):
         return parsed
 
     def schema(self) -> JSON:
-        return {"type": "string", "pattern": "^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"}
+        month, day = "(?:0[1-9]|1[0-2])", "(?:0[1-9]|[12][0-9]|3[01])"
+        return {"type": "string", "pattern": f"^[0-9]{{4}}(?:-{month}(?:-{day})?)?$"}
 
     def limit(self) -> str:
         return '"YYYY", "YYYY-MM" or "YYYY-MM-DD"'

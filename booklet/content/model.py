@@ -146,6 +146,7 @@ class PlanShape:
     name: str
     outline: tuple[Point, ...]
     room: str = ""
+    where: Located = field(default=Located(None, "plan"), compare=False)
 
 
 @dataclass(frozen=True)
@@ -420,7 +421,8 @@ def _plan(r: Reader, f: Fields, rooms: tuple[Room, ...]) -> Plan:
     room_ids = sorted(room.id for room in rooms if room.id)
     features, areas = [], []
     for shape in f["features"]:
-        features.append(PlanShape(shape["name"], _outline(r, shape, size)))
+        features.append(PlanShape(shape["name"], _outline(r, shape, size),
+                                  where=Located(shape.line, shape.path)))  # fmt: skip
     for area in f["areas"]:
         room_id = area["room"]
         if room_id and room_id not in room_ids:
@@ -428,7 +430,8 @@ def _plan(r: Reader, f: Fields, rooms: tuple[Room, ...]) -> Plan:
             hint = f"; did you mean '{close[0]}'?" if close else ""
             r.problem(area.line_of("room"), f"{area.path}.room",
                       f"no room has id '{room_id}'{hint}")  # fmt: skip
-        areas.append(PlanShape(room_id, _outline(r, area, size), room_id))
+        areas.append(PlanShape(room_id, _outline(r, area, size), room_id,
+                               Located(area.line, area.path)))  # fmt: skip
     return Plan(
         title=f["title"],
         caption=f["caption"],
