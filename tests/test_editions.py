@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pypdfium2
 import pyphen
 import pytest
 import yaml
@@ -51,7 +52,15 @@ def flat(text: str) -> str:
 
 
 def pdf_text(reader: PdfReader) -> str:
-    return "\n".join(page.extract_text() for page in reader.pages)
+    """The booklet's text, read with pdfium (twenty times faster than pypdf's extraction); a
+    word hyphenated at a line end reads "clos-" + newline + "er", as pypdf gives it."""
+    reader.stream.seek(0)
+    document = pypdfium2.PdfDocument(reader.stream.read())
+    try:
+        texts = [document[i].get_textpage().get_text_range() for i in range(len(document))]
+    finally:
+        document.close()
+    return "\n".join(texts).replace("\ufffe", "-\n").replace("\r\n", "\n")
 
 
 def prints(text: str, words: str) -> bool:
