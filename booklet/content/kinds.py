@@ -557,5 +557,8 @@ def field_schema(f: Field) -> JSON:
 def slug(text: str) -> str:
     """A room id made from its name: "The Mill Room" -> "the-mill-room", accents dropped;
     "" when nothing is left (a name in Cyrillic), for the caller to number instead."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))[:60].strip("-")
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    kept = "".join(
+        c if c.isascii() else "" if unicodedata.combining(c) else " " for c in decomposed
+    )
+    return "-".join(re.findall(r"[a-z0-9]+", kept))[:60].strip("-")

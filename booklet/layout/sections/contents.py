@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from reportlab.platypus import Flowable, PageBreak
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Anchor
+from booklet.layout.flowables.index import FittingContents
 from booklet.layout.keys import section_key
 from booklet.theme.styles import index_table_style
 
@@ -14,11 +14,11 @@ from booklet.theme.styles import index_table_style
 def build(ctx: LayoutContext) -> list[Flowable]:
     styles = ctx.theme.styles
     title = ctx.labels["contents"]
-    toc = TableOfContents(
+    toc = FittingContents(
+        (index_table_style(styles["toc.1"]), [styles["toc.1"], styles["toc.2"]]),
+        (index_table_style(styles["toc.1"]), [styles["toc.1.compact"], styles["toc.2"]]),
         dotsMinLevel=0,
-        tableStyle=index_table_style(styles["toc.1"]),
-    )
-    toc.levelStyles = [styles["toc.1"], styles["toc.2"]]
+    )  # fmt: skip
     return [
         PageBreak(),
         Anchor(title=title, key=section_key("contents"), section=title, in_toc=False),
