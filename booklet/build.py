@@ -21,7 +21,7 @@ from booklet.content.project import Project
 from booklet.images import ImageCache
 from booklet.layout.rendered import Rendered
 from booklet.layout.typeset import megabytes, typeset
-from booklet.output.pdf import write_atomically
+from booklet.output.pdf import check_target, write_atomically
 from booklet.theme.profile import PROFILES
 from booklet.words import counted
 
@@ -120,12 +120,11 @@ def warn_missing_glyphs(project: Project) -> None:
     whole file (`check --preflight` reports them as errors)."""
     for problem in project.missing_glyphs[:MAX_GLYPH_WARNINGS]:
         WARNINGS.warning("warning: %s", problem)
-    if len(project.missing_glyphs) > MAX_GLYPH_WARNINGS:
+    more = len(project.missing_glyphs) - MAX_GLYPH_WARNINGS
+    if more > 0:
         WARNINGS.warning(
             "warning: %s %s characters the fonts lack (booklet check --preflight "
-            "lists them all)", counted(len(project.missing_glyphs) - MAX_GLYPH_WARNINGS,
-            "more field"), "has" if len(project.missing_glyphs) - MAX_GLYPH_WARNINGS == 1
-            else "have",
+            "lists them all)", counted(more, "more field"), "has" if more == 1 else "have",
         )  # fmt: skip
 
 
@@ -152,9 +151,11 @@ def _impose(rendered: Rendered, content: Content) -> Imposed:
 
 
 def check_output(output: Path, content: Content) -> None:
-    """Refuse an output that is a folder, lies under a file, or would overwrite an input."""
+    """Refuse an output that is a folder, a device or a FIFO, lies under a file, or would
+    overwrite an input."""
     if output.is_dir():
         raise UsageError(f"output {output} is a folder; give a file name like build/booklet.pdf")
+    check_target(output)  # a device or a FIFO: refused before anything is laid out
     for parent in output.absolute().parents:
         if parent.exists():
             if not parent.is_dir():

@@ -25,7 +25,15 @@ from booklet.cli_common import (
 )
 from booklet.cli_init import init, schema
 from booklet.cli_send import send
-from booklet.content.errors import BudgetError, ContentError, Problem, UsageError, printable
+from booklet.content.errors import (
+    BudgetError,
+    ContentError,
+    FileError,
+    Problem,
+    UsageError,
+    os_reason,
+    printable,
+)
 from booklet.exits import EXIT_BUG, EXIT_CONTENT, EXIT_INTERRUPTED, EXIT_USAGE
 from booklet.words import counted
 
@@ -33,13 +41,21 @@ if TYPE_CHECKING:
     from booklet.content.project import Project
     from booklet.output.preflight import Finding
 
+MAX_PROBLEMS_SHOWN = 50
+
 PROGRESS = logging.getLogger("booklet.progress")
 
 
 def _fail_content(error: ContentError) -> NoReturn:
-    for problem in error.problems:
+    """The first MAX_PROBLEMS_SHOWN problems and a count: 100,000 bad rows of a traveler list
+    should not be 100,000 lines."""
+    for problem in error.problems[:MAX_PROBLEMS_SHOWN]:
         click.echo(f"error: {problem}", err=True)
-    click.echo(f"{counted(len(error.problems), 'problem')} found; nothing was written.", err=True)
+    count = len(error.problems)
+    if count > MAX_PROBLEMS_SHOWN:
+        hidden = counted(count - MAX_PROBLEMS_SHOWN, "more problem")
+        click.echo(f"... and {hidden} not shown", err=True)
+    click.echo(f"{counted(count, 'problem')} found; nothing was written.", err=True)
     sys.exit(EXIT_CONTENT)
 
 
@@ -84,6 +100,16 @@ class _Booklet(click.Group):
             sys.exit(EXIT_USAGE)
         except BudgetError as error:
             click.echo(f"error: {printable(str(error))}; nothing was written.", err=True)
+            sys.exit(EXIT_CONTENT)
+        except FileError as error:
+            click.echo(f"error: {printable(str(error))}", err=True)
+            sys.exit(EXIT_CONTENT)
+        except OSError as error:
+            if interruption.requested():
+                _fail_interrupted()
+            # An ordinary I/O failure (a full disk, a read-only folder), not a bug of ours.
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"error: {printable(where + os_reason(error))}", err=True)
             sys.exit(EXIT_CONTENT)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
@@ -176,9 +202,13 @@ def build(
 
     configure_logging(quiet)
     content = content_file(content)
-    if language is not None and language != "all" and not re.fullmatch(r"[a-z]{2}", language):
+    if (
+        language is not None
+        and language != "all"
+        and not re.fullmatch(r"[a-z]{2}(-[A-Z]{2})?", language)
+    ):
         raise click.BadParameter(
-            "expected a two-letter code like es, or 'all'", param_hint="--lang"
+            "expected a language code like es or es-MX, or 'all'", param_hint="--lang"
         )
     check_options(profile, max_size)
     PROGRESS.info("reading %s", content)

@@ -14,7 +14,6 @@ from PIL import Image, ImageStat
 from pypdf import PdfReader
 
 from booklet.content.drawings import TIP_ICONS
-from booklet.labels import load_labels
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.panel import Panel, Row
 from booklet.layout.flowables.pictogram import PictogramPanel
@@ -108,7 +107,7 @@ def test_none_and_absent_mean_no_drawing(content: Path) -> None:
 def _context(content: Path) -> LayoutContext:
     loaded = load_content(content)
     theme = make_theme(loaded.theme.paper, loaded.theme.palette, loaded.language)
-    return LayoutContext(loaded, theme, load_labels(loaded.language))
+    return LayoutContext(loaded, theme, loaded.labels)
 
 
 def test_a_room_without_photo_or_pictogram_is_text_only(content: Path) -> None:

@@ -64,13 +64,13 @@ def test_the_minimal_content_takes_every_default() -> None:
     assert (room.kind, room.pictogram, room.local_name, room.summary, room.image) == (
         "room", "", "", "", None,
     )  # fmt: skip
-    assert c.tips[0].icon == ""
+    assert c.tips[0].icon == ""  # no drawing
     assert c.theme.paper == "half-letter" and c.theme.palette == {}
     assert c.plan.size == (100.0, 70.0) and c.plan.entrance is None
     assert c.history.timeline[0].until is None and not c.history.timeline[0].highlight
     assert c.nearby == () and c.sources == ()
     assert c.booklet.translations == () and c.booklet.local_language == ""
-    assert c.museum.hours[0].line() == "Tue–Sun: 10:00–17:00"
+    assert c.museum.hours[0].line(c.labels) == "Tue–Sun: 10:00\u00a0AM–5:00\u00a0PM"
 
 
 def test_optional_fields_are_read_when_given() -> None:
@@ -129,8 +129,8 @@ def test_unknown_and_missing_fields() -> None:
         ("number: 1,", "number: 0,", "rooms[0].number: must be between 1 and 9999, got 0"),
         ('opens: "10:00"', "opens: 10:00", 'museum.hours[0].opens: YAML reads 10:00 as a number; '
          'put it in quotes: "10:00"'),
-        ('opens: "10:00"', 'opens: "25:00"', "museum.hours[0].opens: expected a 24-hour time "
-         "like \"10:00\", got '25:00'"),
+        ('opens: "10:00"', 'opens: "25:00"', 'museum.hours[0].opens: expected a time like '
+         '"10:00", "17:30" or "10:00 AM", got \'25:00\''),
         ('date: "1937"', 'date: "37"', "history.timeline[0].date: expected \"YYYY\", "
          "\"YYYY-MM\" or \"YYYY-MM-DD\", got '37'"),
         ("event: Arrival}", "event: Arrival, highlight: yes}", "history.timeline[0].highlight: "

@@ -230,7 +230,7 @@ def test_same_input_gives_identical_bytes(tmp_path: Path, default_pdf: Path) -> 
 
 def test_timeline_dates_are_written_out(page_texts: list[str]) -> None:
     text = "\n".join(page_texts)
-    assert "20 Aug 1940" in text
+    assert "Aug 20, 1940" in text
     assert "Timeline" in text
 
 

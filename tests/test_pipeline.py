@@ -23,8 +23,15 @@ TINY = ROOT / "tests" / "data" / "tiny.yaml"
 
 # Foundations may be imported by any stage; a stage imports only foundations and earlier stages.
 FOUNDATIONS = (
-    "labels", "theme", "content.errors", "resources", "exits", "interruption", "words",
-)  # fmt: skip
+    "labels",
+    "locales",
+    "theme",
+    "content.errors",
+    "words",
+    "resources",
+    "exits",
+    "interruption",
+)
 STAGES = {
     "content": 1,  # load: read, validate, untranslated texts, glyph coverage
     "layout": 2,  # typeset

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from booklet.content.project import load_project
 from tests.conftest import DEFAULT_CONTENT, edit, line_of, run_cli
-from tests.conftest import load_edition as load_content
 
 STUDY_PICTOGRAM = "    pictogram: study\n"
 BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -428,12 +428,13 @@ WEBSITE = '  website: "https://museocasadeleontrotsky.blogspot.com"\n'
 def test_each_edition_opens_its_own_website(tmp_path: Path) -> None:
     shutil.copy(DEFAULT_CONTENT, tmp_path / "content.yaml")
     content = tmp_path / "content.yaml"
-    assert load_content(content).museum.website == "https://intromuseotrotsky.blogspot.com"
-    spanish = load_content(content, "es").museum.website
+    assert load_project(content).source.museum.website == "https://intromuseotrotsky.blogspot.com"
+    spanish = load_project(content).editions["es"].museum.website
     assert spanish == "https://museocasadeleontrotsky.blogspot.com"
     # An edition without a URL of its own uses the original's: a URL needs no translation.
     edit(content, '    es: "https://museocasadeleontrotsky.blogspot.com"\n', "")
-    assert load_content(content, "es").museum.website == "https://intromuseotrotsky.blogspot.com"
+    spanish = load_project(content).editions["es"].museum.website
+    assert spanish == "https://intromuseotrotsky.blogspot.com"
     code, lines = check(tmp_path)
     assert code == 0 and not any("museum.website" in line for line in lines), lines
 

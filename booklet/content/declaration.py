@@ -16,8 +16,10 @@ from booklet.content.kinds import (
     Boolean,
     Choice,
     Colour,
+    Country,
     Date,
     Drawing,
+    Edition,
     Field,
     Integer,
     Language,
@@ -68,10 +70,12 @@ BOOKLET = Mapping((
           '"A visitor\'s guide"', default=""),
     Field("native_title", Name(60), "A name in its own script, printed on the cover.",
           '"Лев Троцкий"', default=""),
-    Field("language", Language(), "The language the texts are written in.", "en",
-          default="en"),
-    Field("translations", ListOf(Language(), 0, 20), "Other editions, each text given per "
-          "language.", "[es]"),
+    Field("native_language", Language("ru"), "The language of `native_title`, for screen readers.",
+          "ru", default=""),
+    Field("language", Edition(), "The language the texts are written in (a region picks the "
+          "formats of dates and times).", "en-US", default="en"),
+    Field("translations", ListOf(Edition(), 0, 20), "Other editions, each text given per "
+          "language.", "[es, es-MX]"),
     Field("local_language", Language(), "The language of the `local_name` fields (not repeated "
           "in that edition).", "es", default=""),
     Field("nearby_title", Text(80), "Title of the nearby page.", '"Nearby in Coyoacán"',
@@ -101,18 +105,24 @@ WELCOME = Mapping((
 ADDRESS = Mapping((
     Field("street", Name(120), "Street and number.", '"Avenida Río Churubusco 410"',
           required=True),
+    Field("line2", Name(120), "A second line: a building, a floor.", '"Building B"',
+          default=""),
     Field("neighbourhood", Name(120), "Neighbourhood or district.", '"Col. Del Carmen"',
           default=""),
     Field("borough", Name(120), "Borough or county.", '"Coyoacán"', default=""),
+    Field("region", Name(120), "State, province or region.", '"CDMX"', default=""),
     Field("postal_code", Name(120), "Postal code, in quotes.", '"04100"', default=""),
     Field("city", Name(120), "Town or city.", '"Mexico City"', required=True),
-    Field("country", Text(120), "Country (may be translated).", '"Mexico"', required=True),
+    Field("country", Country(), "The country: its name (may be translated) or its code, "
+          "which sets the address's layout.", '"Mexico" or MX', required=True),
 ))  # fmt: skip
 
 HOURS = Mapping((
     Field("days", Text(80), "The days these hours apply to.", '"Tue–Sun"', required=True),
-    Field("opens", Time(), "Opening time, 24-hour, in quotes.", '"10:00"', required=True),
-    Field("closes", Time(), "Closing time, 24-hour, in quotes.", '"17:00"', required=True),
+    Field("opens", Time(), "Opening time, printed as the edition writes times.", '"10:00"',
+          required=True),
+    Field("closes", Time(), "Closing time, after the opening time.", '"17:00"',
+          required=True),
 ))  # fmt: skip
 
 MUSEUM_FACTS = ("name", "local_name", "address", "website", "hours", "institution", "phone",

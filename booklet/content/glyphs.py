@@ -10,9 +10,10 @@ import functools
 
 from reportlab.pdfbase import pdfmetrics
 
-from booklet.content.errors import Problem, printable
+from booklet.content.errors import Problem
 from booklet.content.source import Node, text_scalars
 from booklet.theme.fonts import FACE_NAMES, register_fonts
+from booklet.theme.glyphs import describe_missing
 
 MAX_NAMED = 3
 
@@ -43,10 +44,9 @@ def missing_glyphs(root: Node, file_name: str) -> tuple[Problem, ...]:
         missing = sorted(set(node.value).difference(drawable))
         if not missing:
             continue
-        named = ", ".join(f"'{printable(c)}' (U+{ord(c):04X})" for c in missing[:MAX_NAMED])
-        more = f" and {len(missing) - MAX_NAMED} more" if len(missing) > MAX_NAMED else ""
+        named = describe_missing(missing, MAX_NAMED)
         if len(missing) > 1:
-            what = f"characters {named}{more} are not in the bundled fonts; "
+            what = f"characters {named} are not in the bundled fonts; "
             what += "replace them or they print as blank boxes"
         else:
             what = f"character {named} is not in the bundled fonts; "

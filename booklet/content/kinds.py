@@ -8,6 +8,7 @@ with these kinds in declaration.py, as MkDocs declares its configuration with `c
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 import unicodedata
@@ -17,15 +18,20 @@ from typing import Any
 
 from booklet.content.dates import PartialDate, parse_date
 from booklet.content.drawings import NONE
+from booklet.content.inline import url_problem
 from booklet.content.paths import resolve_content_file
 from booklet.content.photos import ImageProblem, inspect_image
 from booklet.content.reader import Reader, shown
 from booklet.content.source import Node
+from booklet.content.times import parse_time
+from booklet.content.urls import url_syntax_problem
+from booklet.locales.addresses import country_code, country_name
+from booklet.locales.codes import code_problem
 from booklet.words import counted
 
 JSON = dict[str, Any]
 LANGUAGE = re.compile(r"[a-z]{2}")
-LANGUAGE_PATTERN = "^[a-z]{2}$"
+LANGUAGE_PATTERN = "^[a-z]{2}(?:-[A-Z]{2})?$"  # a language, and perhaps its region
 NON_BLANK = r"\S"  # the schema's word for "must not be empty" (blank text is refused too)
 # A text may be a plain whole number (a title "1984", an edition 2026): YAML reads it as one.
 WHOLE_NUMBER = {"type": "integer", "minimum": 0}
@@ -125,9 +131,9 @@ class Name(Kind):
 # Names with a form of their own, spelled like kinds in the declaration.
 
 
-def Language() -> Name:
-    return Name(2, "[a-z]{2}", "expected a two-letter code like es", "language code",
-                "two letters, like es")  # fmt: skip
+def Language(like: str = "es") -> Name:
+    return Name(2, "[a-z]{2}", f"expected a two-letter code like {like}", "language code",
+                f"two letters, like {like}")  # fmt: skip
 
 
 def Slug() -> Name:
@@ -136,9 +142,81 @@ def Slug() -> Name:
                 "lowercase letters, digits and hyphens; 60 characters")  # fmt: skip
 
 
-def Time() -> Name:
-    return Name(5, "(?:[01][0-9]|2[0-3]):[0-5][0-9]", 'expected a 24-hour time like "10:00"',
-                "time", '"HH:MM", 24-hour')  # fmt: skip
+@dataclass(frozen=True)
+class Edition(Kind):
+    """An edition's code: a language, optionally with its region ("en", "es-MX"); the region
+    picks how dates, times and numbers are written."""
+
+    type_name = "language code"
+
+    def read(self, r: Reader, node: Node, path: str) -> str | None:
+        value = r.string(node, path, 5)
+        problem = code_problem(shown(value)) if value else None
+        if problem:
+            r.problem(node.line, path, problem)
+            return None
+        return value
+
+    def schema(self) -> JSON:
+        return {"type": "string", "pattern": "^[a-z]{2}(?:-[A-Z]{2})?$"}
+
+    def limit(self) -> str:
+        return "like en, or with a region: en-US, es-MX"
+
+
+@dataclass(frozen=True)
+class Time(Kind):
+    """A time of day as staff write it ("10:00", "17:30", "10 AM", "10:00 a.m."), printed as
+    each edition's locale writes times."""
+
+    type_name = "time"
+    # What the schema can say of it: an hour (0-23), minutes, or AM/PM.
+    PATTERN = (
+        r"^\s*(?:[01]?[0-9]|2[0-3])(?:\s*(?:[:.]|[Hh]\s*)[0-5][0-9]|\s*[Hh])"
+        r"(?:\s*[AaPp]\.?\s*[Mm]\.?)?\s*$"
+        r"|^\s*(?:0?[1-9]|1[0-2])\s*[AaPp]\.?\s*[Mm]\.?\s*$"
+    )
+
+    def read(self, r: Reader, node: Node, path: str) -> datetime.time | None:
+        value = r.string(node, path, 12)
+        parsed = parse_time(value) if value else None
+        if value and parsed is None:
+            r.problem(node.line, path, 'expected a time like "10:00", "17:30" or "10:00 AM", '
+                                       f"got '{shown(value)}'")  # fmt: skip
+        return parsed
+
+    def schema(self) -> JSON:
+        return {"type": "string", "maxLength": 12, "pattern": self.PATTERN}
+
+    def limit(self) -> str:
+        return '"10:00", "17:30" or "10:00 AM", in quotes'
+
+
+@dataclass(frozen=True)
+class Country(Kind):
+    """A country by its name (a text, translated like any other) or by its ISO code ("MX"),
+    which each edition names in its own language. Reads as (name, code); the code picks the
+    postal layout of the address."""
+
+    type_name = "text or country code"
+
+    def read(self, r: Reader, node: Node, path: str) -> tuple[str, str] | None:
+        as_code = node.is_scalar and re.fullmatch(r"[A-Z]{2}", str(node.value)) is not None
+        name = r.text(node, path, 120, neutral=as_code)
+        if name is None:
+            return None
+        code = country_code(name) if name else ""
+        if as_code and not code:
+            message = f"'{shown(name)}' is not a country code; write the country's name"
+            r.problem(node.line, path, message)
+            return None
+        return (country_name(code, r.language) if as_code else name), code
+
+    def schema(self) -> JSON:
+        return Text(120).schema()
+
+    def limit(self) -> str:
+        return "120 characters, or a code like MX"
 
 
 @dataclass(frozen=True)
@@ -151,6 +229,10 @@ class Url(Kind):
 
     def read(self, r: Reader, node: Node, path: str) -> str | None:
         value = r.url(node, path)
+        if value and url_problem(value) is None:
+            problem = url_syntax_problem(value)
+            if problem:
+                r.problem(node.line, path, f"not a valid URL: {problem}")
         if value and self.qr and len(value) > self.max_length:
             r.problem(node.line, path,
                       f"too long for a QR code that scans from print: {len(value)} characters, "
@@ -195,7 +277,7 @@ class Website(Kind):
                 one,
                 {
                     "type": "object",
-                    "propertyNames": {"pattern": LANGUAGE_PATTERN},
+                    "propertyNames": {"pattern": "^[a-z]{2}$"},
                     "additionalProperties": one,
                     "minProperties": 1,
                 },

@@ -9,9 +9,9 @@ None: welcome, plan), and the layout leaves its pages out.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import itertools
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,10 @@ from booklet.content.errors import ContentError, Problem
 from booklet.content.kinds import Fields, slug
 from booklet.content.reader import Reader
 from booklet.content.source import Node
+from booklet.labels import Labels, load_labels
+from booklet.labels.tables import MuseumTables
+from booklet.locales.addresses import PostalAddress, address_lines
+from booklet.locales.codes import parse_code
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,8 @@ class BookletInfo:
     title: str
     subtitle: str
     native_title: str
+    native_language: str
+    """The language of `native_title` (e.g. ru), so a screen reader pronounces it rightly."""
     language: str
     translations: tuple[str, ...]
     local_language: str
@@ -74,24 +80,32 @@ class Address:
     postal_code: str
     city: str
     country: str
+    line2: str = ""
+    region: str = ""
+    country_code: str = ""
+    """ISO 3166 code ("MX") read from the country; it picks the postal layout."""
 
     def lines(self) -> list[str]:
-        """The address as printed, leaving out the optional parts that are empty."""
-        area = ", ".join(part for part in (self.neighbourhood, self.borough) if part)
-        town = " ".join(part for part in (self.postal_code, self.city) if part)
-        last = ", ".join(part for part in (town, self.country) if part)
-        return [line for line in (self.street, area, last) if line]
+        """The address as printed by its country's convention, without the empty parts."""
+        return address_lines(
+            PostalAddress(
+                street=self.street, city=self.city, postal_code=self.postal_code,
+                region=self.region, line2=self.line2, neighbourhood=self.neighbourhood,
+                borough=self.borough, country=self.country, country_code=self.country_code,
+            )
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Hours:
     days: str
-    opens: str
-    closes: str
+    opens: datetime.time
+    closes: datetime.time
 
-    def line(self) -> str:
-        """The opening hours as printed in the booklet and the email: "Tue–Sun: 10:00–17:00"."""
-        return f"{self.days}: {self.opens}–{self.closes}"
+    def line(self, labels: Labels) -> str:
+        """The opening hours as printed in the booklet and the email, times as the edition's
+        locale writes them: "Tuesday to Sunday: 10:00 AM–5:00 PM"."""
+        return f"{self.days}{labels['colon']}{labels.time_range(self.opens, self.closes)}"
 
 
 @dataclass(frozen=True)
@@ -239,18 +253,25 @@ class Content:
     practical: Practical
     sources: tuple[Source, ...]
     theme: ThemeChoice
+    labels: Labels = field(compare=False, repr=False)
+    """The edition's fixed words: booklet's table for its language with the museum's own."""
     untranslated: tuple[Problem, ...] = ()
     untranslated_read_aloud: tuple[Problem, ...] = ()  # alt texts: spoken, not printed
     section_lines: dict[str, int] = field(default_factory=dict)
 
 
 def read_content(
-    root: Node, file: Path, language: str | None = None, decode_images: bool = False
+    root: Node,
+    file: Path,
+    language: str | None = None,
+    decode_images: bool = False,
+    museum_labels: MuseumTables | None = None,
 ) -> Content:
     """Validate the whole tree for one language (None: the content's own language).
 
     `decode_images` decodes every image in full (for `check`); otherwise only headers are read
-    here and damaged image data is reported, with its line, when the images are processed."""
+    here and damaged image data is reported, with its line, when the images are processed.
+    `museum_labels` are the museum's own tables of fixed words (content/label_files.py)."""
     name = file.name
     if not root.is_mapping:
         raise ContentError([Problem(
@@ -268,7 +289,7 @@ def read_content(
         language=r.language,
         booklet=booklet,
         welcome=Welcome(**top["welcome"]) if "welcome" in top.nodes else None,
-        museum=_museum(top["museum"]),
+        museum=_museum(r, top["museum"]),
         history=_history(r, top["history"]),
         plan=_plan(r, top["plan"], rooms) if "plan" in top.nodes else None,
         rooms=rooms,
@@ -279,6 +300,7 @@ def read_content(
         sources=tuple(Source(**source) for source in top["sources"]),
         theme=ThemeChoice(top["theme"]["paper"],
                           {k: v for k, v in top["theme"]["palette"].items() if v}),
+        labels=load_labels(r.language, museum_labels),
     )  # fmt: skip
     if language and language != source_language and language not in booklet.translations:
         section = top["booklet"]
@@ -298,7 +320,7 @@ def read_content(
 def _source_language(node: Node | None) -> str:
     if node is not None and node.is_mapping:
         lang = node.value.get("language")
-        if lang is not None and lang.is_scalar and re.fullmatch(r"[a-z]{2}", lang.value):
+        if lang is not None and lang.is_scalar and parse_code(lang.value) is not None:
             return str(lang.value)
     return "en"
 
@@ -341,10 +363,17 @@ def _image(f: Fields) -> Image:
     )
 
 
-def _museum(f: Fields) -> Museum:
+def _museum(r: Reader, f: Fields) -> Museum:
+    address = f["address"]
+    country, code = address["country"] or ("", "")
+    for hours in f["hours"]:
+        opens, closes = hours["opens"], hours["closes"]
+        if opens is not None and closes is not None and opens >= closes != datetime.time(0):
+            r.problem(hours.line_of("closes"), f"{hours.path}.closes",
+                      f"closes at {closes:%H:%M}, not after it opens at {opens:%H:%M}")  # fmt: skip
     return Museum(
         **{k: v for k, v in f.items() if k not in ("address", "hours", "verify")},
-        address=Address(**f["address"]),
+        address=Address(**{**address, "country": country}, country_code=code),
         hours=tuple(Hours(**hours) for hours in f["hours"]),
         verify=frozenset(f["verify"]),
     )

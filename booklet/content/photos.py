@@ -79,24 +79,20 @@ def inspect_image(path: Path, decode: bool = False) -> ImageInfo:
                 raise ImageProblem(
                     f"unsupported image format {image.format}; use JPEG, PNG, WebP, TIFF or GIF"
                 )
-            width, height = upright_size(image)
+            width, height = image.size
+            orientation = image.getexif().get(ORIENTATION, 1)
             if decode and width * height <= MAX_PIXELS:
                 if image.format in ("JPEG", "MPO"):
-                    image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
+                    image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
                 image.load()
     except TooManyPixels:
         width, height = declared_size(path) or (0, 0)
+        orientation = 1
     if width * height > MAX_PIXELS or not width:
         raise ImageProblem(too_many_pixels(width, height))
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
     return ImageInfo(width, height)
-
-
-def upright_size(image: Image.Image) -> tuple[int, int]:
-    """The size as shown: EXIF orientations 5 to 8 turn the picture a quarter (the one place
-    booklet reads the orientation tag; Pillow's exif_transpose applies it)."""
-    if image.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8):
-        return image.height, image.width
-    return image.width, image.height
 
 
 def too_many_pixels(width: int, height: int) -> str:
@@ -150,6 +146,14 @@ def declared_size(path: Path) -> tuple[int, int] | None:
     except (OSError, SyntaxError, ValueError):
         return None
     return None
+
+
+def upright_size(image: Image.Image) -> tuple[int, int]:
+    """The size as shown: EXIF orientations 5 to 8 turn the picture a quarter (the one place
+    booklet reads the orientation tag; images.py applies it)."""
+    if image.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8):
+        return image.height, image.width
+    return image.width, image.height
 
 
 @contextmanager

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from booklet.content.errors import Problem
 from booklet.content.glyphs import missing_glyphs
+from booklet.content.label_files import read_museum_tables
 from booklet.content.model import Content, read_content
 from booklet.content.source import MAX_INPUT_BYTES, Node, load_source, read_bounded
-from booklet.labels import label_languages
+from booklet.labels.tables import MuseumTables, missing_table_message
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class Project:
     editions: dict[str, Content]
     """Every edition by language, the content's own language first."""
     missing_glyphs: tuple[Problem, ...]
+    museum_labels: MuseumTables
+    """The museum's own tables of fixed words (labels/xx.yaml beside the content), by name."""
 
     @property
     def source(self) -> Content:
@@ -45,7 +48,8 @@ class Project:
         if language in self.editions:
             return self.editions[language]
         # Validating for a language the content lacks reports it, with the editions it has.
-        return _with_labels(read_content(self.root, self.file, language), self.file)
+        edition = read_content(self.root, self.file, language, museum_labels=self.museum_labels)
+        return _with_labels(edition, self.file, self.museum_labels)
 
 
 def load_project(path: Path, *, decode_images: bool = False) -> Project:
@@ -55,24 +59,24 @@ def load_project(path: Path, *, decode_images: bool = False) -> Project:
     and damaged image data is reported, with its line, when the photos are prepared."""
     root = load_source(read_bounded(path, MAX_INPUT_BYTES), path.name)
     file = path.resolve()
-    source = _with_labels(read_content(root, file, None, decode_images), path)
-    editions = {source.language: source}
+    museum = read_museum_tables(file.parent)
+    source = read_content(root, file, None, decode_images, museum_labels=museum)
+    editions = {source.language: _with_labels(source, path, museum)}
     for language in source.booklet.translations:
-        editions[language] = _with_labels(read_content(root, file, language), path)
-    return Project(file, root, editions, missing_glyphs(root, path.name))
+        edition = read_content(root, file, language, museum_labels=museum)
+        editions[language] = _with_labels(edition, path, museum)
+    return Project(file, root, editions, missing_glyphs(root, path.name), museum)
 
 
-def _with_labels(content: Content, path: Path) -> Content:
-    """An edition in a language booklet has no fixed words for ("Contents", month names)
-    counts as untranslated: it would print them in English."""
-    known = label_languages()
-    if content.language in known:
+def _with_labels(content: Content, path: Path, museum: MuseumTables) -> Content:
+    """An edition in a language with no table of fixed words ("Contents", "Opening hours"),
+    from booklet or the museum's labels/ folder, counts as untranslated: it would print them
+    in English."""
+    missing = missing_table_message(content.language, museum)
+    if not missing:
         return content
     where = content.booklet.language_lines.get(content.language)
     own = content.language == content.booklet.language
-    problem = Problem(
-        path.name, where, "booklet.language" if own else "booklet.translations",
-        f"booklet has no '{content.language}' table of fixed words (Contents, month names, "
-        f"...); it has {', '.join(known)}",
-    )  # fmt: skip
+    field = "booklet.language" if own else "booklet.translations"
+    problem = Problem(path.name, where, field, missing)
     return replace(content, untranslated=(problem, *content.untranslated))

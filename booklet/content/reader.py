@@ -29,7 +29,7 @@ _YAML_KIND = {
     "tag:yaml.org,2002:timestamp": "a date",
 }
 _PLAIN_INTEGER = re.compile(r"[1-9][0-9]*|0")
-_LANGUAGE_CODE = re.compile(r"[a-z]{2}")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:-[A-Z]{2})?")
 # Bidi embeddings, overrides and isolates can make printed text read differently from the file.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
@@ -168,10 +168,10 @@ class Reader:
             variants = node.value
             for code, line in node.key_lines.items():
                 if not _LANGUAGE_CODE.fullmatch(code):
-                    self.problem(line, _join(path, code), "expected a two-letter language code")
-            code = self.language
+                    self.problem(line, _join(path, code), "expected a language code like es")
+            code = _variant(variants, self.language)
             if code not in variants:
-                code = self.source_language
+                code = _variant(variants, self.source_language)
                 self._untranslated(node.line, path, read_aloud)
             if code not in variants:
                 self.problem(node.line, path, f"no '{self.source_language}' text")
@@ -304,6 +304,12 @@ class Reader:
                 continue
             self.problem(line, path, f"contains {reason} (U+{code:04X}); remove it")
             return
+
+
+def _variant(variants: dict[str, Node], code: str) -> str:
+    """The key of the text for edition `code`: "es-MX" reads `es-MX:`, else plain `es:`."""
+    language = code.split("-", 1)[0]
+    return code if code in variants or language not in variants else language
 
 
 def _join(path: str, key: str) -> str:

@@ -1,88 +1,77 @@
-"""The fixed words a booklet prints in each language ("Contents", month names, the email's
+"""The fixed words a booklet prints in each language ("Contents", "Opening hours", the email's
 greeting): one YAML table per language, read by the content checks, the layout and the mail.
 
-This package imports nothing else of booklet, so every stage may use it."""
+Dates, times and numbers are not in the tables: they come from CLDR for the edition's locale
+(booklet.locales.formats), so every part of an edition writes them by one rule. A museum's own
+tables (`labels/xx.yaml` beside its content) are read by the load stage
+(content/label_files.py) and handed in here as data.
+
+This package imports only the foundation booklet.locales, so every stage may use it."""
 
 from __future__ import annotations
 
+import datetime
 import functools
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any, Protocol
+from typing import Any
 
-import yaml
+from booklet.labels.tables import MuseumTables, load_table, museum_languages, shipped_languages
+from booklet.locales.formats import Formats, PartialDate, formats_for
 
-
-class PartialDate(Protocol):
-    """A date known to the year, the month or the day (content/dates.py makes them)."""
-
-    @property
-    def year(self) -> int: ...
-    @property
-    def month(self) -> int | None: ...
-    @property
-    def day(self) -> int | None: ...
+Quotes = tuple[str, str, str, str]
 
 
 @dataclass(frozen=True)
 class Labels:
     language: str
+    """The edition code: "en", or with a region, "en-GB"."""
     table: dict[str, Any]
 
     def __getitem__(self, key: str) -> str:
         return str(self.table[key])
 
     def format(self, key: str, **values: object) -> str:
-        return str(self.table[key]).format(**values)
+        """A phrase with its blanks filled; numbers are written the edition's way."""
+        shown = {k: self.formats.number(v) if isinstance(v, int | float) else v
+                 for k, v in values.items()}  # fmt: skip
+        return str(self.table[key]).format(**shown)
+
+    @property
+    def formats(self) -> Formats:
+        return formats_for(self.language)
+
+    @property
+    def quotes(self) -> Quotes:
+        """Double open, double close, single open, single close; a mark may carry a space."""
+        first, second, third, fourth = self.table["quotes"]
+        return first, second, third, fourth
 
     def date(self, date: PartialDate, short: bool = False) -> str:
-        """A date as written in this language, at the precision it is known."""
-        if date.month is None:
-            return str(date.year)
-        suffix = "_short" if short else ""
-        month = self.table[f"months{suffix}"][date.month - 1]
-        if date.day is None:
-            return self.format(f"date_month{suffix}", month=month, year=date.year)
-        return self.format(f"date_day{suffix}", day=date.day, month=month, year=date.year)
+        """A date as written in this edition, at the precision it is known."""
+        return self.formats.date(date, short)
 
     def date_range(self, start: PartialDate, end: PartialDate | None, short: bool = False) -> str:
         """ "10–17 Apr 1937", "Jun–Aug 1940", "1929–1933": repeat only what differs."""
-        if end is None:
-            return self.date(start, short)
-        suffix = "_short" if short else ""
-        months = self.table[f"months{suffix}"]
-        if start.year == end.year and start.month and end.month and not start.day and not end.day:
-            span = f"{months[start.month - 1]}–{months[end.month - 1]}"
-            return self.format(f"date_month{suffix}", month=span, year=start.year)
-        if (
-            start.year == end.year
-            and start.month
-            and start.month == end.month
-            and start.day
-            and end.day
-        ):
-            month = months[start.month - 1]
-            return self.format(
-                f"date_day{suffix}", day=f"{start.day}–{end.day}", month=month, year=end.year
-            )
-        return f"{self.date(start, short)}–{self.date(end, short)}"
+        return self.formats.date_range(start, end, short)
+
+    def time_range(self, opens: datetime.time, closes: datetime.time) -> str:
+        """Opening hours as the edition's locale writes them: "10:00 AM–5:00 PM"."""
+        return self.formats.time_range(opens, closes)
 
 
-def label_languages() -> list[str]:
-    """The languages whose fixed words ship with booklet."""
-    return sorted(
-        entry.name.removesuffix(".yaml")
-        for entry in resources.files(__name__).iterdir()
-        if entry.name.endswith(".yaml")
-    )
+def label_languages(museum: MuseumTables | None = None) -> list[str]:
+    """The languages whose fixed words ship with booklet, and those the museum wrote."""
+    return sorted({*shipped_languages(), *museum_languages(museum)})
+
+
+def load_labels(language: str, museum: MuseumTables | None = None) -> Labels:
+    """The table for the edition `language` ("fr", "en-GB"), with the museum's own words
+    (`museum`, its labels/ tables by name) when given; English wherever neither has a word."""
+    if not museum:
+        return _shipped_labels(language)
+    return Labels(language, load_table(language, museum))
 
 
 @functools.cache
-def load_labels(language: str) -> Labels:
-    """The table for `language`; English when the package has none for it."""
-    folder = resources.files(__name__)
-    path = folder / f"{language}.yaml"
-    if not path.is_file():
-        path = folder / "en.yaml"
-        language = "en"
-    return Labels(language, yaml.safe_load(path.read_text(encoding="utf-8")))
+def _shipped_labels(language: str) -> Labels:
+    return Labels(language, load_table(language))

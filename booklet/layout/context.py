@@ -28,7 +28,7 @@ class LayoutContext:
     def markup(self, text: str, link_colour: str | None = None) -> str:
         """Content text as safe ReportLab markup, with this edition's quotation marks."""
         colour = link_colour or self.theme.palette.hex["accent"]
-        return to_markup(text, colour, self.labels["quotes"])
+        return to_markup(text, colour, self.labels.quotes)
 
     def para(self, text: str, style: str) -> Paragraph:
         """One paragraph of content text (inline markup allowed, everything else escaped)."""

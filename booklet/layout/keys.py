@@ -22,7 +22,3 @@ def chapter_key(index: int) -> str:
 def spare_key(name: str) -> str:
     """A spare page added to fill the last sheet (notes, checklist, plan again)."""
     return f"spare-{name}"
-
-
-# Key of the prepared cover photo among the placed images (room ids have no ':').
-COVER_PHOTO = ":cover"

@@ -21,6 +21,7 @@ from booklet.layout.flowables.heading import Anchor, Heading
 from booklet.layout.flowables.index import RoomIndex
 from booklet.layout.sections import back, cover
 from booklet.layout.story import build_story
+from booklet.layout.tagged_pdf import finish
 
 # Pure-Python ASCII85 of every stream on every pass costs minutes on large booklets and makes
 # files 25% bigger; binary streams are fine in every PDF reader.
@@ -60,12 +61,13 @@ def pdf_metadata(content: Content) -> dict[str, str | bool]:
 def render(ctx: LayoutContext) -> LaidOut:
     """Lay the story out with ReportLab's multi-pass build; the PDF bytes and its page map."""
     buffer = io.BytesIO()
+    metadata = pdf_metadata(ctx.content)
     doc = BookletDocument(
         buffer,
         ctx.theme,
         draw_cover=partial(cover.draw, ctx),
         draw_back=partial(back.draw, ctx),
-        metadata=pdf_metadata(ctx.content),
+        metadata=metadata,
     )
     story = build_story(ctx)
     _reserve_contents(story)
@@ -85,7 +87,9 @@ def render(ctx: LayoutContext) -> LaidOut:
                 )
             ]
         ) from None
-    return LaidOut(buffer.getvalue(), doc.page, dict(doc.key_pages), passes)
+    # tagging: the structure recorded on the last pass's canvas becomes the PDF's tag tree
+    pdf = finish(buffer.getvalue(), doc.canv.structure, metadata)
+    return LaidOut(pdf, doc.page, dict(doc.key_pages), passes)
 
 
 def _reserve_contents(story: list[Flowable]) -> None:

@@ -11,6 +11,9 @@ from pathlib import Path
 
 from booklet.theme.profile import Profile
 
+COVER_PHOTO = ":cover"
+"""Key of the prepared cover photo in `Rendered.images` (room ids have no ':')."""
+
 Box = tuple[float, float, float, float]
 """x0, y0, x1, y1 in points from the lower-left corner of the trimmed page."""
 
@@ -39,7 +42,7 @@ class Rendered:
     """The page each PDF destination (layout/keys.py) landed on, in document order."""
     passes: int
     images: dict[str, PlacedImage]
-    """Each room's prepared photo and its placed size, by room id."""
+    """Each prepared photo and its placed size: a room's by its id, the cover's as COVER_PHOTO."""
     positions: dict[str, Box]
     """Named places on the pages, e.g. "cover.band" (the ink band the mail stamps a name in)."""
     title_overflow: float

@@ -17,11 +17,9 @@ from booklet.content.errors import BudgetError, ContentError, Problem
 from booklet.content.model import Content, Image
 from booklet.content.photos import inspect_image
 from booklet.images import ImageCache, ImageJob
-from booklet.labels import load_labels
 from booklet.layout.context import LayoutContext
-from booklet.layout.keys import COVER_PHOTO
 from booklet.layout.render import LaidOut, render
-from booklet.layout.rendered import PlacedImage, Rendered
+from booklet.layout.rendered import COVER_PHOTO, PlacedImage, Rendered
 from booklet.layout.sections.cover import band_box, photo_box, title_overflow
 from booklet.layout.sections.rooms import image_box
 from booklet.theme.profile import EMAIL_STEPS
@@ -51,7 +49,7 @@ def typeset(
     if paper:
         content = replace(content, theme=replace(content.theme, paper=paper))
     theme = make_theme(content.theme.paper, content.theme.palette, content.language, profile)
-    ctx = LayoutContext(content, theme, load_labels(content.language))
+    ctx = LayoutContext(content, theme, content.labels)
     overflow = title_overflow(ctx)
     if overflow and not preflight:
         raise ContentError([_title_problem(ctx, overflow)])
@@ -174,13 +172,13 @@ def precise_size(size: int) -> str:
 
 def _prepare_images(ctx: LayoutContext, cache: ImageCache) -> dict[str, PlacedImage]:
     """Every photo (rooms, cover) downsampled to its placed size at the profile's DPI, in
-    parallel; the cover photo is cropped to fill its box."""
+    parallel; the cover photo is cropped to fill the page and its bleed."""
     red, green, blue = (round(c * 255) for c in ctx.theme.palette.paper.rgb())
     profile = ctx.theme.profile
     jobs: list[ImageJob] = []
     where: dict[Path, Image] = {}
     placed: dict[str, PlacedImage] = {}
-    # (key in the placed images, image, box, whether it fills the box)
+    # (key in ctx.images, image, box, whether it fills the box)
     wanted = [(room.id, room.image, image_box(ctx, room), False)
               for room in ctx.content.rooms if room.image is not None]  # fmt: skip
     cover = ctx.content.booklet.cover.image

@@ -57,6 +57,8 @@ class CoverStamp:
         """The booklet with `line` on its cover, shrunk (then shortened) to fit the band."""
         overlay = PdfReader(io.BytesIO(self._overlay(line))).pages[0]
         writer = PdfWriter(self._reader, incremental=True)
+        if self._reader.metadata:  # pypdf's incremental update drops the /Info (title, author)
+            writer.add_metadata(dict(self._reader.metadata))
         cover = writer.pages[0]
         cover.merge_page(overlay)
         cover.compress_content_streams()
@@ -69,9 +71,13 @@ class CoverStamp:
         line, size = fit_line(line, place.size, place.width)
         out = io.BytesIO()
         canvas = Canvas(out, pagesize=self._page_size, invariant=1, initialFontName=FONT)
+        # The booklet is a tagged PDF, where every mark must belong to an element or be an
+        # artifact: the line is personal page furniture that a screen reader skips.
+        canvas.addLiteral("/Artifact <</Type /Pagination /Subtype /Watermark>> BDC")
         canvas.setFont(FONT, size)
         canvas.setFillColor(self._colour)
         canvas.drawString(place.x, place.y, line)
+        canvas.addLiteral("EMC")
         canvas.showPage()
         canvas.save()
         return out.getvalue()

@@ -15,8 +15,8 @@ from booklet.content.model import Content
 from booklet.content.photos import inspect_image
 from booklet.content.project import Project
 from booklet.content.source import Node, text_scalars
-from booklet.layout.keys import COVER_PHOTO, room_key
-from booklet.layout.rendered import Rendered
+from booklet.layout.keys import room_key
+from booklet.layout.rendered import COVER_PHOTO, Rendered
 from booklet.words import counted
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -138,10 +138,15 @@ def check_images(content: Content, rendered: Rendered) -> list[Finding]:
                     f"{on_page}; it may print soft (200+ recommended)",
                 )
             )
-        if not image.alt and not image.caption:
+        if not image.alt:
+            # The tagged PDF still describes the photo, but only as well as this fallback.
+            heard = "its caption" if image.caption else "only the room's name"
             findings.append(
-                Finding(WARNING, "alt text", where, f"{image.path.name} has no caption or alt text")
-            )
+                Finding(
+                    WARNING, "alt text", where,
+                    f"{image.path.name} has no alt text; a screen reader hears {heard} instead",
+                )
+            )  # fmt: skip
     return findings
 
 

@@ -8,35 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import TableStyle
-from reportlab.platypus.tableofcontents import TableOfContents
+from booklet.layout.flowables.contents import ContentsIndex
 
 
-class FittingContents(TableOfContents):
-    """The contents page, set compact when its usual spacing would leave a line or two for
-    a second page (a museum with many rooms on small paper). Same entries, same order."""
-
-    def __init__(
-        self,
-        usual: tuple[TableStyle, list[ParagraphStyle]],
-        compact: tuple[TableStyle, list[ParagraphStyle]],
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(tableStyle=usual[0], **kwargs)
-        self.levelStyles = usual[1]
-        self.usual, self.compact = usual, compact
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.tableStyle, self.levelStyles = self.usual
-        width, height = super().wrap(available_width, available_height)
-        if height > available_height:
-            self.tableStyle, self.levelStyles = self.compact
-            width, height = super().wrap(available_width, available_height)
-        return width, height
-
-
-class RoomIndex(TableOfContents):
+class RoomIndex(ContentsIndex):
     def __init__(self, labels: dict[str, str], **kwargs: Any) -> None:
         """`labels` maps each room's destination key to the markup shown for it."""
         super().__init__(**kwargs)

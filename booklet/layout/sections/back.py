@@ -9,12 +9,13 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
 
 from booklet.content.inline import escape, paragraphs, plain, quoteattr
+from booklet.layout import tagging
 from booklet.layout.art.covers import MOTIFS
 from booklet.layout.art.pictograms import Ink
 from booklet.layout.context import LayoutContext
 from booklet.layout.document import BACK, BookletDocument
 from booklet.layout.flowables.photo import draw_photo
-from booklet.layout.keys import COVER_PHOTO
+from booklet.layout.rendered import COVER_PHOTO
 from booklet.layout.sections.common import display_url
 
 
@@ -37,27 +38,31 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
     theme = ctx.theme
     paper, palette = theme.paper, theme.palette
     width, height = paper.width, paper.height
-    canvas.saveState()
-    canvas.setFillColor(palette.ink)
-    bleed = theme.bleed  # the ink background runs past the trim on print sheets
-    canvas.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed, stroke=0, fill=1)
     band_height = theme.size(64)
-    band_y = height - paper.margin_top - band_height
-    _draw_band(ctx, canvas, band_y, band_height)
-    canvas.restoreState()
+    with tagging.artifact(canvas):  # tagging: the ink page and the band are decoration
+        canvas.saveState()
+        canvas.setFillColor(palette.ink)
+        bleed = theme.bleed  # the ink background runs past the trim on print sheets
+        canvas.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed, stroke=0, fill=1)
+        band_y = height - paper.margin_top - band_height
+        _draw_band(ctx, canvas, band_y, band_height)
+        canvas.restoreState()
 
     y = height - paper.margin_top - band_height - theme.size(26)
     for paragraph, space_after in _address_block(ctx):
         _, h = paragraph.wrap(paper.frame_width, height)
-        paragraph.drawOn(canvas, paper.margin_x, y - h)
+        tagging.draw_on(paragraph, canvas, paper.margin_x, y - h)
         y -= h + space_after
     # From the bottom up: the colophon, then the sources if they fit between it and the address.
     y = paper.margin_bottom
+    placed = []
     for paragraph, space_after in reversed(_bottom_blocks(ctx, sources=sources_fit(ctx))):
         _, h = paragraph.wrap(paper.frame_width, height)
         y += space_after
-        paragraph.drawOn(canvas, paper.margin_x, y)
+        placed.append((paragraph, y))
         y += h
+    for paragraph, at in reversed(placed):  # drawn top down: the order a reader follows
+        tagging.draw_on(paragraph, canvas, paper.margin_x, at)
 
 
 def _draw_band(ctx: LayoutContext, canvas: Canvas, y: float, height: float) -> None:
@@ -94,7 +99,9 @@ def _address_block(ctx: LayoutContext) -> list[tuple[Paragraph, float]]:
     local = museum.local_name if museum.local_name != name else ""
     blocks = [(Paragraph(escape(name), styles["back.title"]), theme.size(2 if local else 10))]
     if local:
-        blocks.append((Paragraph(escape(museum.local_name), styles["back.text"]), theme.size(10)))
+        local = Paragraph(escape(museum.local_name), styles["back.text"])
+        tagging.tag(local, "P", lang=ctx.content.booklet.local_language)
+        blocks.append((local, theme.size(10)))
     if museum.institution:
         blocks.append((Paragraph(escape(museum.institution), styles["back.small"]), theme.size(8)))
     address = "<br/>".join(escape(line) for line in museum.address.lines())

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, PageBreak
 
+from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
+from booklet.layout.flowables.contents import FittingContents
 from booklet.layout.flowables.heading import Anchor
-from booklet.layout.flowables.index import FittingContents
 from booklet.layout.keys import section_key
 from booklet.theme.styles import index_table_style
 
@@ -22,6 +23,6 @@ def build(ctx: LayoutContext) -> list[Flowable]:
     return [
         PageBreak(),
         Anchor(title=title, key=section_key("contents"), section=title, in_toc=False),
-        ctx.label(title, "h1"),
+        tagging.tag(ctx.label(title, "h1"), "H1"),
         toc,
     ]

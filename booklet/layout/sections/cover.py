@@ -13,13 +13,13 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, NextPageTemplate, Paragraph
 
 from booklet.content.inline import escape, plain
+from booklet.layout import tagging
 from booklet.layout.art.covers import MOTIFS
 from booklet.layout.art.motifs import CALM_TOP
 from booklet.layout.context import LayoutContext
 from booklet.layout.document import BODY, BookletDocument
 from booklet.layout.flowables.photo import draw_photo
-from booklet.layout.keys import COVER_PHOTO
-from booklet.layout.rendered import PlacedImage
+from booklet.layout.rendered import COVER_PHOTO, PlacedImage
 from booklet.layout.sections.common import ink
 
 BAND_SHARE = 0.085
@@ -56,23 +56,25 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
     if photo is not None:
         title_top = _draw_photo(ctx, canvas, photo, band, _blocks_height(ctx, blocks))
     else:
-        if content.booklet.cover.art:
-            MOTIFS[content.booklet.cover.art].cover(
-                canvas, -bleed, -bleed, width + 2 * bleed, height + 2 * bleed,
-                ink(ctx), palette.paper, secondary=palette.secondary,
-            )  # fmt: skip
-        else:
-            _draw_typographic(ctx, canvas, band)
+        with tagging.artifact(canvas):  # tagging: drawn cover art is decoration
+            if content.booklet.cover.art:
+                MOTIFS[content.booklet.cover.art].cover(
+                    canvas, -bleed, -bleed, width + 2 * bleed, height + 2 * bleed,
+                    ink(ctx), palette.paper, secondary=palette.secondary,
+                )  # fmt: skip
+            else:
+                _draw_typographic(ctx, canvas, band)
         title_top = height - paper.margin_top * 1.25
-    canvas.setFillColor(palette.ink)
-    canvas.rect(-bleed, -bleed, width + 2 * bleed, band + bleed, stroke=0, fill=1)
+    with tagging.artifact(canvas):  # tagging: the ink band is decoration
+        canvas.setFillColor(palette.ink)
+        canvas.rect(-bleed, -bleed, width + 2 * bleed, band + bleed, stroke=0, fill=1)
     canvas.restoreState()
 
     left = paper.margin_x
     y = title_top
     for paragraph, space_after in blocks:
         _, h = paragraph.wrap(balanced_width(paragraph, paper.frame_width), height)
-        paragraph.drawOn(canvas, left, y - h)
+        tagging.draw_on(paragraph, canvas, left, y - h)
         y -= h + space_after
     if photo is None and not content.booklet.cover.art:
         # The typographic cover's one rule, closing the title block.
@@ -82,7 +84,7 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
     frame_width = paper.frame_width
     museum = Paragraph(escape(plain(content.museum.name)), styles["cover.museum"])
     _, museum_h = museum.wrap(frame_width * 0.68, band)
-    museum.drawOn(canvas, left, (band - museum_h) / 2)
+    tagging.draw_on(museum, canvas, left, (band - museum_h) / 2)
     if not content.booklet.edition:
         return
     edition = ctx.labels.format("edition", edition=plain(content.booklet.edition))
@@ -92,9 +94,10 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
     size = style.fontSize
     while size > 5 and canvas.stringWidth(edition, style.fontName, size) > room:
         size -= 0.5
-    canvas.setFont(style.fontName, size)
-    canvas.setFillColor(style.textColor)
-    canvas.drawRightString(width - left, band / 2 - style.fontSize * 0.35, edition)
+    with tagging.element(canvas, tagging.Tag("P")):
+        canvas.setFont(style.fontName, size)
+        canvas.setFillColor(style.textColor)
+        canvas.drawRightString(width - left, band / 2 - style.fontSize * 0.35, edition)
 
 
 def _draw_photo(
@@ -108,13 +111,17 @@ def _draw_photo(
     # Centred on the page: prepared for the bleed box, it also covers a trim-size page (the
     # imposed sheets lay out the print booklet again without bleed).
     x, y = (paper.width - photo.width) / 2, (paper.height - photo.height) / 2
-    draw_photo(canvas, photo.file, x, y, photo.width, photo.height)
+    image = ctx.content.booklet.cover.image
+    figure = tagging.Tag("Figure", alt=image.alt if image is not None else "")
+    with tagging.element(canvas, figure):  # tagging: the cover photo, with its alt text
+        draw_photo(canvas, photo.file, x, y, photo.width, photo.height)
     padding = paper.margin_top * 0.9
     band_top = band + 2 * padding + blocks_height
-    canvas.setFillColor(palette.paper)
-    canvas.rect(-bleed, band, full_width, band_top - band, stroke=0, fill=1)
-    canvas.setFillColor(palette.accent)
-    canvas.rect(-bleed, band_top, full_width, theme.size(3), stroke=0, fill=1)
+    with tagging.artifact(canvas):  # tagging: the calm band under the title is decoration
+        canvas.setFillColor(palette.paper)
+        canvas.rect(-bleed, band, full_width, band_top - band, stroke=0, fill=1)
+        canvas.setFillColor(palette.accent)
+        canvas.rect(-bleed, band_top, full_width, theme.size(3), stroke=0, fill=1)
     return band_top - padding
 
 
@@ -180,19 +187,20 @@ def _widest_word(ctx: LayoutContext, style: ParagraphStyle) -> float:
 
 def _blocks_with(ctx: LayoutContext, title: ParagraphStyle) -> list[tuple[Paragraph, float]]:
     theme, content, styles = ctx.theme, ctx.content, ctx.theme.styles
+    kicker = Paragraph(
+        escape(content.museum.local_name.upper() or plain(content.museum.name)),
+        styles["cover.kicker"],
+    )
+    if content.museum.local_name:  # tagging: the museum's own name is in the local language
+        tagging.tag(kicker, "P", lang=content.booklet.local_language)
     blocks: list[tuple[Paragraph, float]] = [
-        (
-            Paragraph(
-                escape(content.museum.local_name.upper() or plain(content.museum.name)),
-                styles["cover.kicker"],
-            ),
-            theme.size(10),
-        ),
-        (Paragraph(ctx.markup(content.booklet.title), title), theme.size(10)),
+        (kicker, theme.size(10)),
+        (tagging.tag(Paragraph(ctx.markup(content.booklet.title), title), "H1"), theme.size(10)),
         (Paragraph(ctx.markup(content.booklet.subtitle), styles["cover.subtitle"]), theme.size(8)),
     ]
     if content.booklet.native_title:
-        blocks.append((Paragraph(escape(content.booklet.native_title), styles["cover.native"]), 0))
+        native = Paragraph(escape(content.booklet.native_title), styles["cover.native"])
+        blocks.append((tagging.tag(native, "P", lang=content.booklet.native_language), 0))
     return blocks
 
 

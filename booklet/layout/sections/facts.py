@@ -8,6 +8,8 @@ from reportlab.platypus import Flowable, Paragraph
 
 from booklet.content.inline import escape
 from booklet.content.model import Museum
+from booklet.labels import Labels
+from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
 from booklet.layout.sections.common import grid
 
@@ -41,6 +43,7 @@ def fact_rows(
         ("RIGHTPADDING", (0, 0), (0, -1), ctx.theme.size(6)),
         ("TOPPADDING", (0, 0), (-1, -1), pad),
         ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+        structure=tagging.TableTags(header_columns=1),
     )
     return [table]
 
@@ -61,5 +64,6 @@ def verify_note(ctx: LayoutContext, verify: frozenset[str]) -> Paragraph | None:
     )
 
 
-def opening_hours(museum: Museum) -> list[str]:
-    return [h.line() for h in museum.hours]
+def opening_hours(museum: Museum, labels: Labels) -> list[str]:
+    """ "Tuesday to Sunday: 10:00 AM–5:00 PM", times as the edition's locale writes them."""
+    return [h.line(labels) for h in museum.hours]

@@ -10,6 +10,7 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from booklet.content.inline import escape, plain
+from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Heading
 from booklet.layout.keys import spare_key
@@ -96,6 +97,7 @@ class CheckItem(Flowable):
         self.box = box
         self.colour = colour
         self.spaceAfter = space
+        tagging.tag(self, "LI")
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         _, height = self.text.wrap(available_width - self.box * 2, available_height)
@@ -104,10 +106,12 @@ class CheckItem(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        canvas.saveState()
-        canvas.setStrokeColor(self.colour)
-        canvas.setLineWidth(0.8)
-        top = self.height - self.text.style.leading * 0.15
-        canvas.rect(0, top - self.box, self.box, self.box, stroke=1, fill=0)
-        canvas.restoreState()
-        self.text.drawOn(canvas, self.box * 2, self.height - self.text.height)
+        with tagging.artifact(canvas):  # an empty box to tick with a pen
+            canvas.saveState()
+            canvas.setStrokeColor(self.colour)
+            canvas.setLineWidth(0.8)
+            top = self.height - self.text.style.leading * 0.15
+            canvas.rect(0, top - self.box, self.box, self.box, stroke=1, fill=0)
+            canvas.restoreState()
+        with tagging.element(canvas, tagging.Tag("LBody")):
+            self.text.drawOn(canvas, self.box * 2, self.height - self.text.height)

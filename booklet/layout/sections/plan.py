@@ -6,6 +6,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from booklet.content.inline import escape, plain
 from booklet.content.model import Plan
+from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.index import RoomIndex
 from booklet.layout.flowables.plan import PlanArea, PlanDrawing, PlanLook
@@ -56,9 +57,10 @@ def plan_with_legend(ctx: LayoutContext, plan: Plan, title: str) -> list[Flowabl
         font_size=theme.size(7.5),
     )
     areas = [
-        PlanArea(area, rooms[area.room].number, rooms[area.room].kind, room_key(area.room))
+        PlanArea(area, rooms[area.room].number, rooms[area.room].kind, room_key(area.room),
+                 f"{rooms[area.room].number} {plain(rooms[area.room].name)}")
         for area in plan.areas
-    ]
+    ]  # fmt: skip
     caption = ctx.para(plan.caption or ctx.labels["schematic"], "caption")
     legend = _legend(ctx)
     frame = theme.paper.frame_height
@@ -68,7 +70,7 @@ def plan_with_legend(ctx: LayoutContext, plan: Plan, title: str) -> list[Flowabl
     if height + rest > frame:
         fitted = max(frame * MIN_PLAN_SHARE, height - (height + rest - frame))
         drawing = PlanDrawing(plan, areas, look, fitted, ctx.labels["entrance"])
-    story.append(drawing)
+    story.append(tagging.tag(drawing, "Figure", alt=plan_alt(ctx, plan, areas)))
     story.append(Spacer(1, theme.size(4)))
     story.append(caption)
     story.append(Spacer(1, theme.size(10)))
@@ -86,6 +88,13 @@ def _rest_height(ctx: LayoutContext, title: str, caption: Paragraph, rows: int) 
     row = theme.styles["legend"].leading + ROW_PADDING
     # One row more than counted: the heading's space and the table's rounding vary a little.
     return heading_height + caption_height + (rows + 1) * row
+
+
+def plan_alt(ctx: LayoutContext, plan: Plan, areas: list[PlanArea]) -> str:
+    """The plan in words for a screen reader: its title and the numbered areas."""
+    title = plain(plan.title) or ctx.labels["plan"]
+    named = ", ".join(area.name for area in sorted(areas, key=lambda a: a.number))
+    return ctx.labels.format("plan_alt", title=title, areas=named) if named else title
 
 
 def _legend(ctx: LayoutContext) -> list[Flowable]:

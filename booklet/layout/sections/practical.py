@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from booklet.content.inline import paragraphs, plain
+from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Heading
 from booklet.layout.flowables.qr import QrCode
@@ -21,7 +22,7 @@ def build(ctx: LayoutContext) -> list[Flowable]:
     practical, museum = content.practical, content.museum
     verify = practical.verify | museum.verify
     details = [
-        ("hours", labels["hours"], opening_hours(museum)),
+        ("hours", labels["hours"], opening_hours(museum, labels)),
         ("closed", labels["closed"], paragraphs(museum.closed)),
         ("admission", labels["admission"], paragraphs(museum.admission)),
         ("phone", labels["phone"], [museum.phone] if museum.phone else []),
@@ -71,9 +72,11 @@ def _qr_block(ctx: LayoutContext, marked: bool) -> Flowable:
         ctx.label(ctx.labels["scan_for_website"].upper(), "label"),
         Paragraph(link, theme.styles["value"]),
     ]
+    code = QrCode(website, size, theme.palette.ink)
+    alt = ctx.labels.format("qr_alt", url=display_url(website))
     return grid(
         ctx,
-        [[QrCode(website, size, theme.palette.ink), text]],
+        [[tagging.tag(code, "Figure", alt=alt), text]],
         [size + theme.size(12), None],
         valign="MIDDLE",
     )
