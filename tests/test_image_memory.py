@@ -26,7 +26,7 @@ from booklet.images import ImageJob, process_image
 def peak():
     return int(re.search(r"VmHWM:\\s*(\\d+) kB", Path("/proc/self/status").read_text()).group(1))
 before = peak()
-process_image(ImageJob(Path(sys.argv[1]), Path(sys.argv[2]), 600, 600, (255, 255, 255)))
+process_image(ImageJob(Path(sys.argv[1]), Path(sys.argv[2]), 600, 600, (255, 255, 255), 85))
 print((peak() - before) / 1024)
 """
 
@@ -62,7 +62,7 @@ def test_a_turned_transparent_png_is_flattened_then_turned_upright(tmp_path: Pat
     source = tmp_path / "turned.png"
     image.save(source, exif=exif)
     target = tmp_path / "upright.jpg"
-    process_image(ImageJob(source, target, 100, 200, (0, 255, 0)))
+    process_image(ImageJob(source, target, 100, 200, (0, 255, 0), 85))
     with Image.open(target) as result:
         assert result.size == (100, 200)
         top, bottom = result.getpixel((50, 40)), result.getpixel((50, 160))

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from booklet.build import BuildResult, build
+from booklet.build import BuildResult
 from booklet.content.errors import ContentError
 from booklet.content.model import Content, read_content
 from booklet.content.source import load_source
 from tests.conftest import DEFAULT_CONTENT, ENGLISH_CONTENT, edit
+from tests.conftest import build_file as build
 
 NB = "\u00a0"
 # edition: (a fixed word, a timeline date, opening hours, a quotation in the welcome text)
