@@ -12,7 +12,8 @@ Each field has a one-line `doc` and a one-line YAML `example` for the reference;
 from __future__ import annotations
 
 from booklet.content.drawings import COVER_ART, PICTOGRAMS, TIP_ICONS
-from booklet.content.kinds import (
+from booklet.content.kinds import Field, ListOf, Mapping
+from booklet.content.values import (
     Boolean,
     Choice,
     Colour,
@@ -20,11 +21,8 @@ from booklet.content.kinds import (
     Date,
     Drawing,
     Edition,
-    Field,
     Integer,
     Language,
-    ListOf,
-    Mapping,
     Name,
     Photo,
     Point,
