@@ -6,7 +6,6 @@ import logging
 import os
 import re
 import shlex
-import shutil
 import sys
 import traceback
 from collections.abc import Sequence
@@ -24,6 +23,7 @@ from booklet.cli_common import (
     profile_option,
     quiet_option,
 )
+from booklet.cli_init import init, schema
 from booklet.cli_send import send
 from booklet.content.errors import (
     BudgetError,
@@ -35,7 +35,6 @@ from booklet.content.errors import (
     printable,
 )
 from booklet.exits import EXIT_BUG, EXIT_CONTENT, EXIT_INTERRUPTED, EXIT_USAGE
-from booklet.resources import starter_dir
 from booklet.words import counted
 
 if TYPE_CHECKING:
@@ -243,6 +242,7 @@ def check(
 ) -> None:
     """Validate CONTENT (default ./content.yaml; a folder means the content.yaml in it)
     without building; exit 0 when it is sound."""
+    from booklet.content.plan_checks import plan_warnings
     from booklet.content.project import load_project
 
     configure_logging(quiet)
@@ -279,6 +279,8 @@ def check(
                 click.echo(f"  {problem}", err=True)
     if missing:
         sys.exit(EXIT_CONTENT)
+    for problem in plan_warnings(project.source):
+        click.echo(f"warning: {problem}", err=True)
     if not quiet:
         loaded = project.source
         marked = sorted(loaded.museum.verify | loaded.practical.verify)
@@ -317,25 +319,8 @@ def _print_findings(findings: list[Finding], quiet: bool) -> None:
 
 
 main.add_command(send)
-
-
-@main.command(short_help="Start a new booklet: a sample content.yaml and its assets.")
-@click.argument("directory", type=click.Path(path_type=Path))
-def init(directory: Path) -> None:
-    """Write a starter project (content.yaml and its assets) into DIRECTORY."""
-    source = starter_dir()
-    target_content = directory / "content.yaml"
-    if target_content.exists():
-        click.echo(f"error: {target_content} already exists; not overwriting it", err=True)
-        sys.exit(EXIT_USAGE)
-    directory.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source / "content.yaml", target_content)
-    images = source / "assets" / "images"
-    if images.is_dir():
-        shutil.copytree(images, directory / "assets" / "images", dirs_exist_ok=True)
-    here = directory.resolve() == Path.cwd().resolve()
-    command = "booklet build" if here else f"cd {shlex.quote(str(directory))} && booklet build"
-    click.echo(f"wrote {target_content}; now run: {command}", err=True)
+main.add_command(init)
+main.add_command(schema)
 
 
 def content_file(content: Path) -> Path:

@@ -682,7 +682,7 @@ def _from_option(sender: str | None) -> Address | None:
     """--from as given: an address, or "Name <address>"."""
     from email.headerregistry import Address
 
-    from booklet.content.model import sender_parts
+    from booklet.content.values import sender_parts
 
     if sender is None:
         return None
@@ -702,7 +702,7 @@ def _sender(given: Address | None, content: Content, smtp_user: str | None) -> A
     booklet@localhost is spam to the traveler's provider, and their reply goes nowhere."""
     from email.headerregistry import Address
 
-    from booklet.content.model import sender_parts
+    from booklet.content.values import sender_parts
 
     if given is not None:
         return given

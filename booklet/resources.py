@@ -18,5 +18,10 @@ def starter_dir() -> Path:
     return _PACKAGE / "starter"
 
 
+def templates_dir() -> Path:
+    """The content templates `booklet init --template` offers besides the sample."""
+    return _PACKAGE / "templates"
+
+
 def fonts_dir() -> Path:
     return _PACKAGE / "fonts"

@@ -1203,22 +1203,25 @@ def test_a_multi_picture_jpeg_from_a_camera_builds(site: Site) -> None:
     assert sum(len(page.images) for page in PdfReader(site.out).pages) == 1
 
 
-def test_two_rooms_without_an_id_are_content_errors(site: Site) -> None:
+def test_rooms_without_an_id_take_it_from_their_name(site: Site) -> None:
+    """The default content's first ids are slugs of the names: without them the plan still
+    finds its rooms; renamed, the plan's old ids are refused with the new ones suggested."""
     data = site.data()
-    first, second = data["rooms"][0]["id"], data["rooms"][1]["id"]
     for room in data["rooms"][:2]:
         del room["id"]
+    name = data["rooms"][1]["name"]
+    data["rooms"][1]["name"] = {"en": "The old kitchen", "es": "La cocina"}
     site.write(data)
-    areas = [site.line(f"room: {first}"), site.line(f"room: {second}")]
-    rooms = [site.line("- number: 1"), site.line("- number: 2")]
+    area = site.line("room: kitchen")
     assert_refused(
         site,
         build(site),
-        f"content.yaml:{areas[0]}: plan.areas[0].room: no room has id '{first}'",
-        f"content.yaml:{areas[1]}: plan.areas[1].room: no room has id '{second}'",
-        f"content.yaml:{rooms[0]}: rooms[0].id: required field is missing",
-        f"content.yaml:{rooms[1]}: rooms[1].id: required field is missing",
+        f"content.yaml:{area}: plan.areas[1].room: no room has id 'kitchen'; "
+        "did you mean 'the-old-kitchen'?",
     )
+    data["rooms"][1]["name"] = name
+    site.write(data)
+    assert_built(site, build(site))
 
 
 # == layout limits ===========================================================================

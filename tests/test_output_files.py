@@ -258,7 +258,7 @@ def test_init_copies_the_starter_folder(tmp_path: Path) -> None:
     target = tmp_path / "museum"
     code, _, err = run_cli("init", str(target))
     assert code == 0, err
-    assert files_under(target) == ["assets/images/CREDITS", "content.yaml"]
+    assert files_under(target) == ["assets/images/CREDITS", "content.schema.json", "content.yaml"]
     assert (target / "content.yaml").read_bytes() == (starter_dir() / "content.yaml").read_bytes()
 
 

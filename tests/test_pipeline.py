@@ -41,6 +41,7 @@ STAGES = {
     "build": 4,  # the commands
     "cli": 4,
     "cli_send": 4,
+    "cli_init": 4,
     "cli_common": 4,
     "cli_entry": 4,
     "__main__": 4,

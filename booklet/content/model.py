@@ -1,9 +1,10 @@
 """The content model: what a booklet says, as typed, validated, read-only data.
 
-`read_content` turns a node tree into a Content for one language, or raises ContentError with
-every problem found. Each section reads as declarations: a field, its path, its limits and its
-default (content/reader.py does the checking). Field names are the YAML keys; the docs in
-README.md mirror them.
+`read_content` reads a node tree through the declaration (declaration.py: every field, its kind,
+whether it is required and its default) into a Content for one language, then applies the rules
+that span fields (unique room ids and numbers, dates in order, plan points inside the plan), or
+raises ContentError with every problem found. A section the file leaves out is empty here (or
+None: welcome, plan), and the layout leaves its pages out.
 """
 
 from __future__ import annotations
@@ -11,37 +12,20 @@ from __future__ import annotations
 import datetime
 import difflib
 import itertools
-import re
 from dataclasses import dataclass, field, replace
-from email.utils import parseaddr
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import Any
 
-from booklet.content.dates import PartialDate, parse_date
-from booklet.content.drawings import COVER_ART, NONE, PICTOGRAMS, TIP_ICONS
+from booklet.content import declaration as d
+from booklet.content.dates import PartialDate
 from booklet.content.errors import ContentError, Problem
-from booklet.content.inline import url_problem
-from booklet.content.paths import resolve_content_file
-from booklet.content.photos import ImageProblem, inspect_image
-from booklet.content.reader import Reader, shown
+from booklet.content.kinds import Fields, slug
+from booklet.content.reader import Reader
 from booklet.content.source import Node
-from booklet.content.times import parse_time
 from booklet.labels import Labels, load_labels
 from booklet.labels.tables import MuseumTables
-from booklet.locales.addresses import PostalAddress, address_lines, country_code, country_name
-from booklet.locales.codes import code_problem, parse_code
-from booklet.theme.palette import PALETTE_KEYS
-from booklet.theme.paper import PAPERS
-from booklet.words import counted
-
-# What a room is, for its heading (room or area) and its colour on the plan.
-ROOM_KINDS = ("room", "outdoor", "memorial", "structure")
-_RENAMED_KINDS = {"garden": "outdoor", "tomb": "memorial", "tower": "structure"}
-STREET_SIDES = ("top", "bottom", "left", "right")
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_HEX = re.compile(r"#[0-9a-fA-F]{6}")
-MAX_QR_URL = 300
-_COUNTRY_CODE = re.compile(r"[A-Z]{2}")
+from booklet.locales.addresses import PostalAddress, address_lines
+from booklet.locales.codes import parse_code
 
 
 @dataclass(frozen=True)
@@ -161,7 +145,6 @@ class History:
 
 
 Point = tuple[float, float]
-PLAN_SIZE: Point = (100.0, 70.0)  # when the content gives none
 
 
 @dataclass(frozen=True)
@@ -177,6 +160,7 @@ class PlanShape:
     name: str
     outline: tuple[Point, ...]
     room: str = ""
+    where: Located = field(default=Located(None, "plan"), compare=False)
 
 
 @dataclass(frozen=True)
@@ -268,10 +252,10 @@ class Content:
     file: Path
     language: str
     booklet: BookletInfo
-    welcome: Welcome
+    welcome: Welcome | None
     museum: Museum
     history: History
-    plan: Plan
+    plan: Plan | None
     rooms: tuple[Room, ...]
     tips: tuple[Tip, ...]
     nearby: tuple[NearbyPlace, ...]
@@ -300,53 +284,40 @@ def read_content(
     `museum_labels` are the museum's own tables of fixed words (content/label_files.py)."""
     name = file.name
     if not root.is_mapping:
-        raise ContentError(
-            [
-                Problem(
-                    name,
-                    root.line,
-                    "",
-                    "expected a mapping of sections "
-                    "(booklet:, museum:, rooms: ...) at the top of the file",
-                )
-            ]
-        )
-    probe = Reader(name, "en")
-    top = probe.fields(
-        root,
-        "",
-        ("booklet", "welcome", "museum", "history", "plan", "rooms", "tips", "practical"),
-        ("nearby", "sources", "theme", "mail"),
-    )
-    source_language = _source_language(top.get("booklet"))
-    r = Reader(name, language or source_language, source_language)
-    r.problems.extend(probe.problems)
-    booklet = _booklet(r, top.get("booklet"), file.parent, decode_images)
-    rooms = _rooms(r, top.get("rooms"), file.parent, decode_images)
+        raise ContentError([Problem(
+            name, root.line, "",
+            "expected a mapping of sections (booklet:, museum:, rooms: ...) at the top of the file",
+        )])  # fmt: skip
+    source_language = _source_language(root.value.get("booklet"))
+    r = Reader(name, language or source_language, source_language,
+               base=file.parent, decode_images=decode_images)  # fmt: skip
+    top = d.CONTENT.read(r, root, "")
+    booklet = _booklet(r, top["booklet"])
+    rooms = _rooms(r, top["rooms"], top.nodes.get("rooms"))
     content = Content(
         file=file,
         language=r.language,
         booklet=booklet,
-        welcome=_welcome(r, top.get("welcome")),
-        museum=_museum(r, top.get("museum")),
-        history=_history(r, top.get("history")),
-        plan=_plan(r, top.get("plan"), rooms),
+        welcome=Welcome(**top["welcome"]) if "welcome" in top.nodes else None,
+        museum=_museum(r, top["museum"]),
+        history=_history(r, top["history"]),
+        plan=_plan(r, top["plan"], rooms) if "plan" in top.nodes else None,
         rooms=rooms,
-        tips=tuple(_tip(r, p, n) for p, n in r.items(top.get("tips"), "tips", 1, 40)),
-        nearby=tuple(_nearby(r, p, n) for p, n in r.items(top.get("nearby"), "nearby", 0, 40)),
-        practical=_practical(r, top.get("practical")),
-        sources=tuple(_source(r, p, n) for p, n in r.items(top.get("sources"), "sources", 0, 60)),
-        theme=_theme(r, top.get("theme")),
+        tips=tuple(_tip(tip) for tip in top["tips"]),
+        nearby=tuple(NearbyPlace(**place) for place in top["nearby"]),
+        practical=Practical(**{**top["practical"],
+                               "verify": frozenset(top["practical"]["verify"])}),
+        sources=tuple(Source(**source) for source in top["sources"]),
+        theme=ThemeChoice(top["theme"]["paper"],
+                          {k: v for k, v in top["theme"]["palette"].items() if v}),
         labels=load_labels(r.language, museum_labels),
-        mail=_mail(r, top.get("mail")),
-    )
+        mail=Mail(top["mail"]["from"], top["mail"].line_of("from")),
+    )  # fmt: skip
     if language and language != source_language and language not in booklet.translations:
-        section = top.get("booklet")
-        line = section.key_lines.get("translations", section.line) if section else None
+        section = top["booklet"]
         editions = ", ".join([source_language, *booklet.translations])
-        r.problem(
-            line, "booklet.translations", f"the content has no '{language}' edition ({editions})"
-        )
+        r.problem(section.line_of("translations"), "booklet.translations",
+                  f"the content has no '{language}' edition ({editions})")  # fmt: skip
     if r.problems:
         raise ContentError(sorted(r.problems, key=lambda p: p.line or 0))
     return replace(
@@ -365,574 +336,166 @@ def _source_language(node: Node | None) -> str:
     return "en"
 
 
-def _booklet(r: Reader, node: Node | None, base: Path, decode: bool) -> BookletInfo:
-    f = r.fields(
-        node,
-        "booklet",
-        ("title", "subtitle", "language", "edition"),
-        (
-            "native_title",
-            "native_language",
-            "translations",
-            "local_language",
-            "nearby_title",
-            "authors",
-            "keywords",
-            "colophon",
-            "cover",
-        ),
-    )
-    # An edition is a language, optionally with its region ("en-US", "es-MX"): the region
-    # picks how dates, times and numbers are written.
-    language = r.string(f.get("language"), "booklet.language", 5) or ""
-    if language and code_problem(language):
-        r.problem(f["language"].line, "booklet.language", str(code_problem(shown(language))))
-    native_language = r.string(f.get("native_language"), "booklet.native_language", 2)
-    if native_language and not re.fullmatch(r"[a-z]{2}", native_language):
-        r.problem(
-            f["native_language"].line, "booklet.native_language",
-            f"expected a two-letter code like ru, got '{native_language}'",
-        )  # fmt: skip
+def _booklet(r: Reader, f: Fields) -> BookletInfo:
+    language = f["language"]
+    language_lines = {language: f.nodes["language"].line} if "language" in f.nodes else {}
     translations: list[str] = []
-    language_lines = {language: f["language"].line} if "language" in f else {}
-    for path, node in r.items(f.get("translations"), "booklet.translations"):
-        code = r.string(node, path, 5)
-        if code and code_problem(code):
-            r.problem(node.line, path, str(code_problem(shown(code))))
-        elif code and (code == language or code in translations):
-            r.problem(node.line, path, f"'{code}' is already an edition of this content")
-        elif code:
-            translations.append(code)
-            language_lines[code] = node.line
-    return r.make(
-        BookletInfo,
-        title=r.text(f.get("title"), "booklet.title", 80),
-        subtitle=r.text(f.get("subtitle"), "booklet.subtitle", 160),
-        native_title=r.string(f.get("native_title"), "booklet.native_title", 60),
-        native_language=native_language,
-        language=language,
+    if "translations" in f.nodes:
+        for node, code in zip(f.nodes["translations"].value, f["translations"], strict=False):
+            if code and (code == language or code in translations):
+                path = f"booklet.translations[{len(translations)}]"
+                r.problem(node.line, path, f"'{code}' is already an edition of this content")
+            elif code:
+                translations.append(code)
+                language_lines[code] = node.line
+    cover = f["cover"]
+    if "image" in cover.nodes and "art" in cover.nodes:
+        r.problem(cover.line_of("art"), "booklet.cover.art", "give a cover image or art, not both")
+    values = {k: v for k, v in f.items() if k not in ("cover", "translations", "authors",
+                                                      "keywords")}  # fmt: skip
+    return BookletInfo(
+        **values,
         translations=tuple(translations),
-        local_language=r.string(f.get("local_language"), "booklet.local_language", 2),
-        nearby_title=r.text(f.get("nearby_title"), "booklet.nearby_title", 80),
-        edition=r.text(f.get("edition"), "booklet.edition", 40, neutral=True),
-        authors=tuple(r.string(n, p, 120) for p, n in r.items(f.get("authors"), "booklet.authors")),
-        keywords=tuple(r.text(n, p, 60) for p, n in r.items(f.get("keywords"), "booklet.keywords")),
-        colophon=r.text(f.get("colophon"), "booklet.colophon", 1200),
-        cover=_cover(r, f.get("cover"), base, decode) if "cover" in f else Cover(),
+        authors=tuple(f["authors"]),
+        keywords=tuple(f["keywords"]),
+        cover=Cover(_image(cover["image"]) if "image" in cover.nodes else None, cover["art"]),
         language_lines=language_lines,
-        field_lines={key: value.line for key, value in f.items()},
+        field_lines={key: node.line for key, node in f.nodes.items()},
     )
 
 
-def _cover(r: Reader, node: Node | None, base: Path, decode: bool) -> Cover:
-    f = r.fields(node, "booklet.cover", (), ("image", "art"))
-    if "image" in f and "art" in f:
-        r.problem(f["art"].line, "booklet.cover.art", "give a cover image or art, not both")
-    return r.make(
-        Cover,
-        image=_image(r, f.get("image"), "booklet.cover.image", base, decode, ("credit", "alt")),
-        art=r.choice(f.get("art"), "booklet.cover.art", COVER_ART),
+def _image(f: Fields) -> Image:
+    return Image(
+        path=f["file"],
+        caption=f.get("caption", ""),
+        credit=f["credit"],
+        alt=f["alt"],
+        where=Located(f.line_of("file"), f"{f.path}.file"),
     )
 
 
-def _welcome(r: Reader, node: Node | None) -> Welcome:
-    f = r.fields(node, "welcome", ("title", "text"))
-    return r.make(
-        Welcome,
-        title=r.text(f.get("title"), "welcome.title", 80),
-        text=r.text(f.get("text"), "welcome.text"),
+def _museum(r: Reader, f: Fields) -> Museum:
+    address = f["address"]
+    country, code = address["country"] or ("", "")
+    for hours in f["hours"]:
+        opens, closes = hours["opens"], hours["closes"]
+        if opens is not None and closes is not None and opens >= closes != datetime.time(0):
+            r.problem(hours.line_of("closes"), f"{hours.path}.closes",
+                      f"closes at {closes:%H:%M}, not after it opens at {opens:%H:%M}")  # fmt: skip
+    return Museum(
+        **{k: v for k, v in f.items() if k not in ("address", "hours", "verify")},
+        address=Address(**{**address, "country": country}, country_code=code),
+        hours=tuple(Hours(**hours) for hours in f["hours"]),
+        verify=frozenset(f["verify"]),
     )
 
 
-def _museum(r: Reader, node: Node | None) -> Museum:
-    required = ("name", "local_name", "address", "website", "hours")
-    optional = ("institution", "phone", "closed", "admission", "visit_length")
-    names = required + optional
-    f = r.fields(node, "museum", required, (*optional, "verify"))
-    a = r.fields(
-        f.get("address"),
-        "museum.address",
-        ("street", "city", "country"),
-        ("line2", "neighbourhood", "borough", "region", "postal_code"),
-    )
-    # Place names are shared by every edition; only the country is translated (Mexico/México),
-    # or written as its code ("MX") and named in each edition's language.
-    places = {
-        k: r.string(a.get(k), f"museum.address.{k}", 120)
-        for k in ("street", "line2", "neighbourhood", "borough", "region", "postal_code", "city")
-    }
-    node = a.get("country")
-    # A code is the same in every edition; the name CLDR gives it is already translated.
-    as_code = node is not None and node.is_scalar and _COUNTRY_CODE.fullmatch(str(node.value))
-    country = r.text(node, "museum.address.country", 120, neutral=bool(as_code))
-    code = country_code(country) if country else ""
-    if as_code and not code:
-        message = f"'{shown(country or '')}' is not a country code; write the country's name"
-        r.problem(node.line if node else None, "museum.address.country", message)
-    elif as_code:
-        country = country_name(code, r.language)
-    address = r.make(Address, **places, country=country, country_code=code)
-    hours = tuple(_hours(r, p, n) for p, n in r.items(f.get("hours"), "museum.hours", 1, 14))
-    verify = _verify_list(r, f.get("verify"), "museum.verify", names)
-    return r.make(
-        Museum,
-        name=r.text(f.get("name"), "museum.name", 120),
-        local_name=r.string(f.get("local_name"), "museum.local_name", 120),
-        institution=r.string(f.get("institution"), "museum.institution", 200),
-        address=address,
-        website=_website(r, f.get("website")),
-        phone=r.string(f.get("phone"), "museum.phone", 40),
-        hours=hours,
-        closed=r.text(f.get("closed"), "museum.closed", 120),
-        admission=r.text(f.get("admission"), "museum.admission", 400),
-        visit_length=r.text(f.get("visit_length"), "museum.visit_length", 300),
-        verify=verify,
-    )
-
-
-def _website(r: Reader, node: Node | None) -> str | None:
-    """The museum's address on the web, also printed as a QR code, so it must stay short.
-
-    One URL for every edition, or one per edition (`{en: ..., es: ...}`) when the museum has a
-    page in each language; an edition without its own URL uses the source language's."""
-    if node is None or not node.is_mapping:
-        return _qr_url(r, node, "museum.website")
-    urls: dict[str, str | None] = {}
-    for code, line in node.key_lines.items():
-        if not re.fullmatch(r"[a-z]{2}", code):
-            r.problem(line, f"museum.website.{code}", "expected a two-letter language code")
-        else:
-            urls[code] = _qr_url(r, node.value[code], f"museum.website.{code}")
-    if r.source_language not in urls:
-        r.problem(node.line, "museum.website", f"no '{r.source_language}' URL")
-    return urls.get(r.language) or urls.get(r.source_language)
-
-
-def _qr_url(r: Reader, node: Node | None, path: str) -> str | None:
-    value = _url(r, node, path)
-    if value is None:
-        return None
-    if len(value) > MAX_QR_URL:
-        r.problem(node.line if node else None, path,
-                  f"too long for a QR code that scans from print: {len(value)} characters, "
-                  f"at most {MAX_QR_URL}")  # fmt: skip
-    return value
-
-
-def _url(r: Reader, node: Node | None, path: str) -> str | None:
-    """A URL field (a link target, the QR code's payload): the reader's checks (scheme, host,
-    length), then every character, the host and the port, so it never prints as broken link
-    markup nor sends a QR code somewhere odd."""
-    value = r.url(node, path)
-    if value and url_problem(value) is None:
-        problem = _url_syntax_problem(value)
-        if problem:
-            r.problem(node.line if node else None, path, f"not a valid URL: {problem}")
-    return value
-
-
-# RFC 3986: unreserved, reserved and "%"; other characters (RFC 3987 IRIs) only if not ASCII.
-_URL_ASCII = frozenset(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%"
-)
-_HOST_LABEL = re.compile(r"[^\W_](?:[\w-]{0,61}[^\W_])?")
-
-
-def _url_syntax_problem(url: str) -> str | None:
-    """Why `url` is not a well-formed URL (one reason), or None."""
-    for char in url:
-        if char.isspace():
-            return "it contains a space; write it as %20"
-        if char.isascii() and char not in _URL_ASCII:
-            return f"it contains {char!r}; write it as %{ord(char):02X}"
-    if re.search(r"%(?![0-9A-Fa-f]{2})", url):
-        return "'%' must start an escape of two hex digits, like %20"
-    parts = urlsplit(url)
-    if parts.scheme.lower() == "mailto":
-        return None
-    if "@" in parts.netloc:
-        return "a user name before the host is refused (a reader would take it for the site)"
-    try:
-        parts.port  # noqa: B018 - urllib checks the port when it is read
-    except ValueError:
-        return f"the port in {parts.netloc!r} is not a number from 0 to 65535"
-    host = parts.hostname or ""
-    if host.startswith("[") or ":" in host:
-        return None  # an IPv6 literal: urllib has checked it
-    if not host or not all(_HOST_LABEL.fullmatch(label) for label in host.rstrip(".").split(".")):
-        return f"{host!r} is not a host name"
-    return None
-
-
-def _hours(r: Reader, path: str, node: Node) -> Hours:
-    """Times are read as written ("10:00", "10 AM", "10:00 a.m.") and printed as each
-    edition's locale writes them."""
-    f = r.fields(node, path, ("days", "opens", "closes"))
-    times = []
-    for key in ("opens", "closes"):
-        value = r.string(f.get(key), f"{path}.{key}", 12)
-        parsed = parse_time(value) if value else None
-        if value and parsed is None:
-            r.problem(
-                f[key].line,
-                f"{path}.{key}",
-                f'expected a time like "10:00", "17:30" or "10:00 AM", got \'{shown(value)}\'',
-            )
-        times.append(parsed)
-    opens, closes = times
-    if opens is not None and closes is not None and closes <= opens and closes != datetime.time(0):
-        r.problem(
-            f["closes"].line,
-            f"{path}.closes",
-            f"closes at {closes:%H:%M}, not after it opens at {opens:%H:%M}",
-        )
-    return r.make(Hours, days=r.text(f.get("days"), f"{path}.days", 80), opens=opens, closes=closes)
-
-
-def _verify_list(
-    r: Reader, node: Node | None, path: str, allowed: tuple[str, ...]
-) -> frozenset[str]:
-    return frozenset(r.choice(n, p, allowed) or "" for p, n in r.items(node, path))
-
-
-def _history(r: Reader, node: Node | None) -> History:
-    f = r.fields(node, "history", ("chapters", "timeline"), ("intro",))
-    chapters = []
-    for path, item in r.items(f.get("chapters"), "history.chapters", 1, 60):
-        c = r.fields(item, path, ("title", "text"))
-        chapters.append(
-            r.make(
-                Chapter,
-                title=r.text(c.get("title"), f"{path}.title", 100),
-                text=r.text(c.get("text"), f"{path}.text", 20_000),
-            )
-        )
-    events: list[TimelineEvent] = []
-    dated: list[tuple[int, PartialDate]] = []
-    for path, item in r.items(f.get("timeline"), "history.timeline", 1, 200):
-        e = r.fields(item, path, ("date", "event"), ("until", "highlight"))
-        date = _date(r, e.get("date"), f"{path}.date")
-        if date is not None:
-            dated.append((len(events), date))
-        events.append(
-            r.make(
-                TimelineEvent,
-                date=date,
-                until=_date(r, e.get("until"), f"{path}.until"),
-                event=r.text(e.get("event"), f"{path}.event", 300),
-                highlight=r.boolean(e.get("highlight"), f"{path}.highlight"),
-            )
-        )
+def _history(r: Reader, f: Fields) -> History:
+    events = f["timeline"]
+    dated = [(index, e["date"]) for index, e in enumerate(events) if e["date"] is not None]
     for (_, previous), (index, date) in itertools.pairwise(dated):
         if date.sort_key() < previous.sort_key():
-            line = f["timeline"].value[index].line
-            r.problem(line, f"history.timeline[{index}].date", "events must be in date order")
-    return r.make(
-        History,
-        intro=r.text(f.get("intro"), "history.intro", 2000),
-        chapters=tuple(chapters),
-        timeline=tuple(events),
-    )
+            r.problem(events[index].line, f"history.timeline[{index}].date",
+                      "events must be in date order")  # fmt: skip
+    return History(
+        f["intro"],
+        tuple(Chapter(**chapter) for chapter in f["chapters"]),
+        tuple(TimelineEvent(e["date"] or PartialDate(1), e["until"], e["event"], e["highlight"])
+              for e in events),
+    )  # fmt: skip
 
 
-def _date(r: Reader, node: Node | None, path: str) -> PartialDate | None:
-    """A partial date, None when absent or wrong."""
-    raw = r.string(node, path, 10)
-    if not raw or node is None:
-        return None
-    parsed = parse_date(raw)
-    if parsed is None:
-        r.problem(node.line, path, f'expected "YYYY", "YYYY-MM" or "YYYY-MM-DD", got \'{raw}\'')
-    return parsed
-
-
-def _rooms(r: Reader, node: Node | None, base: Path, decode: bool) -> tuple[Room, ...]:
-    rooms: list[Room] = []
-    seen_ids: dict[str, int] = {}
-    seen_numbers: dict[int, int] = {}
-    for path, item in r.items(node, "rooms", 1, 2000):
-        f = r.fields(
-            item,
-            path,
-            ("id", "number", "name", "text"),
-            ("local_name", "kind", "pictogram", "summary", "highlights", "image"),
-        )
-        room_id = r.string(f.get("id"), f"{path}.id", 60) or ""
-        if room_id and not _SLUG.fullmatch(room_id):
-            r.problem(
-                f["id"].line,
-                f"{path}.id",
-                "use lowercase letters, digits and hyphens, like 'dining-room'",
-            )
-        elif room_id and room_id in seen_ids:
-            r.problem(
-                f["id"].line,
-                f"{path}.id",
-                f"id '{room_id}' already used by rooms[{seen_ids[room_id]}]",
-            )
-        number = r.integer(f.get("number"), f"{path}.number", 1, 9999)
-        if number is not None and number in seen_numbers:
-            r.problem(
-                f["number"].line,
-                f"{path}.number",
-                f"number {number} already used by rooms[{seen_numbers[number]}]",
-            )
-        index = len(rooms)
-        if room_id:
-            seen_ids.setdefault(room_id, index)
+def _rooms(r: Reader, items: list[Fields], node: Node | None) -> tuple[Room, ...]:
+    """Rooms with their ids (default: a slug of the name) and numbers (default: the position),
+    each id and number used once."""
+    ids: dict[str, int] = {}
+    for index, f in enumerate(items):
+        if f["id"]:
+            if f["id"] in ids:
+                r.problem(f.line_of("id"), f"{f.path}.id",
+                          f"id '{f['id']}' already used by rooms[{ids[f['id']]}]")  # fmt: skip
+            ids.setdefault(f["id"], index)
+    numbers: dict[int, int] = {}
+    rooms = []
+    for index, f in enumerate(items):
+        number = f["number"] if "number" in f.nodes else index + 1
+        if number is not None and number in numbers:
+            by = f"rooms[{numbers[number]}]"
+            if "number" not in items[numbers[number]].nodes:
+                by += " (numbered by its position)"
+            r.problem(f.line_of("number"), f"{f.path}.number",
+                      f"number {number} already used by {by}")  # fmt: skip
         if number is not None:
-            seen_numbers.setdefault(number, index)
-        rooms.append(
-            r.make(
-                Room,
-                id=room_id,
-                number=number,
-                name=r.text(f.get("name"), f"{path}.name", 80),
-                local_name=r.string(f.get("local_name"), f"{path}.local_name", 80),
-                kind=_kind(r, f.get("kind"), f"{path}.kind"),
-                pictogram=_drawing(
-                    r, f.get("pictogram"), f"{path}.pictogram", PICTOGRAMS, "pictogram"
-                ),
-                summary=r.text(f.get("summary"), f"{path}.summary", 300),
-                text=r.text(f.get("text"), f"{path}.text", 20_000),
-                highlights=tuple(
-                    r.text(n, p, 200)
-                    for p, n in r.items(f.get("highlights"), f"{path}.highlights", 0, 12)
-                ),
-                image=_image(r, f.get("image"), f"{path}.image", base, decode),
-                where=Located(item.line, path),
-            )
-        )
+            numbers.setdefault(number, index)
+        room_id = f["id"] if "id" in f.nodes else _default_id(r, f, ids, index, number)
+        values = {k: v for k, v in f.items() if k not in ("id", "number", "highlights", "image")}
+        rooms.append(Room(
+            **values, id=room_id, number=number or 0, highlights=tuple(f["highlights"]),
+            image=_image(f["image"]) if "image" in f.nodes else None,
+            where=Located(f.line, f.path),
+        ))  # fmt: skip
     return tuple(rooms)
 
 
-def _kind(r: Reader, node: Node | None, path: str) -> str | None:
-    """A room kind, "room" when absent; a kind's old name is refused with its new one."""
-    old = node.value if node is not None and node.is_scalar else None
-    if isinstance(old, str) and old in _RENAMED_KINDS:
-        new = _RENAMED_KINDS[old]
-        r.problem(node.line if node else None, path, f"kind '{old}' is now called '{new}'")
-        return None
-    return r.choice(node, path, ROOM_KINDS, default="room")
+def _default_id(r: Reader, f: Fields, taken: dict[str, int], index: int, number: Any) -> str:
+    """A slug of the room's name in the content's own language (the same in every edition),
+    made unique with -2, -3...; a name with no Latin letters gives room-NUMBER."""
+    name = f.nodes.get("name")
+    if name is not None and name.is_mapping:
+        name = name.value.get(r.source_language)
+    base = (slug(name.value) if name is not None and name.is_scalar else "") or f"room-{number}"
+    room_id, suffix = base, 2
+    while room_id in taken:
+        room_id, suffix = f"{base}-{suffix}", suffix + 1
+    taken[room_id] = index
+    return room_id
 
 
-def _drawing(
-    r: Reader, node: Node | None, path: str, names: tuple[str, ...], what: str
-) -> str | None:
-    """A pictogram or icon name; absent or `none` is "" (no drawing)."""
-    name = r.string(node, path, 40)
-    if name and name != NONE and name not in names:
-        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else f"use one of {', '.join(names)} or none"
-        r.problem(node.line if node else None, path, f"no {what} called '{shown(name)}'; {hint}")
-        return None
-    return "" if name == NONE else name
-
-
-def _image(
-    r: Reader,
-    node: Node | None,
-    path: str,
-    base: Path,
-    decode: bool,
-    optional: tuple[str, ...] = ("caption", "credit", "alt"),
-) -> Image | None:
-    if node is None:
-        return None
-    f = r.fields(node, path, ("file",), optional)
-    name = r.string(f.get("file"), f"{path}.file", 300) or ""
-    line = f["file"].line if "file" in f else node.line
-    resolved = base / name
-    if name:
-        resolved, problem = resolve_content_file(base, name)
-        if problem is None:
-            try:
-                inspect_image(resolved, decode)
-            except ImageProblem as exc:
-                problem = str(exc)
-        if problem:
-            r.problem(line, f"{path}.file", problem)
-    return r.make(
-        Image,
-        path=resolved,
-        caption=r.text(f.get("caption"), f"{path}.caption", 300),
-        credit=r.text(f.get("credit"), f"{path}.credit", 200, neutral=True),
-        alt=r.text(f.get("alt"), f"{path}.alt", 300, read_aloud=True),
-        where=Located(line, f"{path}.file"),
-    )
-
-
-def _plan(r: Reader, node: Node | None, rooms: tuple[Room, ...]) -> Plan:
-    f = r.fields(
-        node, "plan", ("areas",), ("title", "caption", "size", "streets", "entrance", "features")
-    )
-    size = _point(r, f.get("size"), "plan.size", default=PLAN_SIZE) or PLAN_SIZE
+def _plan(r: Reader, f: Fields, rooms: tuple[Room, ...]) -> Plan:
+    size = f["size"] or d.PLAN_SIZE
     if size[0] <= 0 or size[1] <= 0:
-        r.problem(f["size"].line, "plan.size", "width and height must be positive")
-        size = PLAN_SIZE
-    streets = []
-    for path, item in r.items(f.get("streets"), "plan.streets", 0, 4):
-        s = r.fields(item, path, ("name", "side"))
-        streets.append(
-            r.make(
-                Street,
-                name=r.text(s.get("name"), f"{path}.name", 80),
-                side=r.choice(s.get("side"), f"{path}.side", STREET_SIDES),
-            )
-        )
-    entrance = _point(r, f.get("entrance"), "plan.entrance", bounds=size)
-    features = []
-    for path, item in r.items(f.get("features"), "plan.features", 0, 40):
-        s = r.fields(item, path, ("name", "outline"))
-        features.append(
-            r.make(
-                PlanShape,
-                name=r.text(s.get("name"), f"{path}.name", 80),
-                outline=_outline(r, s.get("outline"), f"{path}.outline", size),
-            )
-        )
-    room_ids = {room.id for room in rooms}
-    areas = []
-    for path, item in r.items(f.get("areas"), "plan.areas", 1, 2000):
-        s = r.fields(item, path, ("room", "outline"))
-        room_id = r.string(s.get("room"), f"{path}.room", 60) or ""
+        r.problem(f.line_of("size"), "plan.size", "width and height must be positive")
+        size = d.PLAN_SIZE
+    if f["entrance"] is not None:
+        _inside(r, f["entrance"], f.nodes["entrance"], "plan.entrance", size)
+    room_ids = sorted(room.id for room in rooms if room.id)
+    features, areas = [], []
+    for shape in f["features"]:
+        features.append(PlanShape(shape["name"], _outline(r, shape, size),
+                                  where=Located(shape.line, shape.path)))  # fmt: skip
+    for area in f["areas"]:
+        room_id = area["room"]
         if room_id and room_id not in room_ids:
-            close = difflib.get_close_matches(room_id, sorted(room_ids), n=1)
+            close = difflib.get_close_matches(room_id, room_ids, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            r.problem(s["room"].line, f"{path}.room", f"no room has id '{room_id}'{hint}")
-        areas.append(
-            PlanShape(room_id, _outline(r, s.get("outline"), f"{path}.outline", size), room_id)
-        )
-    return r.make(
-        Plan,
-        title=r.text(f.get("title"), "plan.title", 80),
-        caption=r.text(f.get("caption"), "plan.caption", 300),
+            r.problem(area.line_of("room"), f"{area.path}.room",
+                      f"no room has id '{room_id}'{hint}")  # fmt: skip
+        areas.append(PlanShape(room_id, _outline(r, area, size), room_id,
+                               Located(area.line, area.path)))  # fmt: skip
+    return Plan(
+        title=f["title"],
+        caption=f["caption"],
         size=size,
-        streets=tuple(streets),
-        entrance=entrance,
+        streets=tuple(Street(**street) for street in f["streets"]),
+        entrance=f["entrance"],
         features=tuple(features),
         areas=tuple(areas),
     )
 
 
-def _point(
-    r: Reader,
-    node: Node | None,
-    path: str,
-    *,
-    bounds: Point | None = None,
-    default: Point | None = None,
-) -> Point | None:
-    """[x, y] (inside `bounds` when given); `default` when absent, None when wrong."""
-    if node is None:
-        return default
-    values = [r.number(n, p) for p, n in r.items(node, path)]
-    if len(values) != 2:
-        got = counted(len(values), "number")
-        r.problem(node.line, path, f"expected [x, y], got {got}")
-        return None
-    x, y = values
-    if x is None or y is None:
-        return None
-    if bounds and not (0 <= x <= bounds[0] and 0 <= y <= bounds[1]):
-        r.problem(
-            node.line,
-            path,
-            f"point ({x:g}, {y:g}) is outside plan.size {bounds[0]:g} x {bounds[1]:g}",
-        )
-    return (x, y)
+def _outline(r: Reader, shape: Fields, size: Point) -> tuple[Point, ...]:
+    points = [point or (0.0, 0.0) for point in shape["outline"]]
+    nodes = shape.nodes["outline"].value if "outline" in shape.nodes else []
+    for index, (point, node) in enumerate(zip(points, nodes, strict=False)):
+        _inside(r, point, node, f"{shape.path}.outline[{index}]", size)
+    return tuple(points)
 
 
-def _outline(r: Reader, node: Node | None, path: str, size: Point) -> tuple[Point, ...]:
-    points = (_point(r, n, p, bounds=size) for p, n in r.items(node, path, 3, 64))
-    return tuple(point for point in points if point is not None)
+def _inside(r: Reader, point: Point | None, node: Node, path: str, size: Point) -> None:
+    if point is not None and not (0 <= point[0] <= size[0] and 0 <= point[1] <= size[1]):
+        r.problem(node.line, path, f"point ({point[0]:g}, {point[1]:g}) is outside plan.size "
+                                   f"{size[0]:g} x {size[1]:g}")  # fmt: skip
 
 
-def _tip(r: Reader, path: str, node: Node) -> Tip:
-    f = r.fields(node, path, ("title", "text"), ("icon",))
-    return r.make(
-        Tip,
-        title=r.text(f.get("title"), f"{path}.title", 80),
-        text=r.text(f.get("text"), f"{path}.text", 1200),
-        icon=_drawing(r, f.get("icon"), f"{path}.icon", TIP_ICONS, "tip icon"),
-        where=Located(f["text"].line if "text" in f else node.line, f"{path}.text"),
-    )
-
-
-def _nearby(r: Reader, path: str, node: Node) -> NearbyPlace:
-    f = r.fields(node, path, ("name", "text"), ("local_name", "walk_minutes"))
-    return r.make(
-        NearbyPlace,
-        name=r.text(f.get("name"), f"{path}.name", 100),
-        local_name=r.string(f.get("local_name"), f"{path}.local_name", 100),
-        walk_minutes=r.integer(f.get("walk_minutes"), f"{path}.walk_minutes", 1, 240),
-        text=r.text(f.get("text"), f"{path}.text", 2000),
-    )
-
-
-def _practical(r: Reader, node: Node | None) -> Practical:
-    names = ("getting_there", "accessibility", "photography", "bags")
-    f = r.fields(node, "practical", ("getting_there",), (*names[1:], "verify_note", "verify"))
-    texts = {k: r.text(f.get(k), f"practical.{k}", 2000) for k in (*names, "verify_note")}
-    verify = _verify_list(r, f.get("verify"), "practical.verify", names)
-    return r.make(Practical, **texts, verify=verify)
-
-
-def _source(r: Reader, path: str, node: Node) -> Source:
-    f = r.fields(node, path, ("title",), ("url",))
-    return r.make(
-        Source,
-        title=r.text(f.get("title"), f"{path}.title", 300),
-        url=_url(r, f.get("url"), f"{path}.url"),
-    )
-
-
-def sender_parts(text: str) -> tuple[str, str] | None:
-    """("Name", "address") from "Name <address>" or "address"; None if it holds no address."""
-    name, address = parseaddr(text)
-    if not re.fullmatch(r"[^@\s]+@[A-Za-z0-9.-]+", address):
-        return None
-    return name, address
-
-
-def _mail(r: Reader, node: Node | None) -> Mail:
-    f = r.fields(node, "mail", (), ("from",))
-    if "from" not in f:
-        return Mail()
-    sender = r.string(f["from"], "mail.from", 200)
-    if sender is not None and sender_parts(sender) is None:
-        r.problem(
-            f["from"].line,
-            "mail.from",
-            f"expected an email address like visits@museum.example or "
-            f"\"Museum <visits@museum.example>\", got '{shown(sender)}'",
-        )
-    return Mail(sender or "", f["from"].line)
-
-
-def _theme(r: Reader, node: Node | None) -> ThemeChoice:
-    f = r.fields(node, "theme", (), ("paper", "palette"))
-    paper = r.choice(f.get("paper"), "theme.paper", tuple(PAPERS), default="half-letter")
-    p = r.fields(f.get("palette"), "theme.palette", (), PALETTE_KEYS)
-    palette = {}
-    for key, value_node in p.items():
-        if value_node.tag == "tag:yaml.org,2002:null" and not value_node.quoted:
-            hint = "a colour starts with '#', which YAML reads as a comment"
-            r.problem(
-                value_node.line,
-                f"theme.palette.{key}",
-                f'empty; {hint}: put it in quotes, like "#b0271f"',
-            )
-            continue
-        value = r.string(value_node, f"theme.palette.{key}", 7)
-        if value is None or len(value) > 7:  # unreadable, or already reported as too long
-            continue
-        if not _HEX.fullmatch(value):
-            r.problem(
-                value_node.line,
-                f"theme.palette.{key}",
-                f"expected a colour like \"#b0271f\", got '{shown(value)}'",
-            )
-        else:
-            palette[key] = value.lower()
-    return r.make(ThemeChoice, paper=paper, palette=palette)
+def _tip(f: Fields) -> Tip:
+    return Tip(f["title"], f["text"], f["icon"], Located(f.line_of("text"), f"{f.path}.text"))

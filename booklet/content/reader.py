@@ -14,8 +14,8 @@ import difflib
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
-from typing import TypeVar
+from collections.abc import Iterator
+from pathlib import Path
 
 from booklet.content.errors import Problem
 from booklet.content.inline import links, url_problem
@@ -33,8 +33,6 @@ _LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:-[A-Z]{2})?")
 # Bidi embeddings, overrides and isolates can make printed text read differently from the file.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
-T = TypeVar("T")
-
 
 def shown(value: str, limit: int = 40) -> str:
     """A value as it may be echoed in a message: short, with control characters made visible."""
@@ -47,10 +45,20 @@ def shown(value: str, limit: int = 40) -> str:
 class Reader:
     """Reads fields of one content file for one language, collecting problems."""
 
-    def __init__(self, file_name: str, language: str, source_language: str = "en") -> None:
+    def __init__(
+        self,
+        file_name: str,
+        language: str,
+        source_language: str = "en",
+        *,
+        base: Path | None = None,
+        decode_images: bool = False,
+    ) -> None:
         self.file_name = file_name
         self.language = language
         self.source_language = source_language
+        self.base = base or Path(".")  # the content file's folder: files are relative to it
+        self.decode_images = decode_images  # decode photos in full (check), or headers only
         self.problems: list[Problem] = []
         self.untranslated: list[Problem] = []
         # Texts no one sees but a screen reader speaks (alt): listed apart, never blocking.
@@ -59,10 +67,10 @@ class Reader:
     def problem(self, line: int | None, path: str, message: str) -> None:
         self.problems.append(Problem(self.file_name, line, path, message))
 
-    def make(self, kind: Callable[..., T], /, **fields: object) -> T:
-        """`kind(**fields)`. A field that was wrong is None here; such a value never leaves the
-        model, because `read_content` raises once any problem has been recorded."""
-        return kind(**fields)
+    @staticmethod
+    def kind(node: Node) -> str:
+        """What a node holds, in words for a message: "a list", "text 'x'", "a number (3)"."""
+        return _kind(node)
 
     # -- structure ---------------------------------------------------------------------------
 

@@ -185,16 +185,16 @@ def _sections(content: Content) -> list[tuple[str, list[str]]]:
     hours = [h.line(labels) for h in museum.hours]
     if museum.closed:
         hours.append(f"{labels['closed']}{colon}{museum.closed}")
-    sections = [
-        (labels["address"], ["\n".join(museum.address.lines())]),
-        (labels["hours"], ["\n".join(hours)]),
-    ]
+    sections = [(labels["address"], ["\n".join(museum.address.lines())])]
+    if hours:
+        sections.append((labels["hours"], ["\n".join(hours)]))
     if practical.getting_there:
         sections.append((labels["getting_there"], paragraphs(practical.getting_there)))
     website = museum.website
-    if not set(website) & set("()[]"):  # a URL our link markup can carry: make it clickable
+    if website and not set(website) & set("()[]"):  # one our link markup can carry: a link
         website = f"[{website}]({website})"
-    sections.append((labels["website"], [website]))
+    if website:
+        sections.append((labels["website"], [website]))
     if museum.verify & {"hours", "closed"} or "getting_there" in practical.verify:
         sections.append(("", [labels["verify_mark"]]))
     return sections

@@ -216,6 +216,8 @@ def check_pages(rendered: Rendered) -> list[Finding]:
 
 
 def check_qr(root: Node, content: Content) -> list[Finding]:
+    if not content.museum.website:
+        return []  # no website, no QR code
     field = "museum.website"
     node = _find(root, field)
     if node is not None and node.is_mapping:  # one URL per edition: name this edition's

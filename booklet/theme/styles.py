@@ -106,6 +106,10 @@ def make_styles(paper: Paper, palette: Palette, fonts: FontSet, language: str) -
         "toc.1": derive(
             "toc.1", sans, fontSize=10.5 * s, leading=15 * s, rightIndent=24 * s, spaceBefore=3 * s
         ),
+        # The contents of a museum with many rooms, tightened rather than run onto a second page.
+        "toc.1.compact": derive(
+            "toc.1.compact", sans, fontSize=10.5 * s, leading=15 * s, rightIndent=24 * s
+        ),
         "legend": derive(
             "legend",
             sans,
@@ -316,13 +320,19 @@ def _hyphenation_language(language: str) -> str:
     return hyphenation_dictionary(language)
 
 
-def index_table_style(style: ParagraphStyle) -> TableStyle:
-    """The borderless table a contents page or index lays its lines in.
+def index_table_style(style: ParagraphStyle, row_padding: float | None = None) -> TableStyle:
+    """The borderless table a contents page or index lays its lines in; `row_padding` above
+    and below each line replaces the table's default (3 points) for a compact list.
 
     FONT matters: without it ReportLab's table selects Helvetica, a base-14 font."""
+    padding = [] if row_padding is None else [
+        ("TOPPADDING", (0, 0), (-1, -1), row_padding),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), row_padding),
+    ]  # fmt: skip
     return TableStyle([
         ("FONT", (0, 0), (-1, -1), style.fontName, style.fontSize),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        *padding,
     ])  # fmt: skip

@@ -13,7 +13,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from booklet.layout import tagging
@@ -95,3 +95,26 @@ class ContentsLine(Flowable):
         canvas.setFont(self.style.fontName, self.style.fontSize)
         canvas.setFillColor(self.style.textColor)
         canvas.drawString(x, y, text)
+
+
+class FittingContents(ContentsIndex):
+    """The contents page, set compact when its usual spacing would leave a line or two for
+    a second page (a museum with many rooms on small paper). Same entries, same order."""
+
+    def __init__(
+        self,
+        usual: tuple[TableStyle, list[ParagraphStyle]],
+        compact: tuple[TableStyle, list[ParagraphStyle]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(tableStyle=usual[0], **kwargs)
+        self.levelStyles = usual[1]
+        self.usual, self.compact = usual, compact
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.tableStyle, self.levelStyles = self.usual
+        width, height = super().wrap(availWidth, availHeight)
+        if height > availHeight:
+            self.tableStyle, self.levelStyles = self.compact
+            width, height = super().wrap(availWidth, availHeight)
+        return width, height

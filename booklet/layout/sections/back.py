@@ -106,8 +106,11 @@ def _address_block(ctx: LayoutContext) -> list[tuple[Paragraph, float]]:
         blocks.append((Paragraph(escape(museum.institution), styles["back.small"]), theme.size(8)))
     address = "<br/>".join(escape(line) for line in museum.address.lines())
     blocks.append((Paragraph(address, styles["back.text"]), theme.size(6)))
-    link = f"<a href={quoteattr(museum.website)}>{escape(display_url(museum.website))}</a>"
-    blocks.append((Paragraph(link, styles["back.text"]), theme.size(18)))
+    if museum.website:
+        link = f"<a href={quoteattr(museum.website)}>{escape(display_url(museum.website))}</a>"
+        blocks.append((Paragraph(link, styles["back.text"]), theme.size(18)))
+    else:
+        blocks[-1] = (blocks[-1][0], theme.size(18))
     return blocks
 
 

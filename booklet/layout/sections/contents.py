@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable, PageBreak
 
 from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
-from booklet.layout.flowables.contents import ContentsIndex
+from booklet.layout.flowables.contents import FittingContents
 from booklet.layout.flowables.heading import Anchor
 from booklet.layout.keys import section_key
 from booklet.theme.styles import index_table_style
@@ -15,11 +15,11 @@ from booklet.theme.styles import index_table_style
 def build(ctx: LayoutContext) -> list[Flowable]:
     styles = ctx.theme.styles
     title = ctx.labels["contents"]
-    toc = ContentsIndex(
+    toc = FittingContents(
+        (index_table_style(styles["toc.1"]), [styles["toc.1"], styles["toc.2"]]),
+        (index_table_style(styles["toc.1"]), [styles["toc.1.compact"], styles["toc.2"]]),
         dotsMinLevel=0,
-        tableStyle=index_table_style(styles["toc.1"]),
-    )
-    toc.levelStyles = [styles["toc.1"], styles["toc.2"]]
+    )  # fmt: skip
     return [
         PageBreak(),
         Anchor(title=title, key=section_key("contents"), section=title, in_toc=False),

@@ -24,6 +24,12 @@ from booklet.layout.sections.common import ink
 
 BAND_SHARE = 0.085
 TITLE_MIN_SHARE = 0.6  # a long title shrinks to fit, but not below this share of its size
+
+# Articles a museum's name may start with (English, Spanish, French, Italian, German, Portuguese).
+ARTICLES = frozenset({
+    "the", "a", "an", "el", "la", "los", "las", "le", "les", "il", "lo", "gli", "der", "die",
+    "das", "o", "os", "as",
+})  # fmt: skip
 INITIAL_SHARE = 0.72  # the typographic cover's initial letter, as a share of the page height
 
 
@@ -79,6 +85,8 @@ def draw(ctx: LayoutContext, canvas: Canvas, doc: BookletDocument) -> None:
     museum = Paragraph(escape(plain(content.museum.name)), styles["cover.museum"])
     _, museum_h = museum.wrap(frame_width * 0.68, band)
     tagging.draw_on(museum, canvas, left, (band - museum_h) / 2)
+    if not content.booklet.edition:
+        return
     edition = ctx.labels.format("edition", edition=plain(content.booklet.edition))
     style = styles["cover.edition"]
     # The edition shares the band with the museum's name: shrink a long one rather than overlap.
@@ -141,8 +149,12 @@ def _draw_typographic(ctx: LayoutContext, canvas: Canvas, band: float) -> None:
 
 
 def museum_initial(ctx: LayoutContext) -> str:
-    """The first letter or digit of the museum's name (the typographic covers' ornament)."""
-    return next((c.upper() for c in plain(ctx.content.museum.name) if c.isalnum()), "")
+    """The first letter or digit of the museum's name (the typographic covers' ornament),
+    after a leading article: the L of "The Lantern Works", not its T."""
+    words = plain(ctx.content.museum.name).split()
+    if len(words) > 1 and words[0].casefold() in ARTICLES:
+        words = words[1:]
+    return next((c.upper() for c in " ".join(words) if c.isalnum()), "")
 
 
 def _title_blocks(ctx: LayoutContext) -> list[tuple[Paragraph, float]]:

@@ -15,6 +15,8 @@ from booklet.layout.sections.common import opener
 
 def build(ctx: LayoutContext) -> list[Flowable]:
     history = ctx.content.history
+    if not (history.intro or history.chapters):
+        return []  # a timeline alone has its own page
     styles = ctx.theme.styles
     story = opener(ctx, "history", ctx.labels["history"])
     if history.intro:
@@ -38,6 +40,8 @@ def build(ctx: LayoutContext) -> list[Flowable]:
 
 def build_timeline(ctx: LayoutContext) -> list[Flowable]:
     timeline = ctx.content.history.timeline
+    if not timeline:
+        return []
     story = opener(
         ctx, "timeline", ctx.labels["timeline"], min_space=0.45, field="history.timeline"
     )

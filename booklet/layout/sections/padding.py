@@ -18,11 +18,14 @@ from booklet.layout.sections.plan import plan_with_legend
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
-    """`ctx.padding_pages` spare pages: the most useful first, notes always last.
+    """`ctx.padding_pages` spare pages: the most useful first (the plan again, when there is
+    a plan, then the checklist), notes always last.
 
     With `ctx.notes_only` every spare page is a notes page, which is always exactly one page
     (a checklist or legend of a very large museum can run longer than one)."""
-    makers = [_plan_again, _checklist, _notes][3 - ctx.padding_pages :]
+    useful = [_plan_again, _checklist] if ctx.content.plan is not None else [_checklist]
+    useful = useful[len(useful) - min(len(useful), ctx.padding_pages - 1) :]
+    makers = [*useful, *[_notes] * (ctx.padding_pages - len(useful))]
     if ctx.notes_only:
         makers = [_notes] * ctx.padding_pages
     story: list[Flowable] = []
@@ -55,7 +58,9 @@ def _checklist(ctx: LayoutContext) -> list[Flowable]:
 
 
 def _plan_again(ctx: LayoutContext) -> list[Flowable]:
-    return [*_title(ctx, "plan_again"), *plan_with_legend(ctx)]
+    assert ctx.content.plan is not None  # offered only with a plan
+    title = ctx.labels["plan_again"]
+    return [*_title(ctx, "plan_again"), *plan_with_legend(ctx, ctx.content.plan, title)]
 
 
 class RuledLines(Flowable):

@@ -15,8 +15,10 @@ from booklet.layout.sections.common import ink, opener
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
-    story = opener(ctx, "tips", ctx.labels["tips"])
     tips = ctx.content.tips
+    if not tips:
+        return []
+    story = opener(ctx, "tips", ctx.labels["tips"])
     gap = ctx.theme.size(9)
     for start in range(0, len(tips), 2):
         pair = tips[start : start + 2]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Spacer
 
-from booklet.content.inline import paragraphs
+from booklet.content.inline import paragraphs, plain
 from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.panel import Panel
@@ -14,7 +14,9 @@ from booklet.layout.sections.facts import fact_rows, opening_hours, verify_note
 
 def build(ctx: LayoutContext) -> list[Flowable]:
     content, theme, labels = ctx.content, ctx.theme, ctx.labels
-    story = opener(ctx, "welcome", content.welcome.title)
+    if content.welcome is None:
+        return []  # the facts at a glance are on the practical page too
+    story = opener(ctx, "welcome", plain(content.welcome.title) or labels["welcome"])
     first, *rest = paragraphs(content.welcome.text)
     story += [ctx.para(first, "lead"), *(ctx.para(block, "body") for block in rest)]
     story.append(Spacer(1, theme.size(8)))
