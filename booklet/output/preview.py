@@ -35,7 +35,7 @@ class PageMark:
 
 
 def parse_pages(spec: str | None, count: int) -> list[int]:
-    """1-based page numbers from "1-4,9" (or every page when `spec` is None), in order, once each."""
+    """1-based page numbers from "1-4,9" (every page when `spec` is None), once each."""
     if spec is None:
         return list(range(1, count + 1))
     pages: list[int] = []
@@ -131,9 +131,10 @@ def contact_sheet(
         row, column = divmod(index, columns)
         x0 = gutter + column * (spread_width + gutter)
         y0 = gutter + row * (tile_height + label_height + gutter)
-        for side, number in enumerate(pair):
-            if number is None:
+        for side, page in enumerate(pair):
+            if page is None:
                 continue
+            number: int = page
             x = x0 + side * tile_width
             sheet.paste(tiles[number], (x, y0))
             draw.rectangle(
@@ -204,7 +205,8 @@ def _marks(
     for mark in marks[:3]:
         text = mark.text if len(mark.text) <= 28 else mark.text[:27] + "…"
         left, upper, right, lower = draw.textbbox((0, 0), text, font=font)
-        box = (x + 3, top, x + 3 + right - left + 6, top + lower - upper + 6)
+        bottom = top + round(lower - upper) + 6
+        box = (x + 3, top, x + 3 + round(right - left) + 6, bottom)
         draw.rectangle(box, fill=(255, 255, 255), outline=MARK_COLOURS.get(mark.severity))
         draw.text((x + 6, top + 3 - upper), text, fill=LABEL_INK, font=font)
-        top = box[3] + 2
+        top = bottom + 2
