@@ -134,7 +134,7 @@ def contact_sheet(
         for side, page in enumerate(pair):
             if page is None:
                 continue
-            number: int = page
+            number = page
             x = x0 + side * tile_width
             sheet.paste(tiles[number], (x, y0))
             draw.rectangle(
