@@ -5,44 +5,58 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shlex
 import shutil
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, ClassVar, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from booklet import __version__, interruption
+from booklet.cli_common import (
+    SizeParam,
+    configure_logging,
+    content_argument,
+    paper_option,
+    profile_option,
+    quiet_option,
+)
 from booklet.cli_send import send
-from booklet.content.errors import BudgetError, ContentError, UsageError, printable
-from booklet.content.model import PAPERS
-from booklet.output.preflight import Finding
+from booklet.content.errors import (
+    BudgetError,
+    ContentError,
+    FileError,
+    Problem,
+    UsageError,
+    os_reason,
+    printable,
+)
+from booklet.exits import EXIT_BUG, EXIT_CONTENT, EXIT_INTERRUPTED, EXIT_USAGE
 from booklet.resources import starter_dir
-from booklet.theme.profile import PROFILES
+from booklet.words import counted
 
-EXIT_CONTENT = 1
-EXIT_USAGE = 2
-EXIT_BUG = 70
-EXIT_INTERRUPTED = interruption.EXIT_INTERRUPTED
+if TYPE_CHECKING:
+    from booklet.content.project import Project
+    from booklet.output.preflight import Finding
 
+MAX_PROBLEMS_SHOWN = 50
 
-def configure_logging(quiet: bool) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(message)s"))
-    for name, level in (("booklet.progress", logging.INFO), ("booklet", logging.WARNING)):
-        logger = logging.getLogger(name)
-        logger.handlers[:] = [handler]
-        logger.propagate = False
-        logger.setLevel(logging.ERROR if quiet else level)
+PROGRESS = logging.getLogger("booklet.progress")
 
 
 def _fail_content(error: ContentError) -> NoReturn:
-    for problem in error.problems:
+    """The first MAX_PROBLEMS_SHOWN problems and a count: 100,000 bad rows of a traveler list
+    should not be 100,000 lines."""
+    for problem in error.problems[:MAX_PROBLEMS_SHOWN]:
         click.echo(f"error: {problem}", err=True)
     count = len(error.problems)
-    click.echo(f"{count} problem{'s' * (count != 1)} found; nothing was written.", err=True)
+    if count > MAX_PROBLEMS_SHOWN:
+        hidden = counted(count - MAX_PROBLEMS_SHOWN, "more problem")
+        click.echo(f"... and {hidden} not shown", err=True)
+    click.echo(f"{counted(count, 'problem')} found; nothing was written.", err=True)
     sys.exit(EXIT_CONTENT)
 
 
@@ -88,6 +102,16 @@ class _Booklet(click.Group):
         except BudgetError as error:
             click.echo(f"error: {printable(str(error))}; nothing was written.", err=True)
             sys.exit(EXIT_CONTENT)
+        except FileError as error:
+            click.echo(f"error: {printable(str(error))}", err=True)
+            sys.exit(EXIT_CONTENT)
+        except OSError as error:
+            if interruption.requested():
+                _fail_interrupted()
+            # An ordinary I/O failure (a full disk, a read-only folder), not a bug of ours.
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"error: {printable(where + os_reason(error))}", err=True)
+            sys.exit(EXIT_CONTENT)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
@@ -105,24 +129,6 @@ class _Booklet(click.Group):
             sys.exit(EXIT_BUG)
 
 
-class SizeParam(click.ParamType):
-    """A size in bytes written as 2MB, 1.5 MB, 800KB or 2000000."""
-
-    name = "size"
-    _UNITS: ClassVar[dict[str, int]] = {"": 1, "B": 1, "KB": 1_000, "MB": 1_000_000, "GB": 10**9}
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        if isinstance(value, int):
-            return value
-        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?B?)\s*", str(value).upper())
-        if not match or match.group(2) not in self._UNITS:
-            self.fail(f"expected a size like 2MB or 800KB, got {value!r}", param, ctx)
-        size = int(float(match.group(1)) * self._UNITS[match.group(2)])
-        if size < 50_000:
-            self.fail("a booklet needs at least 50KB", param, ctx)
-        return size
-
-
 def _fail_interrupted() -> NoReturn:
     click.echo(interruption.INTERRUPTED, err=True)
     sys.exit(EXIT_INTERRUPTED)
@@ -135,8 +141,8 @@ def main(debug: bool) -> None:
     """Turn a content.yaml into a designed, printable visitor booklet PDF."""
 
 
-@main.command()
-@click.argument("content", type=click.Path(path_type=Path), default=Path("content.yaml"))
+@main.command(short_help="Build the booklet PDF from content.yaml.")
+@content_argument
 @click.option(
     "-o",
     "--output",
@@ -145,12 +151,7 @@ def main(debug: bool) -> None:
     show_default=True,
     help="Where to write the PDF.",
 )
-@click.option(
-    "--paper",
-    type=click.Choice(PAPERS),
-    default=None,
-    help="Paper size (default: theme.paper in the content).",
-)
+@paper_option()
 @click.option(
     "--lang",
     "language",
@@ -164,12 +165,9 @@ def main(debug: bool) -> None:
     is_flag=True,
     help="Build even if texts are untranslated, printing the original text (with a warning).",
 )
-@click.option(
-    "--profile",
-    type=click.Choice(sorted(PROFILES)),
-    default="screen",
-    show_default=True,
-    help="screen: reader PDF, images ~150 dpi. print: bleed, crop marks, 300 dpi, "
+@profile_option(
+    "screen",
+    "screen: reader PDF, images ~150 dpi. print: bleed, crop marks, 300 dpi, "
     "padded to whole sheets.",
 )
 @click.option(
@@ -185,7 +183,7 @@ def main(debug: bool) -> None:
     help="Largest PDF allowed, e.g. 2MB or 800KB (default for --profile email: 2MB); "
     "photos are stepped down to fit.",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
+@quiet_option()
 def build(
     content: Path,
     output: Path,
@@ -197,20 +195,28 @@ def build(
     max_size: int | None,
     quiet: bool,
 ) -> None:
-    """Build the booklet PDF from CONTENT (default ./content.yaml)."""
+    """Build the booklet PDF from CONTENT (default ./content.yaml; a folder means the
+    content.yaml in it)."""
     from booklet.build import build as run_build
-    from booklet.build import edition_languages
+    from booklet.build import check_options
+    from booklet.content.project import load_project
 
     configure_logging(quiet)
-    if language is not None and language != "all" and not re.fullmatch(r"[a-z]{2}", language):
+    content = content_file(content)
+    if (
+        language is not None
+        and language != "all"
+        and not re.fullmatch(r"[a-z]{2}(-[A-Z]{2})?", language)
+    ):
         raise click.BadParameter(
-            "expected a two-letter code like es, or 'all'", param_hint="--lang"
+            "expected a language code like es or es-MX, or 'all'", param_hint="--lang"
         )
-    languages = (
-        edition_languages(content) if language == "all" else [language] if language else None
-    )
+    check_options(profile, max_size)
+    PROGRESS.info("reading %s", content)
+    project = load_project(content)
+    languages = project.languages if language == "all" else [language] if language else None
     run_build(
-        content,
+        project,
         output,
         paper=paper,
         languages=languages,
@@ -221,64 +227,78 @@ def build(
     )
 
 
-@main.command()
-@click.argument("content", type=click.Path(path_type=Path), default=Path("content.yaml"))
+@main.command(short_help="Check content.yaml for problems, without building.")
+@content_argument
 @click.option(
     "--preflight", is_flag=True, help="Also lay the booklet out for print and run the print checks."
 )
 @click.option("--strict", is_flag=True, help="With --preflight: warnings fail too.")
-@click.option(
-    "--profile",
-    type=click.Choice(sorted(PROFILES)),
-    default="print",
-    show_default=True,
-    help="With --preflight: the profile to check.",
-)
-@click.option(
-    "--paper",
-    type=click.Choice(PAPERS),
-    default=None,
-    help="With --preflight: paper size (default: theme.paper).",
-)
-@click.option("-q", "--quiet", is_flag=True, help="Print problems only.")
+@profile_option("print", "With --preflight: the profile to check.")
+@paper_option("With --preflight: paper size (default: theme.paper).")
+@quiet_option("Print problems only.")
 def check(
     content: Path, preflight: bool, strict: bool, profile: str, paper: str | None, quiet: bool
 ) -> None:
-    """Validate CONTENT without building; exit 0 when it is sound."""
-    from booklet.build import load_content, run_preflight_all
+    """Validate CONTENT (default ./content.yaml; a folder means the content.yaml in it)
+    without building; exit 0 when it is sound."""
+    from booklet.content.project import load_project
 
     configure_logging(quiet)
-    loaded = load_content(content, decode_images=True)
+    content = content_file(content)
+    project = load_project(content, decode_images=True)
     if preflight:
-        findings = run_preflight_all(content, profile=profile, paper=paper)
+        findings = _preflight(project, profile, paper)
         _print_findings(findings, quiet)
         errors = sum(f.severity == "error" for f in findings)
         warnings = sum(f.severity == "warning" for f in findings)
-        click.echo(f"preflight: {errors} errors, {warnings} warnings", err=True)
+        click.echo(
+            f"preflight: {counted(errors, 'error')}, {counted(warnings, 'warning')}", err=True
+        )
         if errors or (strict and warnings):
             sys.exit(EXIT_CONTENT)
     missing = 0
-    for language in [loaded.language, *loaded.booklet.translations]:
-        edition = loaded if language == loaded.language else load_content(content, language)
+    for language, edition in project.editions.items():
         untranslated = edition.untranslated
         missing += len(untranslated)
         if untranslated:
-            count = len(untranslated)
+            texts = counted(len(untranslated), "text")
+            click.echo(f"'{language}' edition: {texts} without a translation:", err=True)
+            for problem in untranslated:
+                click.echo(f"  {problem}", err=True)
+        spoken = edition.untranslated_read_aloud
+        if spoken and not quiet:
+            texts = counted(len(spoken), "alt text")
             click.echo(
-                f"'{language}' edition: {count} text{'s' * (count != 1)} without a translation:",
+                f"'{language}' edition: {texts} without a translation, "
+                "read aloud by screen readers (not printed):",
                 err=True,
             )
-            for problem in untranslated:
+            for problem in spoken:
                 click.echo(f"  {problem}", err=True)
     if missing:
         sys.exit(EXIT_CONTENT)
     if not quiet:
-        museum = loaded.museum
-        marked = sorted(museum.verify | loaded.practical.verify)
-        editions = ", ".join([loaded.language, *loaded.booklet.translations])
-        click.echo(f"{content}: OK ({len(loaded.rooms)} rooms; editions: {editions})", err=True)
+        loaded = project.source
+        marked = sorted(loaded.museum.verify | loaded.practical.verify)
+        editions = ", ".join(project.languages)
+        rooms = counted(len(loaded.rooms), "room")
+        click.echo(f"{content}: OK ({rooms}; editions: {editions})", err=True)
         if marked:
             click.echo(f"note: confirm before printing: {', '.join(marked)}", err=True)
+
+
+def _preflight(project: Project, profile: str, paper: str | None) -> list[Finding]:
+    """Lay every edition out as it would be printed (nothing is written) and check it."""
+    from booklet.images import ImageCache
+    from booklet.layout.typeset import typeset
+    from booklet.output.preflight import preflight
+
+    with ImageCache() as images:
+        rendered = {
+            language: typeset(edition, profile, images, paper=paper, preflight=True)
+            for language, edition in project.editions.items()
+        }
+    return preflight(project, rendered)
 
 
 def _print_findings(findings: list[Finding], quiet: bool) -> None:
@@ -297,7 +317,7 @@ def _print_findings(findings: list[Finding], quiet: bool) -> None:
 main.add_command(send)
 
 
-@main.command()
+@main.command(short_help="Start a new booklet: a sample content.yaml and its assets.")
 @click.argument("directory", type=click.Path(path_type=Path))
 def init(directory: Path) -> None:
     """Write a starter project (content.yaml and its assets) into DIRECTORY."""
@@ -311,4 +331,18 @@ def init(directory: Path) -> None:
     images = source / "assets" / "images"
     if images.is_dir():
         shutil.copytree(images, directory / "assets" / "images", dirs_exist_ok=True)
-    click.echo(f"wrote {target_content}; now run: cd {directory} && booklet build", err=True)
+    here = directory.resolve() == Path.cwd().resolve()
+    command = "booklet build" if here else f"cd {shlex.quote(str(directory))} && booklet build"
+    click.echo(f"wrote {target_content}; now run: {command}", err=True)
+
+
+def content_file(content: Path) -> Path:
+    """The content file a command reads: CONTENT itself, or the content.yaml in the folder
+    CONTENT names. A missing content.yaml says how to start one."""
+    if content.is_dir():
+        content = content / "content.yaml"
+    if content.name == "content.yaml" and not content.exists():
+        folder = shlex.quote(str(content.parent))
+        problem = f"file not found; to start a new booklet, run: booklet init {folder}"
+        raise ContentError([Problem(str(content), None, "", problem)])
+    return content

@@ -30,10 +30,10 @@ from PIL import Image
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
-from booklet.build import load_content
 from booklet.content.errors import ContentError
 from booklet.theme.fonts import FACE_NAMES, register_fonts
 from tests.conftest import DEFAULT_CONTENT, run_cli
+from tests.conftest import load_edition as load_content
 
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 TYPOGRAPHIC_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})

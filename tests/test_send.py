@@ -25,17 +25,20 @@ from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from booklet.build import load_content
 from booklet.cli import main
 from booklet.content.errors import ContentError, UsageError
-from booklet.mail import message as message_module
+from booklet.content.project import load_project
+from booklet.images import ImageCache
+from booklet.layout.rendered import Rendered
+from booklet.layout.typeset import typeset
 from booklet.mail.ledger import Ledger, read_ledger
-from booklet.mail.message import build_booklet, compose
+from booklet.mail.message import compose
 from booklet.mail.smtp import Mailer, Pacer, SendAborted, SmtpSettings, parse_rate
 from booklet.mail.stamp import CoverStamp, fit_line
 from booklet.mail.travelers import Traveler, read_travelers
 from booklet.theme.palette import make_palette
 from tests.conftest import DEFAULT_CONTENT
+from tests.conftest import load_edition as load_content
 
 TRAVELERS = """\
 name,email,language,visit_date
@@ -50,15 +53,32 @@ PASSWORD = "correct horse"
 
 
 @pytest.fixture(scope="session")
-def booklets() -> dict[str, bytes]:
-    """The default booklet in each language, built once for the whole session."""
-    return {language: build_booklet(DEFAULT_CONTENT, language) for language in ("en", "es")}
+def typeset_booklets() -> dict[str, Rendered]:
+    """The default booklet in each language, typeset for email once for the whole session."""
+    project = load_project(DEFAULT_CONTENT)
+    with ImageCache() as images:
+        return {language: typeset(project.editions[language], "email", images)
+                for language in ("en", "es")}  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def booklets(typeset_booklets: dict[str, Rendered]) -> dict[str, bytes]:
+    return {language: rendered.pdf for language, rendered in typeset_booklets.items()}
 
 
 @pytest.fixture
-def prebuilt(booklets: dict[str, bytes], monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+def prebuilt(
+    typeset_booklets: dict[str, Rendered],
+    booklets: dict[str, bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> dict[str, bytes]:
     """Make `send` attach the session's booklets instead of laying each one out again."""
-    monkeypatch.setattr(message_module, "build_booklet", lambda _file, language: booklets[language])
+    monkeypatch.setattr(
+        "booklet.cli_send._typeset_email",
+        lambda _project, languages: {
+            language: typeset_booklets[language] for language in languages
+        },
+    )
     return booklets
 
 
@@ -174,6 +194,13 @@ def run_send(port: int | None, travelers: Path, *extra: str, **kwargs: Any) -> t
     return result.exit_code, result.stderr
 
 
+def delivered(travelers: Path) -> set[str]:
+    """The addresses the ledger beside the list records as delivered (for any tour)."""
+    entries = read_ledger(travelers.with_name(travelers.name + ".sent"))
+    found = {address for (address, _), state in entries.states.items() if state == "delivered"}
+    return found | entries.everywhere
+
+
 def attachment(message: EmailMessage) -> tuple[str, bytes]:
     (part,) = message.iter_attachments()
     assert isinstance(part, EmailMessage) and part.get_content_type() == "application/pdf"
@@ -219,15 +246,26 @@ def test_each_traveler_gets_both_bodies_and_the_booklet_in_their_language(
     assert bob["Subject"] == "Your visitor booklet: Leon Trotsky House Museum"
     assert attachment(bob) == ("leon-trotsky-house-museum-booklet.pdf", booklets["en"])
     text, html = body(bob, "plain"), body(bob, "html")
-    assert text.startswith("Dear Bob Smith,") and "Tuesday to Sunday: 10:00–17:00" in text
+    assert text.startswith("Dear Bob Smith,")
+    assert "Tuesday to Sunday: 10:00\u00a0AM–5:00\u00a0PM" in text
     assert "GETTING THERE\nThe visitor entrance is at Av. Río Churubusco 410" in text
-    assert '<a href="https://museocasadeleontrotsky.blogspot.com">' in html
-    assert read_ledger(travelers.with_name("travelers.csv.sent")) == set(messages)
+    assert '<a href="https://intromuseotrotsky.blogspot.com">' in html  # the English page
+    assert "museocasadeleontrotsky" in body(ana, "plain")  # the Spanish one
+    assert delivered(travelers) == set(messages)
+    assert travelers.with_name("travelers.csv.sent").read_text().splitlines()[1:] == [
+        "sending ana@example.org visit=2026-08-20 edition=2026",
+        "delivered ana@example.org visit=2026-08-20 edition=2026",
+        "sending bob@example.org visit=none edition=2026",
+        "delivered bob@example.org visit=none edition=2026",
+        "sending chen@example.org visit=2026-09-01 edition=2026",
+        "delivered chen@example.org visit=2026-09-01 edition=2026",
+    ]
 
 
 def test_a_second_run_sends_nothing_and_the_ledger_ignores_case(
     travelers: Path, prebuilt: dict[str, bytes]
 ) -> None:
+    # A bare address (older versions, or added by hand) counts for every tour.
     ledger = travelers.with_name("travelers.csv.sent")
     ledger.write_text("BOB@Example.org\nchen@exa", encoding="utf-8")  # a crash mid-line
     recorder = Recorder()
@@ -241,7 +279,14 @@ def test_a_second_run_sends_nothing_and_the_ledger_ignores_case(
     assert "nothing to send: all 3 travelers already have the booklet" in err
     assert len(recorder.envelopes) == 2
     lines = ledger.read_text(encoding="utf-8").splitlines()
-    assert lines == ["BOB@Example.org", "chen@exa", "ana@example.org", "chen@example.org"]
+    assert lines == [
+        "BOB@Example.org",
+        "chen@exa",
+        "sending ana@example.org visit=2026-08-20 edition=2026",
+        "delivered ana@example.org visit=2026-08-20 edition=2026",
+        "sending chen@example.org visit=2026-09-01 edition=2026",
+        "delivered chen@example.org visit=2026-09-01 edition=2026",
+    ]
 
 
 def test_a_busy_server_is_retried_and_the_message_arrives_once(
@@ -266,8 +311,7 @@ def test_a_refused_address_is_reported_and_the_others_delivered(
     assert "sent 2, skipped 0 (already sent), failed 1" in err
     assert "failed: bob@example.org (line 3): 550 5.1.1 No such user here" in err
     assert sorted(recorder.messages()) == ["ana@example.org", "chen@example.org"]
-    ledger = read_ledger(travelers.with_name("travelers.csv.sent"))
-    assert ledger == {"ana@example.org", "chen@example.org"}
+    assert delivered(travelers) == {"ana@example.org", "chen@example.org"}
 
 
 @pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
@@ -328,8 +372,8 @@ def test_an_unreachable_server_stops_the_run_after_retrying(
     code, err = run_send(port, travelers)
     assert code == 1
     assert f"error: stopped: cannot use the SMTP server 127.0.0.1:{port}: " in err
-    assert "(tried 4 times); 3 not sent yet: run the same command again" in err
-    assert read_ledger(travelers.with_name("travelers.csv.sent")) == set()
+    assert "(3 connection failures in a row); 3 not sent yet: run the same command again" in err
+    assert delivered(travelers) == set()
 
 
 def test_personalised_covers_carry_each_name(travelers: Path, prebuilt: dict[str, bytes]) -> None:
@@ -350,7 +394,7 @@ def test_personalised_covers_carry_each_name(travelers: Path, prebuilt: dict[str
         assert all("Noto" in font.get_object()["/BaseFont"] for font in fonts)
     assert "Preparada para Ana García — visita el 20 de agosto de 2026" in covers["ana@example.org"]
     assert "Prepared for Bob Smith\n" in covers["bob@example.org"] + "\n"
-    assert "Prepared for Chen Li — visit on 1 September 2026" in covers["chen@example.org"]
+    assert "Prepared for Chen Li — visit on September 1, 2026" in covers["chen@example.org"]
     assert "Ana" not in covers["chen@example.org"]  # stamps never accumulate
 
 
@@ -440,7 +484,7 @@ def test_the_list_as_spreadsheets_write_it(tmp_path: Path) -> None:
     )
     path.write_bytes(text.encode("utf-8"))
     assert read_travelers(path) == [
-        Traveler(4, "Ana García", "ana@example.org", "es"),
+        Traveler(4, "Ana García", "ana@example.org", "es-MX"),
         Traveler(6, "Bob", "bob@example.org"),
     ]
     path.write_bytes(b"name,email\nJos\xe9,jose@example.org\n")
@@ -478,9 +522,10 @@ def test_html_body_escapes_content_and_converts_only_our_markup() -> None:
     assert "Take bus 7 to the stop (https://example.org/?a=1&b=2) <script>" in text
 
 
-def test_the_stamp_stays_clear_of_the_band_text(booklets: dict[str, bytes]) -> None:
-    for pdf in booklets.values():
-        stamp = CoverStamp(pdf, make_palette({}).paper)
+def test_the_stamp_stays_clear_of_the_band_text(typeset_booklets: dict[str, Rendered]) -> None:
+    for rendered in typeset_booklets.values():
+        pdf = rendered.pdf
+        stamp = CoverStamp(pdf, make_palette({}).paper, rendered.positions["cover.band"])
         place = stamp.placement
         line, size = fit_line("Prepared for " + "M" * 60 + " — visit on 20 September 2026",
                               place.size, place.width)  # fmt: skip
@@ -498,9 +543,11 @@ def test_the_stamp_stays_clear_of_the_band_text(booklets: dict[str, bytes]) -> N
 def test_retries_back_off_then_give_up_on_an_unreachable_server() -> None:
     delays: list[float] = []
     mailer = Mailer(SmtpSettings("127.0.0.1", free_port()), retry_delay=2.0, sleep=delays.append)
-    with pytest.raises(SendAborted, match=r"Connection refused \(tried 4 times\)"):
+    with pytest.raises(
+        SendAborted, match=r": Connection refused \(3 connection failures in a row\)$"
+    ):
         mailer.deliver(EmailMessage(), "a@example.org", "b@example.org")
-    assert delays == [2.0, 4.0, 8.0]
+    assert delays == [2.0, 4.0]
 
 
 def test_rate_spaces_the_messages() -> None:
@@ -525,7 +572,7 @@ def test_rate_spaces_the_messages() -> None:
 def test_one_run_at_a_time(tmp_path: Path) -> None:
     path = tmp_path / "travelers.csv.sent"
     with Ledger(path) as ledger:
-        ledger.record("ana@example.org")
+        ledger.record("delivered", "ana@example.org", "campaign=spring")
         with pytest.raises(UsageError, match="another `booklet send` is using"), Ledger(path):
             pass
-    assert read_ledger(path) == {"ana@example.org"}
+    assert read_ledger(path).state("ANA@example.org", "campaign=spring") == "delivered"

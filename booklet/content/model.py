@@ -1,46 +1,46 @@
 """The content model: what a booklet says, as typed, validated, read-only data.
 
 `read_content` turns a node tree into a Content for one language, or raises ContentError with
-every problem found. Field names here are the YAML keys; the docs in README.md mirror them.
+every problem found. Each section reads as declarations: a field, its path, its limits and its
+default (content/reader.py does the checking). Field names are the YAML keys; the docs in
+README.md mirror them.
 """
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import itertools
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from booklet.content.dates import PartialDate, parse_date
+from booklet.content.drawings import COVER_ART, NONE, PICTOGRAMS, TIP_ICONS
 from booklet.content.errors import ContentError, Problem
+from booklet.content.inline import url_problem
 from booklet.content.paths import resolve_content_file
 from booklet.content.photos import ImageProblem, inspect_image
 from booklet.content.reader import Reader, shown
 from booklet.content.source import Node
+from booklet.content.times import parse_time
+from booklet.labels import Labels, load_labels
+from booklet.labels.tables import MuseumTables
+from booklet.locales.addresses import PostalAddress, address_lines, country_code, country_name
+from booklet.locales.codes import code_problem, parse_code
+from booklet.theme.palette import PALETTE_KEYS
+from booklet.theme.paper import PAPERS
+from booklet.words import counted
 
-ROOM_KINDS = ("room", "garden", "tomb", "tower")
-PICTOGRAMS = ("kitchen", "dining", "office", "study", "bedroom", "child", "garden", "tomb", "tower")
-TIP_ICONS = (
-    "clock",
-    "book",
-    "walk",
-    "camera",
-    "bag",
-    "cactus",
-    "coffee",
-    "ticket",
-    "map",
-    "quiet",
-    "accessibility",
-    "language",
-)
-PAPERS = ("half-letter", "a5", "letter", "a4")
+# What a room is, for its heading (room or area) and its colour on the plan.
+ROOM_KINDS = ("room", "outdoor", "memorial", "structure")
+_RENAMED_KINDS = {"garden": "outdoor", "tomb": "memorial", "tower": "structure"}
 STREET_SIDES = ("top", "bottom", "left", "right")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 MAX_QR_URL = 300
-_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+_COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 
 
 @dataclass(frozen=True)
@@ -52,10 +52,20 @@ class Located:
 
 
 @dataclass(frozen=True)
+class Cover:
+    """A photo cover, a drawn motif (by name), or neither: a typographic cover."""
+
+    image: Image | None = None
+    art: str = ""
+
+
+@dataclass(frozen=True)
 class BookletInfo:
     title: str
     subtitle: str
     native_title: str
+    native_language: str
+    """The language of `native_title` (e.g. ru), so a screen reader pronounces it rightly."""
     language: str
     translations: tuple[str, ...]
     local_language: str
@@ -64,6 +74,7 @@ class BookletInfo:
     authors: tuple[str, ...]
     keywords: tuple[str, ...]
     colophon: str
+    cover: Cover = Cover()
     language_lines: dict[str, int] = field(default_factory=dict, compare=False)
     """Where each edition's language code is written, for messages about an edition."""
     field_lines: dict[str, int] = field(default_factory=dict, compare=False)
@@ -84,20 +95,32 @@ class Address:
     postal_code: str
     city: str
     country: str
+    line2: str = ""
+    region: str = ""
+    country_code: str = ""
+    """ISO 3166 code ("MX") read from the country; it picks the postal layout."""
 
     def lines(self) -> list[str]:
-        """The address as printed, leaving out the optional parts that are empty."""
-        area = ", ".join(part for part in (self.neighbourhood, self.borough) if part)
-        town = " ".join(part for part in (self.postal_code, self.city) if part)
-        last = ", ".join(part for part in (town, self.country) if part)
-        return [line for line in (self.street, area, last) if line]
+        """The address as printed by its country's convention, without the empty parts."""
+        return address_lines(
+            PostalAddress(
+                street=self.street, city=self.city, postal_code=self.postal_code,
+                region=self.region, line2=self.line2, neighbourhood=self.neighbourhood,
+                borough=self.borough, country=self.country, country_code=self.country_code,
+            )
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Hours:
     days: str
-    opens: str
-    closes: str
+    opens: datetime.time
+    closes: datetime.time
+
+    def line(self, labels: Labels) -> str:
+        """The opening hours as printed in the booklet and the email, times as the edition's
+        locale writes them: "Tuesday to Sunday: 10:00 AM–5:00 PM"."""
+        return f"{self.days}{labels['colon']}{labels.time_range(self.opens, self.closes)}"
 
 
 @dataclass(frozen=True)
@@ -137,6 +160,7 @@ class History:
 
 
 Point = tuple[float, float]
+PLAN_SIZE: Point = (100.0, 70.0)  # when the content gives none
 
 
 @dataclass(frozen=True)
@@ -244,17 +268,25 @@ class Content:
     practical: Practical
     sources: tuple[Source, ...]
     theme: ThemeChoice
+    labels: Labels = field(compare=False, repr=False)
+    """The edition's fixed words: booklet's table for its language with the museum's own."""
     untranslated: tuple[Problem, ...] = ()
+    untranslated_read_aloud: tuple[Problem, ...] = ()  # alt texts: spoken, not printed
     section_lines: dict[str, int] = field(default_factory=dict)
 
 
 def read_content(
-    root: Node, file: Path, language: str | None = None, decode_images: bool = False
+    root: Node,
+    file: Path,
+    language: str | None = None,
+    decode_images: bool = False,
+    museum_labels: MuseumTables | None = None,
 ) -> Content:
     """Validate the whole tree for one language (None: the content's own language).
 
     `decode_images` decodes every image in full (for `check`); otherwise only headers are read
-    here and damaged image data is reported, with its line, when the images are processed."""
+    here and damaged image data is reported, with its line, when the images are processed.
+    `museum_labels` are the museum's own tables of fixed words (content/label_files.py)."""
     name = file.name
     if not root.is_mapping:
         raise ContentError(
@@ -278,7 +310,7 @@ def read_content(
     source_language = _source_language(top.get("booklet"))
     r = Reader(name, language or source_language, source_language)
     r.problems.extend(probe.problems)
-    booklet = _booklet(r, top.get("booklet"))
+    booklet = _booklet(r, top.get("booklet"), file.parent, decode_images)
     rooms = _rooms(r, top.get("rooms"), file.parent, decode_images)
     content = Content(
         file=file,
@@ -294,6 +326,7 @@ def read_content(
         practical=_practical(r, top.get("practical")),
         sources=tuple(_source(r, p, n) for p, n in r.items(top.get("sources"), "sources", 0, 60)),
         theme=_theme(r, top.get("theme")),
+        labels=load_labels(r.language, museum_labels),
     )
     if language and language != source_language and language not in booklet.translations:
         section = top.get("booklet")
@@ -304,71 +337,98 @@ def read_content(
         )
     if r.problems:
         raise ContentError(sorted(r.problems, key=lambda p: p.line or 0))
-    return replace(content, untranslated=tuple(r.untranslated), section_lines=dict(root.key_lines))
+    return replace(
+        content,
+        untranslated=tuple(r.untranslated),
+        untranslated_read_aloud=tuple(r.untranslated_read_aloud),
+        section_lines=dict(root.key_lines),
+    )
 
 
 def _source_language(node: Node | None) -> str:
     if node is not None and node.is_mapping:
         lang = node.value.get("language")
-        if lang is not None and lang.is_scalar and re.fullmatch(r"[a-z]{2}", lang.value):
+        if lang is not None and lang.is_scalar and parse_code(lang.value) is not None:
             return str(lang.value)
     return "en"
 
 
-def _booklet(r: Reader, node: Node | None) -> BookletInfo:
+def _booklet(r: Reader, node: Node | None, base: Path, decode: bool) -> BookletInfo:
     f = r.fields(
         node,
         "booklet",
         ("title", "subtitle", "language", "edition"),
         (
             "native_title",
+            "native_language",
             "translations",
             "local_language",
             "nearby_title",
             "authors",
             "keywords",
             "colophon",
+            "cover",
         ),
     )
-    language = r.string(f.get("language"), "booklet.language", 2)
-    if language and not re.fullmatch(r"[a-z]{2}", language):
-        r.problem(f["language"].line, "booklet.language", "expected a two-letter code like en")
+    # An edition is a language, optionally with its region ("en-US", "es-MX"): the region
+    # picks how dates, times and numbers are written.
+    language = r.string(f.get("language"), "booklet.language", 5) or ""
+    if language and code_problem(language):
+        r.problem(f["language"].line, "booklet.language", str(code_problem(shown(language))))
+    native_language = r.string(f.get("native_language"), "booklet.native_language", 2)
+    if native_language and not re.fullmatch(r"[a-z]{2}", native_language):
+        r.problem(
+            f["native_language"].line, "booklet.native_language",
+            f"expected a two-letter code like ru, got '{native_language}'",
+        )  # fmt: skip
     translations: list[str] = []
     language_lines = {language: f["language"].line} if "language" in f else {}
     for path, node in r.items(f.get("translations"), "booklet.translations"):
-        code = r.string(node, path, 2)
-        if code and not re.fullmatch(r"[a-z]{2}", code):
-            r.problem(node.line, path, f"expected a two-letter code like es, got '{code}'")
+        code = r.string(node, path, 5)
+        if code and code_problem(code):
+            r.problem(node.line, path, str(code_problem(shown(code))))
         elif code and (code == language or code in translations):
             r.problem(node.line, path, f"'{code}' is already an edition of this content")
         elif code:
             translations.append(code)
             language_lines[code] = node.line
-    return BookletInfo(
+    return r.make(
+        BookletInfo,
         title=r.text(f.get("title"), "booklet.title", 80),
         subtitle=r.text(f.get("subtitle"), "booklet.subtitle", 160),
         native_title=r.string(f.get("native_title"), "booklet.native_title", 60),
+        native_language=native_language,
         language=language,
         translations=tuple(translations),
-        local_language=r.string(f.get("local_language"), "booklet.local_language", 2)
-        if "local_language" in f
-        else "",
-        nearby_title=r.text(f.get("nearby_title"), "booklet.nearby_title", 80)
-        if "nearby_title" in f
-        else "",
-        edition=r.text(f.get("edition"), "booklet.edition", 40),
+        local_language=r.string(f.get("local_language"), "booklet.local_language", 2),
+        nearby_title=r.text(f.get("nearby_title"), "booklet.nearby_title", 80),
+        edition=r.text(f.get("edition"), "booklet.edition", 40, neutral=True),
         authors=tuple(r.string(n, p, 120) for p, n in r.items(f.get("authors"), "booklet.authors")),
         keywords=tuple(r.text(n, p, 60) for p, n in r.items(f.get("keywords"), "booklet.keywords")),
         colophon=r.text(f.get("colophon"), "booklet.colophon", 1200),
+        cover=_cover(r, f.get("cover"), base, decode) if "cover" in f else Cover(),
         language_lines=language_lines,
         field_lines={key: value.line for key, value in f.items()},
     )
 
 
+def _cover(r: Reader, node: Node | None, base: Path, decode: bool) -> Cover:
+    f = r.fields(node, "booklet.cover", (), ("image", "art"))
+    if "image" in f and "art" in f:
+        r.problem(f["art"].line, "booklet.cover.art", "give a cover image or art, not both")
+    return r.make(
+        Cover,
+        image=_image(r, f.get("image"), "booklet.cover.image", base, decode, ("credit", "alt")),
+        art=r.choice(f.get("art"), "booklet.cover.art", COVER_ART),
+    )
+
+
 def _welcome(r: Reader, node: Node | None) -> Welcome:
     f = r.fields(node, "welcome", ("title", "text"))
-    return Welcome(
-        r.text(f.get("title"), "welcome.title", 80), r.text(f.get("text"), "welcome.text")
+    return r.make(
+        Welcome,
+        title=r.text(f.get("title"), "welcome.title", 80),
+        text=r.text(f.get("text"), "welcome.text"),
     )
 
 
@@ -381,17 +441,29 @@ def _museum(r: Reader, node: Node | None) -> Museum:
         f.get("address"),
         "museum.address",
         ("street", "city", "country"),
-        ("neighbourhood", "borough", "postal_code"),
+        ("line2", "neighbourhood", "borough", "region", "postal_code"),
     )
-    # Place names are shared by every edition; only the country is translated (Mexico/México).
+    # Place names are shared by every edition; only the country is translated (Mexico/México),
+    # or written as its code ("MX") and named in each edition's language.
     places = {
         k: r.string(a.get(k), f"museum.address.{k}", 120)
-        for k in ("street", "neighbourhood", "borough", "postal_code", "city")
+        for k in ("street", "line2", "neighbourhood", "borough", "region", "postal_code", "city")
     }
-    address = Address(**places, country=r.text(a.get("country"), "museum.address.country", 120))
+    node = a.get("country")
+    # A code is the same in every edition; the name CLDR gives it is already translated.
+    as_code = node is not None and node.is_scalar and _COUNTRY_CODE.fullmatch(str(node.value))
+    country = r.text(node, "museum.address.country", 120, neutral=bool(as_code))
+    code = country_code(country) if country else ""
+    if as_code and not code:
+        message = f"'{shown(country or '')}' is not a country code; write the country's name"
+        r.problem(node.line if node else None, "museum.address.country", message)
+    elif as_code:
+        country = country_name(code, r.language)
+    address = r.make(Address, **places, country=country, country_code=code)
     hours = tuple(_hours(r, p, n) for p, n in r.items(f.get("hours"), "museum.hours", 1, 14))
     verify = _verify_list(r, f.get("verify"), "museum.verify", names)
-    return Museum(
+    return r.make(
+        Museum,
         name=r.text(f.get("name"), "museum.name", 120),
         local_name=r.string(f.get("local_name"), "museum.local_name", 120),
         institution=r.string(f.get("institution"), "museum.institution", 200),
@@ -406,35 +478,109 @@ def _museum(r: Reader, node: Node | None) -> Museum:
     )
 
 
-def _website(r: Reader, node: Node | None) -> str:
-    """The museum's address on the web, also printed as a QR code, so it must stay short."""
-    value = r.url(node, "museum.website")
+def _website(r: Reader, node: Node | None) -> str | None:
+    """The museum's address on the web, also printed as a QR code, so it must stay short.
+
+    One URL for every edition, or one per edition (`{en: ..., es: ...}`) when the museum has a
+    page in each language; an edition without its own URL uses the source language's."""
+    if node is None or not node.is_mapping:
+        return _qr_url(r, node, "museum.website")
+    urls: dict[str, str | None] = {}
+    for code, line in node.key_lines.items():
+        if not re.fullmatch(r"[a-z]{2}", code):
+            r.problem(line, f"museum.website.{code}", "expected a two-letter language code")
+        else:
+            urls[code] = _qr_url(r, node.value[code], f"museum.website.{code}")
+    if r.source_language not in urls:
+        r.problem(node.line, "museum.website", f"no '{r.source_language}' URL")
+    return urls.get(r.language) or urls.get(r.source_language)
+
+
+def _qr_url(r: Reader, node: Node | None, path: str) -> str | None:
+    value = _url(r, node, path)
+    if value is None:
+        return None
     if len(value) > MAX_QR_URL:
-        r.problem(node.line if node else None, "museum.website",
+        r.problem(node.line if node else None, path,
                   f"too long for a QR code that scans from print: {len(value)} characters, "
                   f"at most {MAX_QR_URL}")  # fmt: skip
     return value
 
 
+def _url(r: Reader, node: Node | None, path: str) -> str | None:
+    """A URL field (a link target, the QR code's payload): the reader's checks (scheme, host,
+    length), then every character, the host and the port, so it never prints as broken link
+    markup nor sends a QR code somewhere odd."""
+    value = r.url(node, path)
+    if value and url_problem(value) is None:
+        problem = _url_syntax_problem(value)
+        if problem:
+            r.problem(node.line if node else None, path, f"not a valid URL: {problem}")
+    return value
+
+
+# RFC 3986: unreserved, reserved and "%"; other characters (RFC 3987 IRIs) only if not ASCII.
+_URL_ASCII = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%"
+)
+_HOST_LABEL = re.compile(r"[^\W_](?:[\w-]{0,61}[^\W_])?")
+
+
+def _url_syntax_problem(url: str) -> str | None:
+    """Why `url` is not a well-formed URL (one reason), or None."""
+    for char in url:
+        if char.isspace():
+            return "it contains a space; write it as %20"
+        if char.isascii() and char not in _URL_ASCII:
+            return f"it contains {char!r}; write it as %{ord(char):02X}"
+    if re.search(r"%(?![0-9A-Fa-f]{2})", url):
+        return "'%' must start an escape of two hex digits, like %20"
+    parts = urlsplit(url)
+    if parts.scheme.lower() == "mailto":
+        return None
+    if "@" in parts.netloc:
+        return "a user name before the host is refused (a reader would take it for the site)"
+    try:
+        parts.port  # noqa: B018 - urllib checks the port when it is read
+    except ValueError:
+        return f"the port in {parts.netloc!r} is not a number from 0 to 65535"
+    host = parts.hostname or ""
+    if host.startswith("[") or ":" in host:
+        return None  # an IPv6 literal: urllib has checked it
+    if not host or not all(_HOST_LABEL.fullmatch(label) for label in host.rstrip(".").split(".")):
+        return f"{host!r} is not a host name"
+    return None
+
+
 def _hours(r: Reader, path: str, node: Node) -> Hours:
+    """Times are read as written ("10:00", "10 AM", "10:00 a.m.") and printed as each
+    edition's locale writes them."""
     f = r.fields(node, path, ("days", "opens", "closes"))
     times = []
     for key in ("opens", "closes"):
-        value = r.string(f.get(key), f"{path}.{key}", 5)
-        if value and not _TIME.fullmatch(value):
+        value = r.string(f.get(key), f"{path}.{key}", 12)
+        parsed = parse_time(value) if value else None
+        if value and parsed is None:
             r.problem(
                 f[key].line,
                 f"{path}.{key}",
-                f"expected a 24-hour time like \"10:00\", got '{value}'",
+                f'expected a time like "10:00", "17:30" or "10:00 AM", got \'{shown(value)}\'',
             )
-        times.append(value)
-    return Hours(r.text(f.get("days"), f"{path}.days", 80), times[0], times[1])
+        times.append(parsed)
+    opens, closes = times
+    if opens is not None and closes is not None and closes <= opens and closes != datetime.time(0):
+        r.problem(
+            f["closes"].line,
+            f"{path}.closes",
+            f"closes at {closes:%H:%M}, not after it opens at {opens:%H:%M}",
+        )
+    return r.make(Hours, days=r.text(f.get("days"), f"{path}.days", 80), opens=opens, closes=closes)
 
 
 def _verify_list(
     r: Reader, node: Node | None, path: str, allowed: tuple[str, ...]
 ) -> frozenset[str]:
-    return frozenset(r.choice(n, p, allowed) for p, n in r.items(node, path))
+    return frozenset(r.choice(n, p, allowed) or "" for p, n in r.items(node, path))
 
 
 def _history(r: Reader, node: Node | None) -> History:
@@ -443,47 +589,48 @@ def _history(r: Reader, node: Node | None) -> History:
     for path, item in r.items(f.get("chapters"), "history.chapters", 1, 60):
         c = r.fields(item, path, ("title", "text"))
         chapters.append(
-            Chapter(
-                r.text(c.get("title"), f"{path}.title", 100),
-                r.text(c.get("text"), f"{path}.text", 20_000),
+            r.make(
+                Chapter,
+                title=r.text(c.get("title"), f"{path}.title", 100),
+                text=r.text(c.get("text"), f"{path}.text", 20_000),
             )
         )
     events: list[TimelineEvent] = []
     dated: list[tuple[int, PartialDate]] = []
     for path, item in r.items(f.get("timeline"), "history.timeline", 1, 200):
         e = r.fields(item, path, ("date", "event"), ("until", "highlight"))
-        before = len(r.problems)
         date = _date(r, e.get("date"), f"{path}.date")
-        if len(r.problems) == before and "date" in e:
+        if date is not None:
             dated.append((len(events), date))
-        until = _date(r, e.get("until"), f"{path}.until") if "until" in e else None
         events.append(
-            TimelineEvent(
-                date,
-                until,
-                r.text(e.get("event"), f"{path}.event", 300),
-                r.boolean(e.get("highlight"), f"{path}.highlight"),
+            r.make(
+                TimelineEvent,
+                date=date,
+                until=_date(r, e.get("until"), f"{path}.until"),
+                event=r.text(e.get("event"), f"{path}.event", 300),
+                highlight=r.boolean(e.get("highlight"), f"{path}.highlight"),
             )
         )
     for (_, previous), (index, date) in itertools.pairwise(dated):
         if date.sort_key() < previous.sort_key():
             line = f["timeline"].value[index].line
             r.problem(line, f"history.timeline[{index}].date", "events must be in date order")
-    return History(r.text(f.get("intro"), "history.intro", 2000), tuple(chapters), tuple(events))
+    return r.make(
+        History,
+        intro=r.text(f.get("intro"), "history.intro", 2000),
+        chapters=tuple(chapters),
+        timeline=tuple(events),
+    )
 
 
-def _date(r: Reader, node: Node | None, path: str) -> PartialDate:
+def _date(r: Reader, node: Node | None, path: str) -> PartialDate | None:
+    """A partial date, None when absent or wrong."""
     raw = r.string(node, path, 10)
-    if not raw:
-        return PartialDate(1, None, None)
+    if not raw or node is None:
+        return None
     parsed = parse_date(raw)
     if parsed is None:
-        r.problem(
-            node.line if node else None,
-            path,
-            f'expected "YYYY", "YYYY-MM" or "YYYY-MM-DD", got \'{raw}\'',
-        )
-        return PartialDate(1, None, None)
+        r.problem(node.line, path, f'expected "YYYY", "YYYY-MM" or "YYYY-MM-DD", got \'{raw}\'')
     return parsed
 
 
@@ -498,7 +645,7 @@ def _rooms(r: Reader, node: Node | None, base: Path, decode: bool) -> tuple[Room
             ("id", "number", "name", "text"),
             ("local_name", "kind", "pictogram", "summary", "highlights", "image"),
         )
-        room_id = r.string(f.get("id"), f"{path}.id", 60)
+        room_id = r.string(f.get("id"), f"{path}.id", 60) or ""
         if room_id and not _SLUG.fullmatch(room_id):
             r.problem(
                 f["id"].line,
@@ -511,10 +658,8 @@ def _rooms(r: Reader, node: Node | None, base: Path, decode: bool) -> tuple[Room
                 f"{path}.id",
                 f"id '{room_id}' already used by rooms[{seen_ids[room_id]}]",
             )
-        before = len(r.problems)
         number = r.integer(f.get("number"), f"{path}.number", 1, 9999)
-        number_ok = "number" in f and len(r.problems) == before
-        if number_ok and number in seen_numbers:
+        if number is not None and number in seen_numbers:
             r.problem(
                 f["number"].line,
                 f"{path}.number",
@@ -523,39 +668,68 @@ def _rooms(r: Reader, node: Node | None, base: Path, decode: bool) -> tuple[Room
         index = len(rooms)
         if room_id:
             seen_ids.setdefault(room_id, index)
-        if number_ok:
+        if number is not None:
             seen_numbers.setdefault(number, index)
         rooms.append(
-            Room(
+            r.make(
+                Room,
                 id=room_id,
                 number=number,
                 name=r.text(f.get("name"), f"{path}.name", 80),
-                local_name=r.string(f.get("local_name"), f"{path}.local_name", 80)
-                if "local_name" in f
-                else "",
-                kind=r.choice(f.get("kind"), f"{path}.kind", ROOM_KINDS) if "kind" in f else "room",
-                pictogram=r.choice(f.get("pictogram"), f"{path}.pictogram", PICTOGRAMS)
-                if "pictogram" in f
-                else "study",
-                summary=r.text(f.get("summary"), f"{path}.summary", 300) if "summary" in f else "",
+                local_name=r.string(f.get("local_name"), f"{path}.local_name", 80),
+                kind=_kind(r, f.get("kind"), f"{path}.kind"),
+                pictogram=_drawing(
+                    r, f.get("pictogram"), f"{path}.pictogram", PICTOGRAMS, "pictogram"
+                ),
+                summary=r.text(f.get("summary"), f"{path}.summary", 300),
                 text=r.text(f.get("text"), f"{path}.text", 20_000),
                 highlights=tuple(
                     r.text(n, p, 200)
                     for p, n in r.items(f.get("highlights"), f"{path}.highlights", 0, 12)
                 ),
-                image=_image(r, f.get("image"), f"{path}.image", base, decode)
-                if "image" in f
-                else None,
+                image=_image(r, f.get("image"), f"{path}.image", base, decode),
                 where=Located(item.line, path),
             )
         )
     return tuple(rooms)
 
 
-def _image(r: Reader, node: Node | None, path: str, base: Path, decode: bool) -> Image:
-    f = r.fields(node, path, ("file",), ("caption", "credit", "alt"))
-    name = r.string(f.get("file"), f"{path}.file", 300)
-    line = f["file"].line if "file" in f else (node.line if node else None)
+def _kind(r: Reader, node: Node | None, path: str) -> str | None:
+    """A room kind, "room" when absent; a kind's old name is refused with its new one."""
+    old = node.value if node is not None and node.is_scalar else None
+    if isinstance(old, str) and old in _RENAMED_KINDS:
+        new = _RENAMED_KINDS[old]
+        r.problem(node.line if node else None, path, f"kind '{old}' is now called '{new}'")
+        return None
+    return r.choice(node, path, ROOM_KINDS, default="room")
+
+
+def _drawing(
+    r: Reader, node: Node | None, path: str, names: tuple[str, ...], what: str
+) -> str | None:
+    """A pictogram or icon name; absent or `none` is "" (no drawing)."""
+    name = r.string(node, path, 40)
+    if name and name != NONE and name not in names:
+        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"use one of {', '.join(names)} or none"
+        r.problem(node.line if node else None, path, f"no {what} called '{shown(name)}'; {hint}")
+        return None
+    return "" if name == NONE else name
+
+
+def _image(
+    r: Reader,
+    node: Node | None,
+    path: str,
+    base: Path,
+    decode: bool,
+    optional: tuple[str, ...] = ("caption", "credit", "alt"),
+) -> Image | None:
+    if node is None:
+        return None
+    f = r.fields(node, path, ("file",), optional)
+    name = r.string(f.get("file"), f"{path}.file", 300) or ""
+    line = f["file"].line if "file" in f else node.line
     resolved = base / name
     if name:
         resolved, problem = resolve_content_file(base, name)
@@ -566,13 +740,12 @@ def _image(r: Reader, node: Node | None, path: str, base: Path, decode: bool) ->
                 problem = str(exc)
         if problem:
             r.problem(line, f"{path}.file", problem)
-    return Image(
+    return r.make(
+        Image,
         path=resolved,
-        caption=r.text(f.get("caption"), f"{path}.caption", 300) if "caption" in f else "",
-        credit=r.text(f.get("credit"), f"{path}.credit", 200, neutral=True)
-        if "credit" in f
-        else "",
-        alt=r.text(f.get("alt"), f"{path}.alt", 300) if "alt" in f else "",
+        caption=r.text(f.get("caption"), f"{path}.caption", 300),
+        credit=r.text(f.get("credit"), f"{path}.credit", 200, neutral=True),
+        alt=r.text(f.get("alt"), f"{path}.alt", 300, read_aloud=True),
         where=Located(line, f"{path}.file"),
     )
 
@@ -581,37 +754,36 @@ def _plan(r: Reader, node: Node | None, rooms: tuple[Room, ...]) -> Plan:
     f = r.fields(
         node, "plan", ("areas",), ("title", "caption", "size", "streets", "entrance", "features")
     )
-    before = len(r.problems)
-    size = _point(r, f.get("size"), "plan.size") if "size" in f else (100.0, 70.0)
-    if len(r.problems) > before:
-        size = (100.0, 70.0)
-    elif size[0] <= 0 or size[1] <= 0:
+    size = _point(r, f.get("size"), "plan.size", default=PLAN_SIZE) or PLAN_SIZE
+    if size[0] <= 0 or size[1] <= 0:
         r.problem(f["size"].line, "plan.size", "width and height must be positive")
-        size = (100.0, 70.0)
+        size = PLAN_SIZE
     streets = []
     for path, item in r.items(f.get("streets"), "plan.streets", 0, 4):
         s = r.fields(item, path, ("name", "side"))
         streets.append(
-            Street(
-                r.text(s.get("name"), f"{path}.name", 80),
-                r.choice(s.get("side"), f"{path}.side", STREET_SIDES),
+            r.make(
+                Street,
+                name=r.text(s.get("name"), f"{path}.name", 80),
+                side=r.choice(s.get("side"), f"{path}.side", STREET_SIDES),
             )
         )
-    entrance = _point(r, f.get("entrance"), "plan.entrance", size) if "entrance" in f else None
+    entrance = _point(r, f.get("entrance"), "plan.entrance", bounds=size)
     features = []
     for path, item in r.items(f.get("features"), "plan.features", 0, 40):
         s = r.fields(item, path, ("name", "outline"))
         features.append(
-            PlanShape(
-                r.text(s.get("name"), f"{path}.name", 80),
-                _outline(r, s.get("outline"), f"{path}.outline", size),
+            r.make(
+                PlanShape,
+                name=r.text(s.get("name"), f"{path}.name", 80),
+                outline=_outline(r, s.get("outline"), f"{path}.outline", size),
             )
         )
     room_ids = {room.id for room in rooms}
     areas = []
     for path, item in r.items(f.get("areas"), "plan.areas", 1, 2000):
         s = r.fields(item, path, ("room", "outline"))
-        room_id = r.string(s.get("room"), f"{path}.room", 60)
+        room_id = r.string(s.get("room"), f"{path}.room", 60) or ""
         if room_id and room_id not in room_ids:
             close = difflib.get_close_matches(room_id, sorted(room_ids), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
@@ -619,9 +791,10 @@ def _plan(r: Reader, node: Node | None, rooms: tuple[Room, ...]) -> Plan:
         areas.append(
             PlanShape(room_id, _outline(r, s.get("outline"), f"{path}.outline", size), room_id)
         )
-    return Plan(
-        title=r.text(f.get("title"), "plan.title", 80) if "title" in f else "",
-        caption=r.text(f.get("caption"), "plan.caption", 300) if "caption" in f else "",
+    return r.make(
+        Plan,
+        title=r.text(f.get("title"), "plan.title", 80),
+        caption=r.text(f.get("caption"), "plan.caption", 300),
         size=size,
         streets=tuple(streets),
         entrance=entrance,
@@ -630,15 +803,28 @@ def _plan(r: Reader, node: Node | None, rooms: tuple[Room, ...]) -> Plan:
     )
 
 
-def _point(r: Reader, node: Node | None, path: str, bounds: Point | None = None) -> Point:
+def _point(
+    r: Reader,
+    node: Node | None,
+    path: str,
+    *,
+    bounds: Point | None = None,
+    default: Point | None = None,
+) -> Point | None:
+    """[x, y] (inside `bounds` when given); `default` when absent, None when wrong."""
+    if node is None:
+        return default
     values = [r.number(n, p) for p, n in r.items(node, path)]
     if len(values) != 2:
-        r.problem(node.line if node else None, path, f"expected [x, y], got {len(values)} numbers")
-        return (0.0, 0.0)
+        got = counted(len(values), "number")
+        r.problem(node.line, path, f"expected [x, y], got {got}")
+        return None
     x, y = values
+    if x is None or y is None:
+        return None
     if bounds and not (0 <= x <= bounds[0] and 0 <= y <= bounds[1]):
         r.problem(
-            node.line if node else None,
+            node.line,
             path,
             f"point ({x:g}, {y:g}) is outside plan.size {bounds[0]:g} x {bounds[1]:g}",
         )
@@ -646,31 +832,28 @@ def _point(r: Reader, node: Node | None, path: str, bounds: Point | None = None)
 
 
 def _outline(r: Reader, node: Node | None, path: str, size: Point) -> tuple[Point, ...]:
-    points = tuple(_point(r, n, p, size) for p, n in r.items(node, path, 3, 64))
-    return points
+    points = (_point(r, n, p, bounds=size) for p, n in r.items(node, path, 3, 64))
+    return tuple(point for point in points if point is not None)
 
 
 def _tip(r: Reader, path: str, node: Node) -> Tip:
     f = r.fields(node, path, ("title", "text"), ("icon",))
-    icon = r.choice(f.get("icon"), f"{path}.icon", TIP_ICONS) if "icon" in f else "book"
-    return Tip(
-        r.text(f.get("title"), f"{path}.title", 80),
-        r.text(f.get("text"), f"{path}.text", 1200),
-        icon,
-        Located(f["text"].line if "text" in f else node.line, f"{path}.text"),
+    return r.make(
+        Tip,
+        title=r.text(f.get("title"), f"{path}.title", 80),
+        text=r.text(f.get("text"), f"{path}.text", 1200),
+        icon=_drawing(r, f.get("icon"), f"{path}.icon", TIP_ICONS, "tip icon"),
+        where=Located(f["text"].line if "text" in f else node.line, f"{path}.text"),
     )
 
 
 def _nearby(r: Reader, path: str, node: Node) -> NearbyPlace:
     f = r.fields(node, path, ("name", "text"), ("local_name", "walk_minutes"))
-    return NearbyPlace(
+    return r.make(
+        NearbyPlace,
         name=r.text(f.get("name"), f"{path}.name", 100),
-        local_name=r.string(f.get("local_name"), f"{path}.local_name", 100)
-        if "local_name" in f
-        else "",
-        walk_minutes=r.integer(f.get("walk_minutes"), f"{path}.walk_minutes", 1, 240)
-        if "walk_minutes" in f
-        else None,
+        local_name=r.string(f.get("local_name"), f"{path}.local_name", 100),
+        walk_minutes=r.integer(f.get("walk_minutes"), f"{path}.walk_minutes", 1, 240),
         text=r.text(f.get("text"), f"{path}.text", 2000),
     )
 
@@ -678,26 +861,24 @@ def _nearby(r: Reader, path: str, node: Node) -> NearbyPlace:
 def _practical(r: Reader, node: Node | None) -> Practical:
     names = ("getting_there", "accessibility", "photography", "bags")
     f = r.fields(node, "practical", ("getting_there",), (*names[1:], "verify_note", "verify"))
-    texts = {
-        k: (r.text(f.get(k), f"practical.{k}", 2000) if k in f else "")
-        for k in (*names, "verify_note")
-    }
-    return Practical(**texts, verify=_verify_list(r, f.get("verify"), "practical.verify", names))
+    texts = {k: r.text(f.get(k), f"practical.{k}", 2000) for k in (*names, "verify_note")}
+    verify = _verify_list(r, f.get("verify"), "practical.verify", names)
+    return r.make(Practical, **texts, verify=verify)
 
 
 def _source(r: Reader, path: str, node: Node) -> Source:
     f = r.fields(node, path, ("title",), ("url",))
-    return Source(
-        r.text(f.get("title"), f"{path}.title", 300),
-        r.url(f.get("url"), f"{path}.url") if "url" in f else "",
+    return r.make(
+        Source,
+        title=r.text(f.get("title"), f"{path}.title", 300),
+        url=_url(r, f.get("url"), f"{path}.url"),
     )
 
 
 def _theme(r: Reader, node: Node | None) -> ThemeChoice:
     f = r.fields(node, "theme", (), ("paper", "palette"))
-    paper = r.choice(f.get("paper"), "theme.paper", PAPERS) if "paper" in f else "half-letter"
-    colours = ("paper", "ink", "muted", "accent", "secondary")
-    p = r.fields(f.get("palette"), "theme.palette", (), colours)
+    paper = r.choice(f.get("paper"), "theme.paper", tuple(PAPERS), default="half-letter")
+    p = r.fields(f.get("palette"), "theme.palette", (), PALETTE_KEYS)
     palette = {}
     for key, value_node in p.items():
         if value_node.tag == "tag:yaml.org,2002:null" and not value_node.quoted:
@@ -708,9 +889,8 @@ def _theme(r: Reader, node: Node | None) -> ThemeChoice:
                 f'empty; {hint}: put it in quotes, like "#b0271f"',
             )
             continue
-        before = len(r.problems)
         value = r.string(value_node, f"theme.palette.{key}", 7)
-        if len(r.problems) > before:
+        if value is None or len(value) > 7:  # unreadable, or already reported as too long
             continue
         if not _HEX.fullmatch(value):
             r.problem(
@@ -720,4 +900,4 @@ def _theme(r: Reader, node: Node | None) -> ThemeChoice:
             )
         else:
             palette[key] = value.lower()
-    return ThemeChoice(paper, palette)
+    return r.make(ThemeChoice, paper=paper, palette=palette)

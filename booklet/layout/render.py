@@ -11,15 +11,17 @@ from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from booklet import __version__
 from booklet.content.errors import ContentError, Problem
-from booklet.content.inline import escape
-from booklet.content.model import Located
+from booklet.content.inline import escape, plain
+from booklet.content.model import Content, Located
 from booklet.layout.context import LayoutContext
 from booklet.layout.document import BookletDocument
 from booklet.layout.flowables.heading import Anchor, Heading
 from booklet.layout.flowables.index import RoomIndex
 from booklet.layout.sections import back, cover
 from booklet.layout.story import build_story
+from booklet.layout.tagged_pdf import finish
 
 # Pure-Python ASCII85 of every stream on every pass costs minutes on large booklets and makes
 # files 25% bigger; binary streams are fine in every PDF reader.
@@ -32,15 +34,34 @@ rl_config.trustedSchemes = []
 
 
 @dataclass(frozen=True)
-class Rendered:
+class LaidOut:
+    """One run of ReportLab over the story (typeset.py may need several)."""
+
     pdf: bytes
     pages: int
     key_pages: dict[str, int]
     passes: int
 
 
-def render(ctx: LayoutContext, metadata: dict[str, str | bool]) -> Rendered:
+def pdf_metadata(content: Content) -> dict[str, str | bool]:
+    """The document information a reader shows (title, author, language...)."""
+    info = content.booklet
+    title = plain(info.title)
+    return {
+        "title": f"{title} — {plain(content.museum.name)}",
+        "author": ", ".join(info.authors) or plain(content.museum.name),
+        "subject": plain(info.subtitle),
+        "keywords": ", ".join(plain(k) for k in info.keywords),
+        "creator": f"booklet {__version__}",
+        "lang": content.language,
+        "displayDocTitle": True,
+    }
+
+
+def render(ctx: LayoutContext) -> LaidOut:
+    """Lay the story out with ReportLab's multi-pass build; the PDF bytes and its page map."""
     buffer = io.BytesIO()
+    metadata = pdf_metadata(ctx.content)
     doc = BookletDocument(
         buffer,
         ctx.theme,
@@ -66,7 +87,9 @@ def render(ctx: LayoutContext, metadata: dict[str, str | bool]) -> Rendered:
                 )
             ]
         ) from None
-    return Rendered(buffer.getvalue(), doc.page, dict(doc.key_pages), passes)
+    # tagging: the structure recorded on the last pass's canvas becomes the PDF's tag tree
+    pdf = finish(buffer.getvalue(), doc.canv.structure, metadata)
+    return LaidOut(pdf, doc.page, dict(doc.key_pages), passes)
 
 
 def _reserve_contents(story: list[Flowable]) -> None:

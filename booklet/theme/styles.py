@@ -6,6 +6,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
+from booklet.locales.codes import hyphenation_dictionary
 from booklet.theme.fonts import FontSet
 from booklet.theme.palette import Palette
 from booklet.theme.paper import Paper
@@ -311,8 +312,8 @@ def make_styles(paper: Paper, palette: Palette, fonts: FontSet, language: str) -
 
 
 def _hyphenation_language(language: str) -> str:
-    """pyphen's dictionary for the edition's language."""
-    return {"en": "en_US", "es": "es"}.get(language, language)
+    """pyphen's dictionary for the edition ("en-GB" -> en_GB), "" for none."""
+    return hyphenation_dictionary(language)
 
 
 def index_table_style(style: ParagraphStyle) -> TableStyle:

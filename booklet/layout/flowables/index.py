@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus.tableofcontents import TableOfContents
+from booklet.layout.flowables.contents import ContentsIndex
 
 
-class RoomIndex(TableOfContents):
+class RoomIndex(ContentsIndex):
     def __init__(self, labels: dict[str, str], **kwargs: Any) -> None:
         """`labels` maps each room's destination key to the markup shown for it."""
         super().__init__(**kwargs)

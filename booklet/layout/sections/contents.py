@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 from reportlab.platypus import Flowable, PageBreak
-from reportlab.platypus.tableofcontents import TableOfContents
 
+from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
+from booklet.layout.flowables.contents import ContentsIndex
 from booklet.layout.flowables.heading import Anchor
+from booklet.layout.keys import section_key
 from booklet.theme.styles import index_table_style
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
     styles = ctx.theme.styles
     title = ctx.labels["contents"]
-    toc = TableOfContents(
+    toc = ContentsIndex(
         dotsMinLevel=0,
         tableStyle=index_table_style(styles["toc.1"]),
     )
     toc.levelStyles = [styles["toc.1"], styles["toc.2"]]
     return [
         PageBreak(),
-        Anchor(title=title, key="section-contents", section=title, in_toc=False),
-        ctx.label(title, "h1"),
+        Anchor(title=title, key=section_key("contents"), section=title, in_toc=False),
+        tagging.tag(ctx.label(title, "h1"), "H1"),
         toc,
     ]

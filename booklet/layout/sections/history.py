@@ -9,6 +9,7 @@ from booklet.content.model import TimelineEvent
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Heading
 from booklet.layout.flowables.timeline import TimelineRow
+from booklet.layout.keys import chapter_key
 from booklet.layout.sections.common import opener
 
 
@@ -26,7 +27,7 @@ def build(ctx: LayoutContext) -> list[Flowable]:
                 escape(title),
                 styles["h2"],
                 title=title,
-                key=f"chapter-{index}",
+                key=chapter_key(index),
                 level=1,
                 in_toc=False,
             )

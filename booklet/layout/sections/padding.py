@@ -10,8 +10,10 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from booklet.content.inline import escape, plain
+from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Heading
+from booklet.layout.keys import spare_key
 from booklet.layout.sections.plan import plan_with_legend
 
 
@@ -31,7 +33,7 @@ def build(ctx: LayoutContext) -> list[Flowable]:
 
 def _title(ctx: LayoutContext, key: str) -> list[Flowable]:
     title = ctx.labels[key]
-    heading = Heading(escape(title), ctx.theme.styles["h1"], title=title, key=f"spare-{key}",
+    heading = Heading(escape(title), ctx.theme.styles["h1"], title=title, key=spare_key(key),
                       section=title, in_toc=False)  # fmt: skip
     return [PageBreak(), heading]
 
@@ -90,6 +92,7 @@ class CheckItem(Flowable):
         self.box = box
         self.colour = colour
         self.spaceAfter = space
+        tagging.tag(self, "LI")
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         _, height = self.text.wrap(available_width - self.box * 2, available_height)
@@ -98,10 +101,12 @@ class CheckItem(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        canvas.saveState()
-        canvas.setStrokeColor(self.colour)
-        canvas.setLineWidth(0.8)
-        top = self.height - self.text.style.leading * 0.15
-        canvas.rect(0, top - self.box, self.box, self.box, stroke=1, fill=0)
-        canvas.restoreState()
-        self.text.drawOn(canvas, self.box * 2, self.height - self.text.height)
+        with tagging.artifact(canvas):  # an empty box to tick with a pen
+            canvas.saveState()
+            canvas.setStrokeColor(self.colour)
+            canvas.setLineWidth(0.8)
+            top = self.height - self.text.style.leading * 0.15
+            canvas.rect(0, top - self.box, self.box, self.box, stroke=1, fill=0)
+            canvas.restoreState()
+        with tagging.element(canvas, tagging.Tag("LBody")):
+            self.text.drawOn(canvas, self.box * 2, self.height - self.text.height)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Spacer
 
 from booklet.content.inline import escape, plain
-from booklet.layout.context import LayoutContext, room_key
+from booklet.layout import tagging
+from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.index import RoomIndex
 from booklet.layout.flowables.plan import PlanArea, PlanDrawing, PlanLook
+from booklet.layout.keys import room_key
 from booklet.layout.sections.common import opener
 from booklet.theme.styles import index_table_style
 
@@ -33,9 +35,9 @@ def plan_with_legend(ctx: LayoutContext) -> list[Flowable]:
         feature_text=palette.muted,
         fills={
             "room": palette.tint(palette.muted, 0.22),
-            "garden": palette.tint(palette.secondary, 0.34),
-            "tomb": palette.tint(palette.accent, 0.22),
-            "tower": palette.tint(palette.ink, 0.42),
+            "outdoor": palette.tint(palette.secondary, 0.34),
+            "memorial": palette.tint(palette.accent, 0.22),
+            "structure": palette.tint(palette.ink, 0.42),
         },
         outline=palette.ink,
         badge=palette.accent,
@@ -47,18 +49,26 @@ def plan_with_legend(ctx: LayoutContext) -> list[Flowable]:
         font_size=theme.size(7.5),
     )
     areas = [
-        PlanArea(area, rooms[area.room].number, rooms[area.room].kind, room_key(area.room))
+        PlanArea(area, rooms[area.room].number, rooms[area.room].kind, room_key(area.room),
+                 f"{rooms[area.room].number} {plain(rooms[area.room].name)}")
         for area in plan.areas
-    ]
-    story.append(
-        PlanDrawing(plan, areas, look, theme.paper.frame_height * 0.62, ctx.labels["entrance"])
-    )
+    ]  # fmt: skip
+    height = theme.paper.frame_height * 0.62
+    drawing = PlanDrawing(plan, areas, look, height, ctx.labels["entrance"])
+    story.append(tagging.tag(drawing, "Figure", alt=plan_alt(ctx, areas)))
     caption = plan.caption or ctx.labels["schematic"]
     story.append(Spacer(1, theme.size(4)))
     story.append(ctx.para(caption, "caption"))
     story.append(Spacer(1, theme.size(10)))
     story += _legend(ctx)
     return story
+
+
+def plan_alt(ctx: LayoutContext, areas: list[PlanArea]) -> str:
+    """The plan in words for a screen reader: its title and the numbered areas."""
+    title = plain(ctx.content.plan.title) or ctx.labels["plan"]
+    named = ", ".join(area.name for area in sorted(areas, key=lambda a: a.number))
+    return ctx.labels.format("plan_alt", title=title, areas=named) if named else title
 
 
 def _legend(ctx: LayoutContext) -> list[Flowable]:

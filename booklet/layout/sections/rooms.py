@@ -6,12 +6,16 @@ from reportlab.platypus import Flowable, HRFlowable, KeepTogether, PageBreak, Pa
 
 from booklet.content.inline import escape, plain
 from booklet.content.model import Room
-from booklet.layout.context import LayoutContext, room_key
+from booklet.layout import tagging
+from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Anchor
+from booklet.layout.flowables.lists import ListItem
 from booklet.layout.flowables.panel import Panel
 from booklet.layout.flowables.photo import Photo
 from booklet.layout.flowables.pictogram import PictogramPanel
-from booklet.layout.sections.common import grid, ink, section_key
+from booklet.layout.keys import room_key, section_key
+from booklet.layout.sections.common import grid, ink
+from booklet.locales.codes import language_of
 
 MAX_IMAGE_SHARE = 0.45
 MIN_IMAGE_SHARE = 0.22
@@ -74,12 +78,14 @@ def _header(ctx: LayoutContext, room: Room) -> list[Flowable]:
     )
     titles: list[Flowable] = [
         ctx.label(kicker, "kicker"),
-        Paragraph(escape(name), styles["room.title"]),
+        tagging.tag(Paragraph(escape(name), styles["room.title"]), "H2"),
     ]
     # The local (sign) name helps readers of other languages; in its own language it repeats.
-    in_local_language = ctx.content.language == ctx.content.booklet.local_language
+    local_language = ctx.content.booklet.local_language
+    in_local_language = language_of(ctx.content.language) == local_language
     if room.local_name and not in_local_language and room.local_name.casefold() != name.casefold():
-        titles.append(ctx.label(room.local_name, "room.local"))
+        local = ctx.label(room.local_name, "room.local")
+        titles.append(tagging.tag(local, "P", lang=local_language))
     return [grid(ctx, [[badge, titles]], [theme.size(42), None]), Spacer(1, theme.size(12))]
 
 
@@ -116,6 +122,8 @@ def _caption_text(ctx: LayoutContext, room: Room) -> str:
 def _picture(ctx: LayoutContext, room: Room) -> list[Flowable]:
     theme = ctx.theme
     placed = ctx.images.get(room.id)
+    if placed is None and not room.pictogram:
+        return []  # no photo and no pictogram named: a text-only room
     if placed is None:
         panel = PictogramPanel(
             room.pictogram,
@@ -124,8 +132,10 @@ def _picture(ctx: LayoutContext, room: Room) -> list[Flowable]:
             theme.palette.tint(theme.palette.muted, 0.1),
             theme.size(4),
         )
-        return [panel, Spacer(1, theme.size(12))]
-    photo = Photo(placed.file, placed.width, placed.height)
+        alt = ctx.labels.format("pictogram_alt", name=plain(room.name))
+        return [tagging.tag(panel, "Figure", alt=alt), Spacer(1, theme.size(12))]
+    photo = tagging.tag(Photo(placed.file, placed.width, placed.height), "Figure",
+                        alt=photo_alt(room))  # fmt: skip
     caption = _caption_text(ctx, room)
     gap = theme.size(12)
     beside = theme.paper.frame_width - placed.width - gap
@@ -142,6 +152,14 @@ def _picture(ctx: LayoutContext, room: Room) -> list[Flowable]:
     return [side, Spacer(1, theme.size(10))]
 
 
+def photo_alt(room: Room) -> str:
+    """What a screen reader says for a room's photo: its alt text, else its caption, else the
+    room's name (preflight reports a photo without alt text)."""
+    image = room.image
+    described = image.alt or plain(image.caption) if image is not None else ""
+    return described or plain(room.name)
+
+
 def _caption_rule(ctx: LayoutContext) -> Flowable:
     theme = ctx.theme
     return HRFlowable(
@@ -155,13 +173,11 @@ def _caption_rule(ctx: LayoutContext) -> Flowable:
 
 def _look_for(ctx: LayoutContext, room: Room) -> Flowable:
     theme = ctx.theme
-    accent = theme.palette.hex["accent"]
-    items: list[Flowable] = [ctx.label(ctx.labels["look_for"].upper(), "lookfor.title")]
+    title = ctx.label(ctx.labels["look_for"].upper(), "lookfor.title")
+    items: list[Flowable] = [tagging.tag(title, "H3")]
     for highlight in room.highlights:
-        markup = ctx.markup(highlight)
-        items.append(
-            Paragraph(f'<bullet color="{accent}">•</bullet>{markup}', theme.styles["lookfor.item"])
-        )
+        text = Paragraph(ctx.markup(highlight), theme.styles["lookfor.item"])
+        items.append(ListItem(text, "•", theme.palette.accent))
     return Panel(
         items,
         background=theme.palette.tint(theme.palette.muted, 0.1),
