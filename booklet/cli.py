@@ -8,7 +8,7 @@ import re
 import shlex
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -38,8 +38,12 @@ from booklet.exits import EXIT_BUG, EXIT_CONTENT, EXIT_INTERRUPTED, EXIT_USAGE
 from booklet.words import counted
 
 if TYPE_CHECKING:
+    from booklet.build import BuildResult
     from booklet.content.project import Project
+    from booklet.images import ImageCache
+    from booklet.layout.rendered import Rendered
     from booklet.output.preflight import Finding
+    from booklet.output.preview import PageMark
 
 MAX_PROBLEMS_SHOWN = 50
 
@@ -47,6 +51,11 @@ PROGRESS = logging.getLogger("booklet.progress")
 
 
 def _fail_content(error: ContentError) -> NoReturn:
+    _show_content(error, "nothing was written.")
+    sys.exit(EXIT_CONTENT)
+
+
+def _show_content(error: ContentError, outcome: str) -> None:
     """The first MAX_PROBLEMS_SHOWN problems and a count: 100,000 bad rows of a traveler list
     should not be 100,000 lines."""
     for problem in error.problems[:MAX_PROBLEMS_SHOWN]:
@@ -55,8 +64,7 @@ def _fail_content(error: ContentError) -> NoReturn:
     if count > MAX_PROBLEMS_SHOWN:
         hidden = counted(count - MAX_PROBLEMS_SHOWN, "more problem")
         click.echo(f"... and {hidden} not shown", err=True)
-    click.echo(f"{counted(count, 'problem')} found; nothing was written.", err=True)
-    sys.exit(EXIT_CONTENT)
+    click.echo(f"{counted(count, 'problem')} found; {outcome}", err=True)
 
 
 class _Booklet(click.Group):
@@ -183,6 +191,19 @@ def main(debug: bool) -> None:
     help="Largest PDF allowed, e.g. 2MB or 800KB (default for --profile email: 2MB); "
     "photos are stepped down to fit.",
 )
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Build, then build again whenever content.yaml, a photo, a label table or a font "
+    "changes (Ctrl-C stops).",
+)
+@click.option("--open", "open_", is_flag=True, help="Open the PDF in the system's viewer.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print a JSON summary (problems, pages, sizes) on stdout.",
+)
 @quiet_option()
 def build(
     content: Path,
@@ -193,6 +214,9 @@ def build(
     profile: str,
     impose: bool,
     max_size: int | None,
+    watch: bool,
+    open_: bool,
+    as_json: bool,
     quiet: bool,
 ) -> None:
     """Build the booklet PDF from CONTENT (default ./content.yaml; a folder means the
@@ -212,20 +236,99 @@ def build(
             "expected a language code like es or es-MX, or 'all'", param_hint="--lang"
         )
     check_options(profile, max_size)
-    PROGRESS.info("reading %s", content)
-    project = load_project(content)
-    languages = project.languages if language == "all" else [language] if language else None
-    run_build(
-        project,
-        output,
-        paper=paper,
-        languages=languages,
-        allow_fallback=allow_fallback,
-        profile=profile,
-        impose=impose,
-        max_size=max_size,
-        every_edition=language == "all",
-    )
+    if watch and as_json:
+        raise click.UsageError("--json and --watch do not go together")
+
+    def build_project(project: Project, images: ImageCache | None = None) -> list[BuildResult]:
+        languages = project.languages if language == "all" else [language] if language else None
+        return run_build(
+            project, output, paper=paper, languages=languages, allow_fallback=allow_fallback,
+            profile=profile, impose=impose, max_size=max_size, images=images,
+            every_edition=language == "all",
+        )  # fmt: skip
+
+    if watch:
+        _watch_builds(content, build_project, open_)
+    elif as_json:
+        _build_json(content, build_project)
+    else:
+        PROGRESS.info("reading %s", content)
+        results = build_project(load_project(content))
+        if open_:
+            click.launch(str(results[0].output))
+
+
+def _watch_builds(
+    content: Path, build_project: Callable[[Project, ImageCache], list[BuildResult]], open_: bool
+) -> None:
+    """Build now and after every change to what the build read, in one process: the fonts
+    stay registered and prepared photos stay in one cache, so a rebuild after a text edit
+    skips the start-up and the photos. A broken edit is reported and the last good PDF stays."""
+    from booklet.content.project import load_project, project_inputs
+    from booklet.images import ImageCache
+    from booklet.watch import watch
+
+    inputs: set[Path] = {content}
+    opened = False
+
+    def build_once() -> set[Path]:
+        nonlocal inputs, opened
+        try:
+            project = load_project(content)
+            inputs = project_inputs(project)
+            results = build_project(project, images)
+        except ContentError as error:
+            _show_content(error, "the last good PDF stays in place.")
+        except (UsageError, BudgetError, FileError) as error:
+            click.echo(f"error: {printable(str(error))}", err=True)
+        else:
+            if open_ and not opened:
+                click.launch(str(results[0].output))
+                opened = True
+        PROGRESS.info("watching %s for changes; Ctrl-C stops", counted(len(inputs), "file"))
+        return inputs
+
+    with ImageCache() as images:
+        try:
+            watch(build_once)
+        except KeyboardInterrupt:
+            click.echo("stopped watching.", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+
+
+def _build_json(content: Path, build_project: Callable[[Project], list[BuildResult]]) -> None:
+    """One build, its problems and results as a JSON document on stdout (exit codes as usual)."""
+    import time
+
+    from booklet.cli_report import Report, WarningCollector
+    from booklet.content.project import load_project
+
+    report = Report("build", content)
+    collector = WarningCollector(report)
+    logger = logging.getLogger("booklet")
+    logger.addHandler(collector)
+    started = time.perf_counter()
+    try:
+        results = build_project(load_project(content))
+    except ContentError as error:
+        report.add_problems(error.problems, "error", "content")
+        click.echo(report.document(ok=False))
+        _fail_content(error)
+    finally:
+        logger.removeHandler(collector)
+    report.extra["seconds"] = round(time.perf_counter() - started, 3)
+    report.extra["outputs"] = [
+        {
+            "path": str(result.output),
+            "language": result.language,
+            "profile": result.rendered.profile.name,
+            "paper": result.rendered.paper,
+            "pages": result.pages,
+            "bytes": len(result.rendered.pdf),
+        }
+        for result in results
+    ]
+    click.echo(report.document(ok=True))
 
 
 @main.command(short_help="Check content.yaml for problems, without building.")
@@ -237,37 +340,68 @@ def build(
 @profile_option("print", "With --preflight: the profile to check.")
 @paper_option("With --preflight: paper size (default: theme.paper).")
 @quiet_option("Print problems only.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Also print every problem as one JSON document on stdout.",
+)
 def check(
-    content: Path, preflight: bool, strict: bool, profile: str, paper: str | None, quiet: bool
+    content: Path,
+    preflight: bool,
+    strict: bool,
+    profile: str,
+    paper: str | None,
+    quiet: bool,
+    as_json: bool,
 ) -> None:
     """Validate CONTENT (default ./content.yaml; a folder means the content.yaml in it)
     without building; exit 0 when it is sound."""
+    from booklet.cli_report import Report
     from booklet.content.plan_checks import plan_warnings
     from booklet.content.project import load_project
 
     configure_logging(quiet)
     content = content_file(content)
-    project = load_project(content, decode_images=True)
+    report = Report("check", content)
+
+    def finish(ok: bool) -> None:
+        if as_json:
+            click.echo(report.document(ok))
+        if not ok:
+            sys.exit(EXIT_CONTENT)
+
+    try:
+        project = load_project(content, decode_images=True)
+    except ContentError as error:
+        report.add_problems(error.problems, "error", "content")
+        if as_json:
+            click.echo(report.document(ok=False))
+        raise
+    report.add_problems(project.missing_glyphs, "warning", "glyphs")
     if preflight:
         findings = _preflight(project, profile, paper)
         _print_findings(findings, quiet)
+        report.add_findings(findings)
         errors = sum(f.severity == "error" for f in findings)
         warnings = sum(f.severity == "warning" for f in findings)
         click.echo(
             f"preflight: {counted(errors, 'error')}, {counted(warnings, 'warning')}", err=True
         )
         if errors or (strict and warnings):
-            sys.exit(EXIT_CONTENT)
+            finish(ok=False)
     missing = 0
     for language, edition in project.editions.items():
         untranslated = edition.untranslated
         missing += len(untranslated)
+        report.add_problems(untranslated, "error", "translation")
         if untranslated:
             texts = counted(len(untranslated), "text")
             click.echo(f"'{language}' edition: {texts} without a translation:", err=True)
             for problem in untranslated:
                 click.echo(f"  {problem}", err=True)
         spoken = edition.untranslated_read_aloud
+        report.add_problems(spoken, "info", "translation (read aloud)")
         if spoken and not quiet:
             texts = counted(len(spoken), "alt text")
             click.echo(
@@ -277,18 +411,24 @@ def check(
             )
             for problem in spoken:
                 click.echo(f"  {problem}", err=True)
+    loaded = project.source
+    report.extra["editions"] = project.languages
+    report.extra["rooms"] = len(loaded.rooms)
+    report.extra["verify"] = sorted(loaded.museum.verify | loaded.practical.verify)
     if missing:
-        sys.exit(EXIT_CONTENT)
-    for problem in plan_warnings(project.source):
+        finish(ok=False)
+    plan_problems = plan_warnings(project.source)
+    for problem in plan_problems:
         click.echo(f"warning: {problem}", err=True)
+    report.add_problems(plan_problems, "warning", "plan")
     if not quiet:
-        loaded = project.source
-        marked = sorted(loaded.museum.verify | loaded.practical.verify)
+        marked = report.extra["verify"]
         editions = ", ".join(project.languages)
         rooms = counted(len(loaded.rooms), "room")
         click.echo(f"{content}: OK ({rooms}; editions: {editions})", err=True)
         if marked:
             click.echo(f"note: confirm before printing: {', '.join(marked)}", err=True)
+    finish(ok=True)
 
 
 def _preflight(project: Project, profile: str, paper: str | None) -> list[Finding]:
@@ -316,6 +456,96 @@ def _print_findings(findings: list[Finding], quiet: bool) -> None:
             printable(f"{f.severity:<{widths[0]}}  {f.check:<{widths[1]}}  {f.where}: {f.message}"),
             err=True,
         )
+
+
+@main.command(short_help="Render pages to PNG, or a contact sheet of all pages.")
+@content_argument
+@click.option("--pages", default=None, metavar="LIST", help="Pages to render, e.g. 1-4,9.")
+@click.option(
+    "--scale",
+    type=float,
+    default=1.5,
+    show_default=True,
+    help="Pixels per point (1.5 is about 108 dpi).",
+)
+@click.option(
+    "--sheet",
+    is_flag=True,
+    help="Also write one contact sheet of all pages as spreads, with the layout report's "
+    "findings marked on their pages.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder for the PNG files (default: booklet-out/preview).",
+)
+@click.option(
+    "--lang", "language", default=None, metavar="CODE", help="Edition (default: the content's)."
+)
+@paper_option()
+@profile_option("screen", "The profile to lay out.")
+@quiet_option()
+def preview(
+    content: Path,
+    pages: str | None,
+    scale: float,
+    sheet: bool,
+    output: Path | None,
+    language: str | None,
+    paper: str | None,
+    profile: str,
+    quiet: bool,
+) -> None:
+    """Lay CONTENT out in memory and write PNG pages (and with --sheet a contact sheet) into
+    a folder; no PDF is written."""
+    from booklet.content.project import load_project
+    from booklet.images import ImageCache
+    from booklet.layout.typeset import typeset
+    from booklet.output.names import OUTPUT_FOLDER
+    from booklet.output.preview import write_previews
+
+    configure_logging(quiet)
+    content = content_file(content)
+    project = load_project(content)
+    edition = project.edition(language)
+    if edition.untranslated and language is not None:
+        raise ContentError(list(edition.untranslated))
+    with ImageCache() as images:
+        rendered = typeset(edition, profile, images, paper=paper, preflight=sheet)
+    marks = _page_marks(project, rendered) if sheet else None
+    stem = (
+        "booklet" if edition.language == project.source.language else f"booklet-{edition.language}"
+    )
+    output = output or OUTPUT_FOLDER / "preview"
+    written = write_previews(
+        rendered.pdf, output, stem, pages=pages, scale=scale, sheet=sheet, marks=marks
+    )
+    PROGRESS.info("wrote %s in %s", counted(len(written), "PNG file"), output)
+
+
+def _page_marks(project: Project, rendered: Rendered) -> dict[int, list[PageMark]]:
+    """Preflight's findings that name a page, by page: the marks on the contact sheet."""
+    from booklet.output.preflight import preflight
+    from booklet.output.preview import PageMark
+
+    marks: dict[int, list[PageMark]] = {}
+    for finding in preflight(project, {rendered.language: rendered}):
+        for page in finding_pages(finding):
+            marks.setdefault(page, []).append(PageMark(finding.severity, finding.check))
+    return marks
+
+
+def finding_pages(finding: Finding) -> list[int]:
+    """The pages a finding names ("page 7", "pages 3 and 4", "pages 3-5")."""
+    text = f"{finding.where} {finding.message}"
+    pages: list[int] = []
+    for match in re.finditer(r"\bpages? (\d+)(?:\s*(?:-|–|and|to)\s*(\d+))?", text):
+        first = int(match.group(1))
+        last = int(match.group(2)) if match.group(2) else first
+        pages.extend(range(first, min(last, first + 50) + 1))
+    return pages
 
 
 main.add_command(send)

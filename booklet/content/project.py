@@ -13,7 +13,7 @@ from pathlib import Path
 
 from booklet.content.errors import Problem
 from booklet.content.glyphs import missing_glyphs
-from booklet.content.label_files import read_museum_tables
+from booklet.content.label_files import MUSEUM_FOLDER, read_museum_tables
 from booklet.content.model import Content, read_content
 from booklet.content.source import MAX_INPUT_BYTES, Node, load_source, read_bounded
 from booklet.labels.tables import MuseumTables, missing_table_message
@@ -80,3 +80,17 @@ def _with_labels(content: Content, path: Path, museum: MuseumTables) -> Content:
     field = "booklet.language" if own else "booklet.translations"
     problem = Problem(path.name, where, field, missing)
     return replace(content, untranslated=(problem, *content.untranslated))
+
+
+def project_inputs(project: Project) -> set[Path]:
+    """Every file a build of `project` reads, and the museum label tables it would read if
+    they appeared: what watch mode watches."""
+    folder = project.file.parent
+    inputs = {project.file}
+    for edition in project.editions.values():
+        images = [room.image for room in edition.rooms]
+        images.append(edition.booklet.cover.image)
+        inputs.update(image.path for image in images if image is not None)
+        inputs.add(folder / MUSEUM_FOLDER / f"{edition.language}.yaml")
+    inputs.update((folder / MUSEUM_FOLDER).glob("*.yaml"))
+    return inputs
