@@ -149,7 +149,9 @@ def check_output(output: Path, content: Content) -> None:
     """Refuse an output that is a folder, a device or a FIFO, lies under a file, or would
     overwrite an input."""
     if output.is_dir():
-        raise UsageError(f"output {output} is a folder; give a file name like build/booklet.pdf")
+        raise UsageError(
+            f"output {output} is a folder; give a file name like {output / 'booklet.pdf'}"
+        )
     check_target(output)  # a device or a FIFO: refused before anything is laid out
     for parent in output.absolute().parents:
         if parent.exists():
