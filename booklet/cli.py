@@ -526,12 +526,15 @@ def preview(
 
 
 def _page_marks(project: Project, rendered: Rendered) -> dict[int, list[PageMark]]:
-    """Preflight's findings that name a page, by page: the marks on the contact sheet."""
+    """Preflight's errors and warnings that name a page, by page: the marks on the contact
+    sheet."""
     from booklet.output.preflight import preflight
     from booklet.output.preview import PageMark
 
     marks: dict[int, list[PageMark]] = {}
     for finding in preflight(project, {rendered.language: rendered}):
+        if finding.severity == "info":
+            continue  # page counts and the like: nothing to look at on a page
         for page in finding_pages(finding):
             marks.setdefault(page, []).append(PageMark(finding.severity, finding.check))
     return marks
