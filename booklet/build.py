@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,10 +62,12 @@ def build(
     max_size: int | None = None,
     images: ImageCache | None = None,
     every_edition: bool = False,
+    previous: Mapping[str, Rendered] | None = None,
 ) -> list[BuildResult]:
     """Write one PDF per language (default: the content's own), each replaced only by a
     complete new file; with `impose`, also `<stem>-imposed.pdf` for saddle stitching. Where
-    they go is output/names.py's rule (`output` is `-o`; `every_edition` is `--lang all`)."""
+    they go is output/names.py's rule (`output` is `-o`; `every_edition` is `--lang all`).
+    `previous` holds the last build's editions by language (watch mode), to start from."""
     started = time.perf_counter()
     check_options(profile, max_size)
     wanted: list[str | None] = [*languages] if languages else [None]
@@ -80,7 +83,15 @@ def build(
             check_output(imposed_path(target), content)
     with nullcontext(images) if images else ImageCache() as cache:
         rendered = [
-            typeset(content, profile, cache, paper=paper, max_size=max_size, impose=impose)
+            typeset(
+                content,
+                profile,
+                cache,
+                paper=paper,
+                max_size=max_size,
+                impose=impose,
+                previous=(previous or {}).get(content.language),
+            )
             for content in editions
         ]
     imposed = [_impose(r, c) if impose else None for r, c in zip(rendered, editions, strict=True)]

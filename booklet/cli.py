@@ -239,13 +239,17 @@ def build(
     if watch and as_json:
         raise click.UsageError("--json and --watch do not go together")
 
+    previous: dict[str, Rendered] = {}
+
     def build_project(project: Project, images: ImageCache | None = None) -> list[BuildResult]:
         languages = project.languages if language == "all" else [language] if language else None
-        return run_build(
+        results = run_build(
             project, output, paper=paper, languages=languages, allow_fallback=allow_fallback,
             profile=profile, impose=impose, max_size=max_size, images=images,
-            every_edition=language == "all",
+            every_edition=language == "all", previous=previous,
         )  # fmt: skip
+        previous.update((result.language, result.rendered) for result in results)
+        return results
 
     if watch:
         _watch_builds(content, build_project, open_)

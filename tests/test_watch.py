@@ -98,3 +98,22 @@ def test_other_files_do_not_rebuild(tmp_path: Path) -> None:
     stop.set()
     thread.join(TIMEOUT)
     assert result == [1]
+
+
+def test_a_rebuild_starts_from_the_last_layout_and_gives_the_same_bytes(tmp_path: Path) -> None:
+    """Watch mode hands the last build's page numbers on: the table of contents is right after
+    one pass instead of two, and the PDF is the one a cold build writes."""
+    from booklet.build import build
+    from booklet.content.project import load_project
+    from booklet.images import ImageCache
+    from tests.conftest import ROOT
+
+    content = ROOT / "tests" / "data" / "tiny.yaml"
+    cold = build(load_project(content), tmp_path / "cold", languages=["en", "es"])
+    assert [r.rendered.passes for r in cold] == [2, 2]
+    previous = {r.language: r.rendered for r in cold}
+    with ImageCache() as images:
+        warm = build(load_project(content), tmp_path / "warm", languages=["en", "es"],
+                     images=images, previous=previous)  # fmt: skip
+    assert [r.rendered.passes for r in warm] == [1, 1]
+    assert [r.rendered.pdf for r in warm] == [r.rendered.pdf for r in cold]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 
@@ -65,8 +66,12 @@ def pdf_metadata(content: Content) -> dict[str, str | bool]:
     }
 
 
-def render(ctx: LayoutContext) -> LaidOut:
-    """Lay the story out with ReportLab's multi-pass build; the PDF bytes and its page map."""
+def render(ctx: LayoutContext, seed: Mapping[str, int] | None = None) -> LaidOut:
+    """Lay the story out with ReportLab's multi-pass build; the PDF bytes and its page map.
+
+    `seed` is the page of each heading from an earlier layout of the same booklet (a rebuild
+    in watch mode, or the same edition before spare pages were added): where it still holds,
+    the table of contents is right after the first pass and ReportLab stops there."""
     buffer = io.BytesIO()
     metadata = pdf_metadata(ctx.content)
     doc = BookletDocument(
@@ -77,7 +82,7 @@ def render(ctx: LayoutContext) -> LaidOut:
         metadata=metadata,
     )
     story = build_story(ctx)
-    _reserve_contents(story)
+    _reserve_contents(story, seed or {})
     try:
         passes = doc.multiBuild(story, maxPasses=6)
     except LayoutError:
@@ -99,15 +104,16 @@ def render(ctx: LayoutContext) -> LaidOut:
     return LaidOut(pdf, doc.page, dict(doc.key_pages), passes)
 
 
-def _reserve_contents(story: list[Flowable]) -> None:
+def _reserve_contents(story: list[Flowable], seed: Mapping[str, int]) -> None:
     """Give the table of contents its entries before the first pass.
 
     Every entry is known up front; only page numbers are not. Laying out the first pass with a
     contents page of the right length means pages do not move in the second pass, so two
-    passes suffice instead of three (a third of the layout time on large booklets).
+    passes suffice instead of three (a third of the layout time on large booklets); with the
+    right page numbers from `seed`, one pass suffices.
     """
     entries = [
-        (f.level, escape(f.title), 999, f.key)
+        (f.level, escape(f.title), seed.get(f.key, 999), f.key)
         for f in story
         if isinstance(f, Heading | Anchor) and f.in_toc
     ]
