@@ -239,17 +239,17 @@ def build(
     if watch and as_json:
         raise click.UsageError("--json and --watch do not go together")
 
-    previous: dict[str, Rendered] = {}
-
-    def build_project(project: Project, images: ImageCache | None = None) -> list[BuildResult]:
+    def build_project(
+        project: Project,
+        images: ImageCache | None = None,
+        previous: dict[str, Rendered] | None = None,
+    ) -> list[BuildResult]:
         languages = project.languages if language == "all" else [language] if language else None
-        results = run_build(
+        return run_build(
             project, output, paper=paper, languages=languages, allow_fallback=allow_fallback,
             profile=profile, impose=impose, max_size=max_size, images=images,
             every_edition=language == "all", previous=previous,
         )  # fmt: skip
-        previous.update((result.language, result.rendered) for result in results)
-        return results
 
     if watch:
         _watch_builds(content, build_project, open_)
@@ -263,7 +263,9 @@ def build(
 
 
 def _watch_builds(
-    content: Path, build_project: Callable[[Project, ImageCache], list[BuildResult]], open_: bool
+    content: Path,
+    build_project: Callable[[Project, ImageCache, dict[str, Rendered]], list[BuildResult]],
+    open_: bool,
 ) -> None:
     """Build now and after every change to what the build read, in one process: the fonts
     stay registered and prepared photos stay in one cache, so a rebuild after a text edit
@@ -274,13 +276,15 @@ def _watch_builds(
 
     inputs: set[Path] = {content}
     opened = False
+    previous: dict[str, Rendered] = {}  # the last good build of each edition, to start from
 
     def build_once() -> set[Path]:
         nonlocal inputs, opened
         try:
             project = load_project(content)
             inputs = project_inputs(project)
-            results = build_project(project, images)
+            results = build_project(project, images, previous)
+            previous.update((result.language, result.rendered) for result in results)
         except ContentError as error:
             _show_content(error, "the last good PDF stays in place.")
         except (UsageError, BudgetError, FileError) as error:
