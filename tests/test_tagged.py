@@ -15,7 +15,7 @@ from PIL import Image
 from booklet.build import BuildResult
 from booklet.content.inline import paragraphs, plain
 from booklet.content.model import Content
-from tests.conftest import DEFAULT_CONTENT, ENGLISH_CONTENT, edit
+from tests.conftest import DEFAULT_CONTENT, ENGLISH_CONTENT, ROOT, edit
 from tests.conftest import build_file as build
 from tests.conftest import load_edition as load_content
 from tests.tagged import (
@@ -57,7 +57,7 @@ def assert_tagged(path: Path) -> None:
     with pikepdf.open(path) as pdf:
         root = pdf.Root
         assert root.MarkInfo.Marked is True
-        assert str(root.Lang) in ("en", "es")
+        assert str(root.Lang) in ("en", "es", "en-GB")
         assert root.ViewerPreferences.DisplayDocTitle is True
         xmp = root.Metadata.read_bytes().decode()
         assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
@@ -120,6 +120,15 @@ def test_the_booklet_is_tagged_in_every_edition_and_profile(
 
 def test_the_english_example_is_tagged(edition: Callable[..., Path]) -> None:
     assert_tagged(edition(content="english"))
+
+
+@pytest.mark.parametrize("example", ["harrow-creek", "lantern-works"])
+def test_the_example_museums_are_tagged(tmp_path: Path, example: str) -> None:
+    """Other museums' booklets (a photo cover, no plan; a plan, photos and new pictograms)
+    pass the same checks as the default one."""
+    content = ROOT / "examples" / example / "content.yaml"
+    [result] = build(content, tmp_path / "booklet.pdf")
+    assert_tagged(result.output)
 
 
 def expected_headings(content: Content, labels: dict[str, str]) -> list[tuple[str, str]]:
