@@ -171,7 +171,9 @@ def _render_edition(
 ) -> tuple[BuildResult, Imposed | None]:
     """Lay one edition out (and impose it); nothing is written here."""
     started = time.perf_counter()
-    theme = make_theme(content.theme.paper, content.theme.palette, content.language, profile)
+    theme = make_theme(
+        content.theme.paper, content.theme.palette, content.language, profile, content.theme.fonts
+    )
     ctx = LayoutContext(content, theme, load_labels(content.language, content.file.parent))
     _check_cover_title(ctx)
     budget = max_size or theme.profile.max_bytes
@@ -373,7 +375,9 @@ def run_preflight(
     if paper:
         content = replace(content, theme=replace(content.theme, paper=paper))
     root = load_source(content_file.read_bytes(), content_file.name)
-    theme = make_theme(content.theme.paper, content.theme.palette, content.language, profile)
+    theme = make_theme(
+        content.theme.paper, content.theme.palette, content.language, profile, content.theme.fonts
+    )
     ctx = LayoutContext(content, theme, load_labels(content.language, content.file.parent))
     with tempfile.TemporaryDirectory(prefix="booklet-") as work_dir:
         rendered, unpadded = _lay_out(ctx, Path(work_dir), pad=theme.profile.pad_to_signature)

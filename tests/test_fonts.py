@@ -14,8 +14,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from booklet.theme.font_files import FontProblem, inspect_font, inspect_font_set
-from booklet.theme.glyphs import describe_missing, missing_characters, script_coverage
+from booklet.content.font_files import FontProblem, inspect_font, inspect_font_set
+from booklet.content.glyphs import describe_missing, missing_characters, script_coverage
 from tests.conftest import ROOT
 
 FONTS = ROOT / "tests" / "data" / "fonts"

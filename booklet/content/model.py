@@ -16,6 +16,7 @@ from pathlib import Path
 from booklet.content.dates import PartialDate, parse_date
 from booklet.content.drawings import COVER_ART, NONE, PICTOGRAMS, TIP_ICONS
 from booklet.content.errors import ContentError, Problem
+from booklet.content.fonts import FontChoice, read_fonts
 from booklet.content.paths import resolve_content_file
 from booklet.content.photos import ImageProblem, inspect_image
 from booklet.content.reader import Reader, shown
@@ -236,6 +237,7 @@ class Source:
 class ThemeChoice:
     paper: str
     palette: dict[str, str] = field(default_factory=dict)
+    fonts: FontChoice = field(default_factory=FontChoice)
 
 
 @dataclass(frozen=True)
@@ -305,7 +307,7 @@ def read_content(
         nearby=tuple(_nearby(r, p, n) for p, n in r.items(top.get("nearby"), "nearby", 0, 40)),
         practical=_practical(r, top.get("practical")),
         sources=tuple(_source(r, p, n) for p, n in r.items(top.get("sources"), "sources", 0, 60)),
-        theme=_theme(r, top.get("theme")),
+        theme=_theme(r, top.get("theme"), file.parent),
     )
     if language and language != source_language and language not in booklet.translations:
         section = top.get("booklet")
@@ -800,8 +802,8 @@ def _source(r: Reader, path: str, node: Node) -> Source:
     )
 
 
-def _theme(r: Reader, node: Node | None) -> ThemeChoice:
-    f = r.fields(node, "theme", (), ("paper", "palette"))
+def _theme(r: Reader, node: Node | None, base: Path) -> ThemeChoice:
+    f = r.fields(node, "theme", (), ("paper", "palette", "fonts"))
     paper = r.choice(f.get("paper"), "theme.paper", PAPERS) if "paper" in f else "half-letter"
     colours = ("paper", "ink", "muted", "accent", "secondary")
     p = r.fields(f.get("palette"), "theme.palette", (), colours)
@@ -827,4 +829,5 @@ def _theme(r: Reader, node: Node | None) -> ThemeChoice:
             )
         else:
             palette[key] = value.lower()
-    return ThemeChoice(paper, palette)
+    fonts = read_fonts(r, f.get("fonts"), base) if "fonts" in f else FontChoice()
+    return ThemeChoice(paper, palette, fonts)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlab.platypus import Paragraph
-
 from booklet.content.inline import escape, paragraphs, to_markup
 from booklet.content.model import Content
 from booklet.layout.labels import Labels
+from booklet.layout.paragraph import Paragraph
 from booklet.theme import Theme
 
 

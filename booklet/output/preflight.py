@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfbase import pdfmetrics
 
+from booklet.content.glyphs import describe_missing, missing_characters
 from booklet.content.inline import links, url_problem
 from booklet.content.model import Content
 from booklet.content.photos import inspect_image
@@ -20,7 +21,6 @@ from booklet.layout.context import LayoutContext, room_key
 from booklet.layout.render import Rendered
 from booklet.layout.sections.cover import COVER_PHOTO, title_overflow
 from booklet.theme.fonts import FACE_NAMES
-from booklet.theme.glyphs import describe_missing, missing_characters
 from booklet.words import counted
 
 ERROR, WARNING, INFO = "error", "warning", "info"

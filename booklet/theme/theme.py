@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from booklet.content.fonts import FontChoice
 from booklet.theme.fonts import FontSet, register_fonts
 from booklet.theme.palette import Palette, make_palette
 from booklet.theme.paper import PAPERS, Paper
@@ -35,10 +36,17 @@ class Theme:
 
 
 def make_theme(
-    paper: str, palette: dict[str, str], language: str, profile: str = "screen"
+    paper: str,
+    palette: dict[str, str],
+    language: str,
+    profile: str = "screen",
+    fonts: FontChoice | None = None,
 ) -> Theme:
-    fonts = register_fonts()
+    """The theme for one edition; `fonts` is the museum's `theme.fonts` (the bundled
+    families where it gives none)."""
+    choice = fonts or FontChoice()
+    families = register_fonts(choice.role("body"), choice.role("heading"), choice.fallback)
     chosen = PAPERS[paper]
     colours = make_palette(palette)
-    styles = make_styles(chosen, colours, fonts, language)
-    return Theme(chosen, colours, fonts, styles, PROFILES[profile])
+    styles = make_styles(chosen, colours, families, language)
+    return Theme(chosen, colours, families, styles, PROFILES[profile])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, NextPageTemplate, Paragraph
+from reportlab.platypus import Flowable, NextPageTemplate
 
 from booklet.content.inline import escape, plain
 from booklet.layout import tagging
@@ -18,6 +18,7 @@ from booklet.layout.art.covers import MOTIFS
 from booklet.layout.context import LayoutContext, PlacedImage
 from booklet.layout.document import BODY, BookletDocument
 from booklet.layout.flowables.photo import draw_photo
+from booklet.layout.paragraph import Paragraph
 from booklet.layout.sections.common import ink
 
 BAND_SHARE = 0.085

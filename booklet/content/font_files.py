@@ -14,8 +14,8 @@ from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
 
-from booklet.theme.glyphs import FULL as FULL_SHARE
-from booklet.theme.glyphs import SCRIPTS, script_coverage
+from booklet.content.glyphs import FULL as FULL_SHARE
+from booklet.content.glyphs import SCRIPTS, script_coverage
 
 MAX_FONT_BYTES = 30_000_000
 _TRUETYPE = (b"\x00\x01\x00\x00", b"true")
@@ -125,7 +125,7 @@ def _check_embedding(data: bytes, tables: dict[bytes, tuple[int, int]]) -> None:
 
 
 ROLES = ("body", "heading")
-FACES = ("regular", "italic", "bold")
+FACES = ("regular", "italic", "bold", "bold_italic")
 SCRIPT_ORDER = tuple(SCRIPTS)
 
 
