@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from booklet import interruption
-from booklet.content.errors import BudgetError, ContentError, Problem, UsageError, printable
+from booklet.content.errors import BudgetError, ContentError, Problem, UsageError
+from booklet.content.glyphs import missing_characters, missing_glyphs, missing_message
 from booklet.content.inline import plain
 from booklet.content.model import Content, Image, read_content
 from booklet.content.photos import inspect_image
@@ -18,14 +19,14 @@ from booklet.content.source import MAX_INPUT_BYTES, load_source, read_bounded
 from booklet.images import plan_job, run_jobs
 from booklet.layout.context import LayoutContext, PlacedImage
 from booklet.layout.labels import load_labels
-from booklet.layout.labels.tables import missing_table_message
+from booklet.layout.labels.tables import missing_table_message, printed_words
 from booklet.layout.render import Rendered, render
 from booklet.layout.sections.cover import COVER_PHOTO, photo_box, title_overflow
 from booklet.layout.sections.rooms import image_box
 from booklet.output.pdf import pdf_metadata, write_atomically
-from booklet.output.preflight import Finding, check_glyphs, preflight
+from booklet.output.preflight import Finding, preflight
 from booklet.theme import make_theme
-from booklet.theme.fonts import register_fonts
+from booklet.theme.fonts import fonts_for
 from booklet.theme.profile import EMAIL_STEPS, PROFILES
 from booklet.words import counted
 
@@ -87,6 +88,7 @@ def build(
     profile: str = "screen",
     impose: bool = False,
     max_size: int | None = None,
+    allow_missing_glyphs: bool = False,
 ) -> list[BuildResult]:
     """Build one PDF per language (default: the content's own); every edition is validated
     before any file is written, and each output is replaced only by a complete new file.
@@ -100,7 +102,7 @@ def build(
     PROGRESS.info("reading %s", content_file)
     wanted: list[str | None] = list(languages) if languages else [None]
     editions = [_edition(content_file, language, allow_fallback) for language in wanted]
-    _warn_missing_glyphs(content_file, editions[0])
+    _check_glyphs(content_file, editions, allow_missing_glyphs)
     source_language = editions[0].booklet.language
     targets = [edition_output(output, c.language, source_language) for c in editions]
     for content, target in zip(editions, targets, strict=True):
@@ -137,20 +139,36 @@ def imposed_output(output: Path) -> Path:
     return output.with_name(f"{output.stem}-imposed{output.suffix}")
 
 
-def _warn_missing_glyphs(content_file: Path, content: Content) -> None:
-    """Characters the bundled fonts cannot draw print as blank boxes: say where they are, once
-    for the whole file (`check --preflight` reports them as errors)."""
-    register_fonts()
-    root = load_source(content_file.read_bytes(), content_file.name)
-    glyphs = check_glyphs(root, content)
-    for finding in glyphs[:MAX_GLYPH_WARNINGS]:
-        WARNINGS.warning("warning: %s", printable(f"{finding.where}: {finding.message}"))
-    if len(glyphs) > MAX_GLYPH_WARNINGS:
+def glyph_problems(content_file: Path, editions: list[Content]) -> list[Problem]:
+    """Characters no font of the booklet has, in any text of the content (every translation)
+    and in the fixed words of each edition: they would print as blank boxes."""
+    covered = fonts_for(editions[0].theme.fonts).covered
+    root = load_source(read_bounded(content_file, MAX_INPUT_BYTES), content_file.name)
+    problems = missing_glyphs(root, content_file.name, covered)
+    for content in editions:
+        for file, line, key, words in printed_words(content.language, content.file.parent):
+            missing = missing_characters(words, covered)
+            problem = Problem(file, line, key, missing_message(missing))
+            if missing and problem not in problems:
+                problems.append(problem)
+    return problems
+
+
+def _check_glyphs(content_file: Path, editions: list[Content], allow: bool) -> None:
+    """Missing glyphs fail the build, unless allowed: then each is a warning."""
+    for note in editions[0].theme.fonts.stand_ins():
+        WARNINGS.warning("warning: %s", note)
+    problems = glyph_problems(content_file, editions)
+    if problems and not allow:
+        raise ContentError(problems)
+    for problem in problems[:MAX_GLYPH_WARNINGS]:
+        WARNINGS.warning("warning: %s", problem)
+    if len(problems) > MAX_GLYPH_WARNINGS:
         WARNINGS.warning(
-            "warning: %s %s characters the fonts lack (booklet check --preflight "
-            "lists them all)", counted(len(glyphs) - MAX_GLYPH_WARNINGS, "more field"),
-            "has" if len(glyphs) - MAX_GLYPH_WARNINGS == 1 else "have",
-        )  # fmt: skip
+            "warning: %s %s characters the fonts lack (booklet check lists them all)",
+            counted(len(problems) - MAX_GLYPH_WARNINGS, "more field"),
+            "has" if len(problems) - MAX_GLYPH_WARNINGS == 1 else "have",
+        )
 
 
 def _edition(content_file: Path, language: str | None, allow_fallback: bool) -> Content:

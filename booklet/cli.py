@@ -18,7 +18,7 @@ import click
 from booklet import __version__, interruption
 from booklet.cli_send import send
 from booklet.content.errors import BudgetError, ContentError, Problem, UsageError, printable
-from booklet.content.model import PAPERS
+from booklet.content.model import PAPERS, Content
 from booklet.output.preflight import Finding
 from booklet.resources import starter_dir
 from booklet.theme.profile import PROFILES
@@ -166,6 +166,12 @@ def main(debug: bool) -> None:
     help="Build even if texts are untranslated, printing the original text (with a warning).",
 )
 @click.option(
+    "--allow-missing-glyphs",
+    is_flag=True,
+    help="Build even if some characters are in none of the booklet's fonts (they print as "
+    "blank boxes; each is a warning).",
+)
+@click.option(
     "--profile",
     type=click.Choice(sorted(PROFILES)),
     default="screen",
@@ -193,6 +199,7 @@ def build(
     paper: str | None,
     language: str | None,
     allow_fallback: bool,
+    allow_missing_glyphs: bool,
     profile: str,
     impose: bool,
     max_size: int | None,
@@ -225,6 +232,7 @@ def build(
         profile=profile,
         impose=impose,
         max_size=max_size,
+        allow_missing_glyphs=allow_missing_glyphs,
     )
 
 
@@ -253,7 +261,7 @@ def check(
 ) -> None:
     """Validate CONTENT (default ./content.yaml; a folder means the content.yaml in it)
     without building; exit 0 when it is sound."""
-    from booklet.build import load_content, run_preflight_all
+    from booklet.build import glyph_problems, load_content, run_preflight_all
 
     configure_logging(quiet)
     content = content_file(content)
@@ -268,9 +276,19 @@ def check(
         )
         if errors or (strict and warnings):
             sys.exit(EXIT_CONTENT)
+    _print_fonts(loaded, quiet)
     missing = 0
-    for language in [loaded.language, *loaded.booklet.translations]:
-        edition = loaded if language == loaded.language else load_content(content, language)
+    editions = [loaded] + [load_content(content, t) for t in loaded.booklet.translations]
+    if not preflight:  # preflight has reported them, as errors
+        glyphs = glyph_problems(content, editions)
+        missing += len(glyphs)
+        if glyphs:
+            fields = counted(len(glyphs), "field")
+            click.echo(f"{fields} with characters none of the booklet's fonts has:", err=True)
+            for problem in glyphs:
+                click.echo(f"  {problem}", err=True)
+    for edition in editions:
+        language = edition.language
         untranslated = edition.untranslated
         missing += len(untranslated)
         if untranslated:
@@ -293,11 +311,28 @@ def check(
     if not quiet:
         museum = loaded.museum
         marked = sorted(museum.verify | loaded.practical.verify)
-        editions = ", ".join([loaded.language, *loaded.booklet.translations])
+        codes = ", ".join([loaded.language, *loaded.booklet.translations])
         rooms = counted(len(loaded.rooms), "room")
-        click.echo(f"{content}: OK ({rooms}; editions: {editions})", err=True)
+        click.echo(f"{content}: OK ({rooms}; editions: {codes})", err=True)
         if marked:
             click.echo(f"note: confirm before printing: {', '.join(marked)}", err=True)
+
+
+def _print_fonts(content: Content, quiet: bool) -> None:
+    """What each of the museum's fonts covers, and the faces that stand in for others."""
+    from booklet.content.font_files import FontSetReport
+    from booklet.content.fonts import font_report
+
+    choice = content.theme.fonts
+    if not choice:
+        return
+    report = font_report(choice)
+    if not quiet:
+        for field, face in report.faces.items():
+            click.echo(f"font: theme.fonts.{field}: {printable(face.summary())}", err=True)
+    faces = FontSetReport({k: v for k, v in report.faces.items() if not k.startswith("fallback")})
+    for note in [*choice.stand_ins(), *faces.gaps()]:
+        click.echo(f"warning: {note}", err=True)
 
 
 def _print_findings(findings: list[Finding], quiet: bool) -> None:

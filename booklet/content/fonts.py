@@ -46,6 +46,20 @@ class FontChoice:
     def __bool__(self) -> bool:
         return bool(self.faces or self.fallback)
 
+    def stand_ins(self) -> list[str]:
+        """ "theme.fonts.heading has no bold face; ..." for each face a given family lacks."""
+        notes = []
+        for role in ROLES:
+            given = self.role(role)
+            lacking = [face.replace("_", " ") for face in FACES if given and face not in given]
+            if lacking:
+                notes.append(
+                    f"theme.fonts.{role} has no {' or '.join(lacking)} face; "
+                    f"{role} text in {'those styles' if len(lacking) > 1 else 'that style'} "
+                    "is set in its regular face"
+                )
+        return notes
+
     def role(self, role: str) -> dict[str, Path]:
         """The faces given for "body" or "heading", by face ("regular", "bold")."""
         prefix = role + "."

@@ -39,6 +39,7 @@ _NEEDS_SHAPING = re.compile(
 )
 _RIGHT_TO_LEFT = frozenset({"R", "AL"})
 _SPACES = re.compile(r"(\s+)")
+_BREAK = re.compile(r"[^\S\u00a0]")  # a space ReportLab may break a line at
 
 
 class Paragraph(paragraph.Paragraph):
@@ -65,6 +66,7 @@ class Paragraph(paragraph.Paragraph):
                 piece for frag in self.frags for piece in _with_fallbacks(frag, fallbacks)
             ]
         if _NEEDS_SHAPING.search(text):
+            self.frags = _unglued(self.frags)
             self.style = ParagraphStyle(self.style.name, parent=self.style, shaping=1)
             self._right_to_left = any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT for c in text)
             self._base_rtl = _first_strong(text) == "R"
@@ -92,6 +94,11 @@ def _with_fallbacks(frag: Any, fallbacks: tuple[str, ...]) -> list[Any]:
                  if ord(char) in pdfmetrics.getFont(name).face.charToGlyph),
                 frag.fontName,
             )  # fmt: skip
+        elif runs and runs[-1][0] != frag.fontName and not char.isalpha():
+            # Punctuation and digits next to fallback text stay in its font if it has them:
+            # a word in two fonts cannot be shaped (see _unglued).
+            if ord(char) in pdfmetrics.getFont(runs[-1][0]).face.charToGlyph:
+                face = runs[-1][0]
         if runs and (runs[-1][0] == face or char.isspace()):
             runs[-1] = (runs[-1][0], runs[-1][1] + char)
         else:
@@ -99,6 +106,30 @@ def _with_fallbacks(frag: Any, fallbacks: tuple[str, ...]) -> list[Any]:
     if len(runs) == 1 and runs[0][0] == frag.fontName:
         return [frag]
     return [frag.clone(text=piece, fontName=face) for face, piece in runs]
+
+
+def _unglued(frags: list[Any]) -> list[Any]:
+    """Frags where the font changes inside a word, set apart by a space.
+
+    ReportLab shapes a word (text between spaces) with the font of its first piece, so a word
+    whose pieces are in two fonts comes out as the wrong glyphs ("2&nbsp;غرفة", or a quote
+    mark the fallback font lacks against an Arabic word). A no-break space at the seam
+    becomes a space; otherwise a space is added."""
+    out: list[Any] = []
+    for frag in frags:
+        text = getattr(frag, "text", None)
+        previous = out[-1] if out else None
+        before = getattr(previous, "text", None)
+        if (text and before and previous.fontName != frag.fontName
+                and not _BREAK.search(before[-1]) and not _BREAK.search(text[0])):  # fmt: skip
+            if before[-1] == NO_BREAK_SPACE:
+                out[-1] = previous.clone(text=before.rstrip(NO_BREAK_SPACE) + " ")
+            elif text[0] == NO_BREAK_SPACE:
+                frag = frag.clone(text=" " + text.lstrip(NO_BREAK_SPACE))
+            else:
+                frag = frag.clone(text=" " + text)
+        out.append(frag)
+    return out
 
 
 def _first_strong(text: str) -> str:

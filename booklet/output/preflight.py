@@ -10,9 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reportlab.pdfbase import pdfmetrics
-
-from booklet.content.glyphs import describe_missing, missing_characters
+from booklet.content.glyphs import missing_glyphs
 from booklet.content.inline import links, url_problem
 from booklet.content.model import Content
 from booklet.content.photos import inspect_image
@@ -20,7 +18,6 @@ from booklet.content.source import STR_TAG, Node
 from booklet.layout.context import LayoutContext, room_key
 from booklet.layout.render import Rendered
 from booklet.layout.sections.cover import COVER_PHOTO, title_overflow
-from booklet.theme.fonts import FACE_NAMES
 from booklet.words import counted
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -40,7 +37,7 @@ class Finding:
 def preflight(root: Node, ctx: LayoutContext, rendered: Rendered, unpadded: int) -> list[Finding]:
     """Every finding for one edition, errors first."""
     findings = [
-        *check_glyphs(root, ctx.content),
+        *check_glyphs(root, ctx),
         *check_links(root, ctx.content),
         *check_images(ctx, rendered),
         *check_fit(root, ctx, rendered),
@@ -81,40 +78,11 @@ def _find(root: Node, path: str) -> Node | None:
     return node
 
 
-def _covered() -> set[int]:
-    """Code points every bundled face can draw: a character must work in any style."""
-    faces = [pdfmetrics.getFont(name).face.charToGlyph for name in FACE_NAMES]
-    common = set(faces[0])
-    for cmap in faces[1:]:
-        common &= set(cmap)
-    return common
-
-
-def check_glyphs(root: Node, content: Content) -> list[Finding]:
-    covered = _covered()
-    findings = []
-    for path, node in _scalars(root):
-        missing = missing_characters(node.value, covered)
-        if not missing:
-            continue
-        # One finding per field, naming a few characters: a paragraph in another script
-        # must not become thousands of lines.
-        named = describe_missing(missing, MAX_NAMED)
-        what = "character" if len(missing) == 1 else "characters"
-        verb = "is" if len(missing) == 1 else "are"
-        findings.append(
-            Finding(
-                ERROR,
-                "glyphs",
-                _where(content, node.line, path),
-                f"{what} {named} {verb} not in the bundled fonts; "
-                "replace them or they print as blank boxes"
-                if len(missing) > 1
-                else f"{what} {named} {verb} not in the bundled fonts; "
-                "replace it or it prints as a blank box",
-            )
-        )
-    return findings
+def check_glyphs(root: Node, ctx: LayoutContext) -> list[Finding]:
+    """Characters none of the theme's fonts has, one finding per field."""
+    content = ctx.content
+    problems = missing_glyphs(root, content.file.name, ctx.theme.fonts.covered)
+    return [Finding(ERROR, "glyphs", _where(content, p.line, p.field), p.message) for p in problems]
 
 
 def check_links(root: Node, content: Content) -> list[Finding]:

@@ -20,6 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from booklet.content.font_files import FACES
+from booklet.content.fonts import FontChoice
 from booklet.resources import fonts_dir
 
 _FAMILIES = {"Serif": "NotoSerif", "Sans": "NotoSans"}
@@ -69,6 +70,12 @@ def register_fonts(
     sans = _museum_family("Heading", heading) if heading else "Sans"
     fallbacks = tuple(_museum_family("Fallback", {"regular": path}) for path in fallback)
     return FontSet(serif, sans, fallbacks)
+
+
+def fonts_for(choice: FontChoice) -> FontSet:
+    """Register what the content's `theme.fonts` chose (the bundled families where it chose
+    nothing) and name the families."""
+    return register_fonts(choice.role("body"), choice.role("heading"), choice.fallback)
 
 
 def _museum_family(role: str, faces: Mapping[str, Path]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from booklet.content.fonts import FontChoice
-from booklet.theme.fonts import FontSet, register_fonts
+from booklet.theme.fonts import FontSet, fonts_for
 from booklet.theme.palette import Palette, make_palette
 from booklet.theme.paper import PAPERS, Paper
 from booklet.theme.profile import MARK_GAP, MARK_LENGTH, PROFILES, Profile
@@ -44,8 +44,7 @@ def make_theme(
 ) -> Theme:
     """The theme for one edition; `fonts` is the museum's `theme.fonts` (the bundled
     families where it gives none)."""
-    choice = fonts or FontChoice()
-    families = register_fonts(choice.role("body"), choice.role("heading"), choice.fallback)
+    families = fonts_for(fonts or FontChoice())
     chosen = PAPERS[paper]
     colours = make_palette(palette)
     styles = make_styles(chosen, colours, families, language)

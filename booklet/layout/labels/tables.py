@@ -171,3 +171,47 @@ def missing_table_message(code: str, folder: Path | None = None) -> str | None:
         f"booklet has no '{language}' table of fixed words (Contents, Opening hours, ...); it has "
         f"{shipped}. Write {file} beside the content file with these keys: {keys}"
     )
+
+
+def printed_words(code: str, folder: Path | None = None) -> list[tuple[str, int | None, str, str]]:
+    """Every fixed word the edition `code` prints in the PDF, as (file, line, key, words),
+    from the table that gives it (the museum's with its line; booklet's own without one).
+    The email's words are left out: a mail client, not booklet's fonts, shows them."""
+    found: dict[str, tuple[str, int | None, str]] = {}
+    language = code.split("-", 1)[0]
+    for name in dict.fromkeys([REFERENCE, language, code]):
+        for key, words in _flat(_shipped(name)).items():
+            found[key] = (f"booklet/layout/labels/{name}.yaml", None, words)
+        if folder is not None and (folder / MUSEUM_FOLDER / f"{name}.yaml").is_file():
+            shown = f"{MUSEUM_FOLDER}/{name}.yaml"
+            root = load_source(read_bounded(folder / MUSEUM_FOLDER / f"{name}.yaml",
+                                            _MAX_TABLE_BYTES), shown)  # fmt: skip
+            for key, (line, words) in _flat_nodes(root).items():
+                found[key] = (shown, line, words)
+    return [(file, line, key, words) for key, (file, line, words) in found.items()
+            if not key.startswith("email.")]  # fmt: skip
+
+
+def _flat(table: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in table.items():
+        if isinstance(value, dict):
+            flat.update(_flat(value, f"{prefix}{key}."))
+        else:
+            flat[prefix + key] = "".join(value) if isinstance(value, list) else str(value)
+    return flat
+
+
+def _flat_nodes(node: Node, prefix: str = "") -> dict[str, tuple[int | None, str]]:
+    flat: dict[str, tuple[int | None, str]] = {}
+    if not node.is_mapping:
+        return flat
+    for key, child in node.value.items():
+        if child.is_mapping:
+            flat.update(_flat_nodes(child, f"{prefix}{key}."))
+        elif child.is_sequence:
+            marks = "".join(n.value for n in child.value if n.is_scalar)
+            flat[prefix + key] = (child.line, marks)
+        elif child.is_scalar:
+            flat[prefix + key] = (child.line, str(child.value))
+    return flat
