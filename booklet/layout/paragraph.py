@@ -94,11 +94,11 @@ def _with_fallbacks(frag: Any, fallbacks: tuple[str, ...]) -> list[Any]:
                  if ord(char) in pdfmetrics.getFont(name).face.charToGlyph),
                 frag.fontName,
             )  # fmt: skip
-        elif runs and runs[-1][0] != frag.fontName and not char.isalpha():
+        elif (runs and runs[-1][0] != frag.fontName and not char.isalpha()
+              and ord(char) in pdfmetrics.getFont(runs[-1][0]).face.charToGlyph):  # fmt: skip
             # Punctuation and digits next to fallback text stay in its font if it has them:
             # a word in two fonts cannot be shaped (see _unglued).
-            if ord(char) in pdfmetrics.getFont(runs[-1][0]).face.charToGlyph:
-                face = runs[-1][0]
+            face = runs[-1][0]
         if runs and (runs[-1][0] == face or char.isspace()):
             runs[-1] = (runs[-1][0], runs[-1][1] + char)
         else:
@@ -118,7 +118,7 @@ def _unglued(frags: list[Any]) -> list[Any]:
     out: list[Any] = []
     for frag in frags:
         text = getattr(frag, "text", None)
-        previous = out[-1] if out else None
+        previous: Any = out[-1] if out else None
         before = getattr(previous, "text", None)
         if (text and before and previous.fontName != frag.fontName
                 and not _BREAK.search(before[-1]) and not _BREAK.search(text[0])):  # fmt: skip
