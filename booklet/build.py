@@ -56,6 +56,9 @@ def load_content(path: Path, language: str | None = None, decode_images: bool = 
     root = load_source(read_bounded(path, MAX_INPUT_BYTES), path.name)
     content = read_content(root, path.resolve(), language, decode_images)
     missing = missing_table_message(content.language, content.file.parent)
+    unlisted = content.language not in (content.booklet.language, *content.booklet.translations)
+    if missing and unlisted:
+        raise ContentError(list(content.untranslated))  # neither its texts nor its words
     if missing:
         where = content.booklet.language_lines.get(content.language)
         own = content.language == content.booklet.language

@@ -309,18 +309,21 @@ def read_content(
         sources=tuple(_source(r, p, n) for p, n in r.items(top.get("sources"), "sources", 0, 60)),
         theme=_theme(r, top.get("theme"), file.parent),
     )
+    untranslated = tuple(r.untranslated)
     if language and language != source_language and language not in booklet.translations:
+        # Not a fault of the content: a language it has no edition in is one untranslated
+        # whole, which --allow-fallback prints in the content's own texts (with that
+        # language's fixed words, dates and quotes).
         section = top.get("booklet")
         line = section.key_lines.get("translations", section.line) if section else None
         editions = ", ".join([source_language, *booklet.translations])
-        r.problem(
-            line, "booklet.translations", f"the content has no '{language}' edition ({editions})"
-        )
+        missing = f"the content has no '{language}' edition ({editions})"
+        untranslated = (Problem(name, line, "booklet.translations", missing),)
     if r.problems:
         raise ContentError(sorted(r.problems, key=lambda p: p.line or 0))
     return replace(
         content,
-        untranslated=tuple(r.untranslated),
+        untranslated=untranslated,
         untranslated_read_aloud=tuple(r.untranslated_read_aloud),
         section_lines=dict(root.key_lines),
     )

@@ -13,7 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from booklet.content.dates import PartialDate
-from booklet.layout.labels.tables import load_table, museum_languages, shipped_languages
+from booklet.layout.labels.tables import (
+    load_table,
+    museum_languages,
+    museum_tables_state,
+    shipped_languages,
+)
 from booklet.locales.formats import Formats, formats_for
 
 Quotes = tuple[str, str, str, str]
@@ -62,8 +67,15 @@ def label_languages(folder: Path | None = None) -> list[str]:
     return sorted({*shipped_languages(), *museum_languages(folder)})
 
 
-@functools.cache
 def load_labels(language: str, folder: Path | None = None) -> Labels:
     """The table for the edition `language` ("fr", "en-GB"), with the museum's own words from
-    `folder/labels/` when given; English wherever neither has a word."""
+    `folder/labels/` when given; English wherever neither has a word.
+
+    Cached by the museum's files as they are now (name, size, modification time): a process
+    that builds again (watch mode) reads an edited `labels/xx.yaml` again."""
+    return _load_labels(language, folder, museum_tables_state(folder))
+
+
+@functools.lru_cache(maxsize=64)
+def _load_labels(language: str, folder: Path | None, state: tuple[object, ...]) -> Labels:
     return Labels(language, load_table(language, folder))

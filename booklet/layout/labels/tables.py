@@ -40,6 +40,20 @@ def museum_languages(folder: Path | None) -> list[str]:
     return sorted(path.stem for path in (folder / MUSEUM_FOLDER).glob("*.yaml"))
 
 
+def museum_tables_state(folder: Path | None) -> tuple[tuple[str, int, int], ...]:
+    """(name, size, mtime in ns) of every museum table: what a cache of tables is keyed by."""
+    if folder is None or not (folder / MUSEUM_FOLDER).is_dir():
+        return ()
+    state = []
+    for path in sorted((folder / MUSEUM_FOLDER).glob("*.yaml")):
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        state.append((path.name, info.st_size, info.st_mtime_ns))
+    return tuple(state)
+
+
 def load_table(code: str, folder: Path | None = None) -> dict[str, Any]:
     """The merged table for an edition code ("fr", "pt-PT"), English filling the gaps.
 
