@@ -54,7 +54,7 @@ class FontChoice:
             lacking = [face.replace("_", " ") for face in FACES if given and face not in given]
             if lacking:
                 notes.append(
-                    f"theme.fonts.{role} has no {' or '.join(lacking)} face; "
+                    f"theme.fonts.{role} has no {_listed(lacking)} face; "
                     f"{role} text in {'those styles' if len(lacking) > 1 else 'that style'} "
                     "is set in its regular face"
                 )
@@ -64,6 +64,11 @@ class FontChoice:
         """The faces given for "body" or "heading", by face ("regular", "bold")."""
         prefix = role + "."
         return {k.removeprefix(prefix): v for k, v in self.faces.items() if k.startswith(prefix)}
+
+
+def _listed(words: list[str]) -> str:
+    """ "italic, bold or bold italic" """
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
 
 
 def read_fonts(r: Reader, node: Node | None, base: Path) -> FontChoice:
