@@ -65,6 +65,10 @@ class Paragraph(paragraph.Paragraph):
             self.frags = [
                 piece for frag in self.frags for piece in _with_fallbacks(frag, fallbacks)
             ]
+            if any(getattr(frag, "fontName", None) in fallbacks for frag in self.frags):
+                # A fallback font's letters may reach higher or lower than the style's
+                # (Arabic does): its lines grow to fit them rather than touch the next.
+                self.style = ParagraphStyle(self.style.name, parent=self.style, autoLeading="min")
         if _NEEDS_SHAPING.search(text):
             self.frags = _unglued(self.frags)
             self.style = ParagraphStyle(self.style.name, parent=self.style, shaping=1)
