@@ -52,11 +52,12 @@ def test_help_gives_every_command_a_one_line_summary() -> None:
     assert code == 0
     commands = out[out.index("Commands:\n") :].splitlines()[1:]
     assert commands == [
-        "  build   Build the booklet PDF from content.yaml.",
-        "  check   Check content.yaml for problems, without building.",
-        "  init    Start a new booklet: a content.yaml to fill in, or the sample.",
-        "  schema  Print the JSON Schema of content.yaml (or its field reference).",
-        "  send    Email the booklet to a list of travelers.",
+        "  build    Build the booklet PDF from content.yaml.",
+        "  check    Check content.yaml for problems, without building.",
+        "  init     Start a new booklet: a content.yaml to fill in, or the sample.",
+        "  preview  Render pages to PNG, or a contact sheet of all pages.",
+        "  schema   Print the JSON Schema of content.yaml (or its field reference).",
+        "  send     Email the booklet to a list of travelers.",
     ]
 
 
