@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from booklet import interruption
-from booklet.content.errors import ContentError, UsageError
+from booklet.content.errors import ContentError, Problem, UsageError
 from booklet.content.inline import plain
 from booklet.content.model import Content
 from booklet.content.project import Project
@@ -63,17 +63,19 @@ def build(
     images: ImageCache | None = None,
     every_edition: bool = False,
     previous: Mapping[str, Rendered] | None = None,
+    allow_missing_glyphs: bool = False,
 ) -> list[BuildResult]:
     """Write one PDF per language (default: the content's own), each replaced only by a
     complete new file; with `impose`, also `<stem>-imposed.pdf` for saddle stitching. Where
     they go is output/names.py's rule (`output` is `-o`; `every_edition` is `--lang all`).
-    `previous` holds the last build's editions by language (watch mode), to start from."""
+    `previous` holds the last build's editions by language (watch mode), to start from.
+    Characters none of the fonts has fail the build unless `allow_missing_glyphs`."""
     started = time.perf_counter()
     check_options(profile, max_size)
     wanted: list[str | None] = [*languages] if languages else [None]
     editions = [_edition(project, language, allow_fallback) for language in wanted]
-    warn_missing_glyphs(project)
     codes = [content.language for content in editions]
+    check_missing_glyphs(project, codes, allow_missing_glyphs)
     targets = output_paths(
         output, profile, codes, project.source.language, every_edition=every_edition
     )
@@ -121,16 +123,27 @@ def check_options(profile: str, max_size: int | None) -> None:
         )
 
 
-def warn_missing_glyphs(project: Project) -> None:
-    """Characters the bundled fonts cannot draw print as blank boxes: say where, once for the
-    whole file (`check --preflight` reports them as errors)."""
-    for problem in project.missing_glyphs[:MAX_GLYPH_WARNINGS]:
+def check_missing_glyphs(project: Project, languages: list[str], allow: bool) -> None:
+    """Characters none of the booklet's fonts has would print as blank boxes: they fail the
+    build unless allowed, and are then warnings. The faces a museum's family lacks (set in
+    its regular) are warnings."""
+    for note in project.source.theme.fonts.stand_ins():
+        WARNINGS.warning("warning: %s", note)
+    problems = project.glyph_problems(languages)
+    if problems and not allow:
+        raise ContentError(problems)
+    warn_missing_glyphs(problems)
+
+
+def warn_missing_glyphs(problems: Sequence[Problem]) -> None:
+    """Each field with characters the fonts lack, as a warning; a few, then how many more."""
+    for problem in problems[:MAX_GLYPH_WARNINGS]:
         WARNINGS.warning("warning: %s", problem)
-    more = len(project.missing_glyphs) - MAX_GLYPH_WARNINGS
+    more = len(problems) - MAX_GLYPH_WARNINGS
     if more > 0:
         WARNINGS.warning(
-            "warning: %s %s characters the fonts lack (booklet check --preflight "
-            "lists them all)", counted(more, "more field"), "has" if more == 1 else "have",
+            "warning: %s %s characters the fonts lack (booklet check lists them all)",
+            counted(more, "more field"), "has" if more == 1 else "have",
         )  # fmt: skip
 
 

@@ -39,6 +39,7 @@ from booklet.words import counted
 
 if TYPE_CHECKING:
     from booklet.build import BuildResult
+    from booklet.content.model import Content
     from booklet.content.project import Project
     from booklet.images import ImageCache
     from booklet.layout.rendered import Rendered
@@ -173,6 +174,12 @@ def main(debug: bool) -> None:
     is_flag=True,
     help="Build even if texts are untranslated, printing the original text (with a warning).",
 )
+@click.option(
+    "--allow-missing-glyphs",
+    is_flag=True,
+    help="Build even if some characters are in none of the booklet's fonts (they print as "
+    "blank boxes; each is a warning).",
+)
 @profile_option(
     "screen",
     "screen: reader PDF, images ~150 dpi. print: bleed, crop marks, 300 dpi, "
@@ -211,6 +218,7 @@ def build(
     paper: str | None,
     language: str | None,
     allow_fallback: bool,
+    allow_missing_glyphs: bool,
     profile: str,
     impose: bool,
     max_size: int | None,
@@ -249,6 +257,7 @@ def build(
             project, output, paper=paper, languages=languages, allow_fallback=allow_fallback,
             profile=profile, impose=impose, max_size=max_size, images=images,
             every_edition=language == "all", previous=previous,
+            allow_missing_glyphs=allow_missing_glyphs,
         )  # fmt: skip
 
     if watch:
@@ -386,7 +395,8 @@ def check(
         if as_json:
             click.echo(report.document(ok=False))
         raise
-    report.add_problems(project.missing_glyphs, "warning", "glyphs")
+    if not preflight:  # preflight reports them as findings
+        report.add_problems(project.missing_glyphs, "error", "glyphs")
     if preflight:
         findings = _preflight(project, profile, paper)
         _print_findings(findings, quiet)
@@ -398,7 +408,16 @@ def check(
         )
         if errors or (strict and warnings):
             finish(ok=False)
+    _print_fonts(project.source, quiet)
     missing = 0
+    if not preflight:  # preflight has reported them, as errors
+        glyphs = project.missing_glyphs
+        missing += len(glyphs)
+        if glyphs:
+            fields = counted(len(glyphs), "field")
+            click.echo(f"{fields} with characters none of the booklet's fonts has:", err=True)
+            for problem in glyphs:
+                click.echo(f"  {problem}", err=True)
     for language, edition in project.editions.items():
         untranslated = edition.untranslated
         missing += len(untranslated)
@@ -451,6 +470,22 @@ def _preflight(project: Project, profile: str, paper: str | None) -> list[Findin
             for language, edition in project.editions.items()
         }
     return preflight(project, rendered)
+
+
+def _print_fonts(content: Content, quiet: bool) -> None:
+    """What each of the museum's fonts covers, and the faces that stand in for others."""
+    from booklet.theme.font_files import FontSetReport, font_report
+
+    choice = content.theme.fonts
+    if not choice:
+        return
+    report = font_report(choice)
+    if not quiet:
+        for field, face in report.faces.items():
+            click.echo(f"font: theme.fonts.{field}: {printable(face.summary())}", err=True)
+    faces = FontSetReport({k: v for k, v in report.faces.items() if not k.startswith("fallback")})
+    for note in [*choice.stand_ins(), *faces.gaps()]:
+        click.echo(f"warning: {note}", err=True)
 
 
 def _print_findings(findings: list[Finding], quiet: bool) -> None:

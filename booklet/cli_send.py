@@ -502,7 +502,7 @@ def _gather(
     if problems:
         raise ContentError(problems)
     _note_fallbacks(travelers, languages, own)
-    warn_missing_glyphs(project)
+    warn_missing_glyphs(project.missing_glyphs)
     return project, travelers, languages
 
 

@@ -946,7 +946,7 @@ def test_bidi_and_escapes_in_a_key_are_shown_escaped(site: Site) -> None:
         site,
         build(site),
         f"content.yaml:{line + 1}: theme.\\u202eevil\\u001b[2J: unknown field; "
-        "expected one of: paper, palette",
+        "expected one of: paper, palette, fonts",
     )
 
 
@@ -954,39 +954,51 @@ def test_a_zero_width_joiner_is_ordinary_text(site: Site) -> None:
     # It joins emoji and Indic letters; refusing it would refuse real text. (These emoji have
     # no glyph in the bundled fonts: see the next test.)
     site.place(("rooms", 0, "name"), '"Kitchen \\U0001F468\\u200D\\U0001F373"')
-    assert_built(site, build(site))
+    assert_built(site, build(site, "--allow-missing-glyphs"))
 
 
-def test_characters_no_bundled_font_can_draw_are_warned_about(
+def test_characters_no_font_can_draw_fail_the_build(site: Site) -> None:
+    """Chinese, Korean, Arabic... would print as blank boxes: the build says where, and stops."""
+    line = site.place(("rooms", 0, "name"), '"Kitchen \\u53a8\\u623f"')
+    assert_refused(
+        site,
+        build(site),
+        f"content.yaml:{line}: rooms[0].name: characters '\u53a8' (U+53A8), '\u623f' (U+623F) "
+        "are in none of the booklet's fonts and would print as blank boxes; add a font that has "
+        "them (theme.fonts), replace them, or build with --allow-missing-glyphs",
+    )
+
+
+def test_characters_no_font_can_draw_are_warned_about_when_allowed(
     site: Site, expected_warnings: list[str]
 ) -> None:
-    """Chinese, Korean, Arabic... print as blank boxes: the build says where (and goes on)."""
-    line = site.place(("rooms", 0, "name"), '"Kitchen \\u53a8\\u623f"')
-    result = run(site, "build", str(site.content), "-o", str(site.out))  # not -q: warnings
+    line = site.place(("rooms", 0, "name"), '"Kitchen \\u53a8"')
+    result = run(site, "build", str(site.content), "-o", str(site.out), "--allow-missing-glyphs")
     assert result.code == 0, result.err
     assert [text for text in result.lines if text.startswith("warning:")] == [
-        f"warning: content.yaml:{line}: rooms[0].name: characters '\u53a8' (U+53A8), "
-        "'\u623f' (U+623F) are not in the bundled fonts; replace them or they print as blank boxes"
+        f"warning: content.yaml:{line}: rooms[0].name: character '\u53a8' (U+53A8) is in none "
+        "of the booklet's fonts and would print as a blank box; add a font that has it "
+        "(theme.fonts), replace it, or build with --allow-missing-glyphs"
     ]
     assert len(expected_warnings) == 1
     assert_printable(result.err)
     assert result.changed == [site.out_key]
 
 
-def test_glyph_warnings_show_invisible_characters_escaped(
-    site: Site, expected_warnings: list[str]
-) -> None:
+def test_glyph_problems_show_invisible_characters_escaped(site: Site) -> None:
     line = site.place(("rooms", 0, "name"), '"Kitchen\\U000E0041\\u180E"')
-    result = run(site, "build", str(site.content), "-o", str(site.out))  # not -q: warnings
-    assert result.code == 0, result.err
-    assert f"warning: content.yaml:{line}: rooms[0].name: " in result.err
+    result = build(site)
+    assert result.code == 1
+    assert (
+        f"error: content.yaml:{line}: rooms[0].name: characters '\\u180e' (U+180E), '\\ue0041' "
+        "(U+E0041) are in none of the booklet's fonts" in result.err
+    )
     assert_printable(result.err)
-    assert len(expected_warnings) == 1
 
 
 def test_glyph_warnings_for_one_field_are_few(site: Site, expected_warnings: list[str]) -> None:
     site.set(("rooms", 0, "text"), "".join(chr(0x4E00 + i) for i in range(2000)))
-    result = run(site, "build", str(site.content), "-o", str(site.out))
+    result = run(site, "build", str(site.content), "-o", str(site.out), "--allow-missing-glyphs")
     assert result.code == 0, result.err
     assert len([text for text in result.lines if text.startswith("warning:")]) <= 10
     assert 1 <= len(expected_warnings) <= 10
@@ -1274,7 +1286,7 @@ def test_a_5000_character_website_is_too_long(site: Site) -> None:
 def test_the_longest_allowed_website_builds_even_in_multibyte_characters(site: Site) -> None:
     # 300 characters, 1,160 bytes of UTF-8 in the QR code
     site.set(("museum", "website"), "https://example.com/" + "\U0001f3db" * 280)
-    assert_built(site, build(site))
+    assert_built(site, build(site, "--allow-missing-glyphs"))  # the emoji has no glyph
 
 
 def test_12_highlights_of_200_characters_build(site: Site) -> None:

@@ -12,7 +12,7 @@ from booklet.build import BuildResult
 from booklet.content.errors import ContentError
 from booklet.content.model import Content, read_content
 from booklet.content.source import load_source
-from tests.conftest import DEFAULT_CONTENT, ENGLISH_CONTENT, edit
+from tests.conftest import DEFAULT_CONTENT, ENGLISH_CONTENT, edit, line_of, run_cli
 from tests.conftest import build_file as build
 
 NB = "\u00a0"
@@ -65,6 +65,34 @@ def test_an_edition_per_shipped_table(
     assert flat(date) in text
     assert flat(hours) in text
     assert flat(quoted) in text
+
+
+def test_the_default_content_prints_a_french_edition_of_its_fixed_words(
+    tmp_path: Path, expected_warnings: list[str]
+) -> None:
+    """French is no edition of the default content, but booklet has its fixed words: with
+    --allow-fallback the English texts print with French words, dates and quotes."""
+    out = tmp_path / "booklet.pdf"
+    code, _, err = run_cli("build", str(DEFAULT_CONTENT), "--lang", "fr", "-o", str(out), "-q")
+    assert code == 1
+    line = line_of(DEFAULT_CONTENT, "  translations:")
+    assert err.splitlines()[0] == (
+        f"error: content.yaml:{line}: booklet.translations: the content has no 'fr' edition "
+        "(en, es)"
+    )
+    args = ("build", str(DEFAULT_CONTENT), "--lang", "fr", "--allow-fallback", "-o", str(out))
+    code, _, err = run_cli(*args)  # not -q: warnings
+    assert code == 0, err
+    assert [w for w in err.splitlines() if w.startswith("warning:")] == [
+        f"warning: content.yaml:{line}: booklet.translations: the content has no 'fr' edition "
+        "(en, es) (printing the en text)"
+    ]
+    reader = PdfReader(out)  # -o names the file, whatever the edition
+    assert reader.trailer["/Root"]["/Lang"] == "fr"
+    text = flat("\n".join(page.extract_text() for page in reader.pages))
+    word, date, hours, quoted = EDITIONS["fr"]
+    for expected in (word, date, hours, quoted, "24 mai 1940"):
+        assert flat(expected) in text
 
 
 # -- edition codes in the content model --------------------------------------------------------

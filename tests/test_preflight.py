@@ -260,17 +260,17 @@ def test_a_character_the_fonts_lack_is_an_error(
     content = english_project / "content.yaml"
     edit(content, '    name: "Kitchen"\n', f'    name: "Kitchen {char}"\n')
     line = line_of(content, f'    name: "Kitchen {char}"')
-    code, _, err = run_cli("check", str(content))  # valid content: only preflight sees it
-    assert code == 0, err
+    message = (
+        f"character '{char}' ({code_point}) is in none of the booklet's fonts and would print "
+        "as a blank box; add a font that has it (theme.fonts), replace it, or build with "
+        "--allow-missing-glyphs"
+    )
+    code, _, err = run_cli("check", str(content))
+    assert code == 1
+    assert f"  content.yaml:{line}: rooms[0].name: {message}\n" in err
     result = preflight(content)
     assert result.code == 1
-    assert result.of("glyphs") == [
-        (
-            "error",
-            f"content.yaml:{line}: rooms[0].name: character '{char}' ({code_point}) is not in "
-            "the bundled fonts; replace it or it prints as a blank box",
-        )
-    ]
+    assert result.of("glyphs") == [("error", f"content.yaml:{line}: rooms[0].name: {message}")]
 
 
 def test_glyphs_are_checked_in_every_translation(project: Path) -> None:
@@ -286,8 +286,9 @@ def test_glyphs_are_checked_in_every_translation(project: Path) -> None:
     assert result.of("glyphs") == [
         (
             "error",
-            f"content.yaml:{line}: rooms[1].name.es: character '字' (U+5B57) is not in the "
-            "bundled fonts; replace it or it prints as a blank box",
+            f"content.yaml:{line}: rooms[1].name.es: character '字' (U+5B57) is in none of the "
+            "booklet's fonts and would print as a blank box; add a font that has it "
+            "(theme.fonts), replace it, or build with --allow-missing-glyphs",
         )
     ]
 

@@ -21,6 +21,7 @@ from booklet.content.values import (
     Date,
     Drawing,
     Edition,
+    FontFile,
     Integer,
     Language,
     Name,
@@ -261,12 +262,40 @@ SOURCE = Mapping((
     Field("url", Url(), "Where to find it.", '"https://example.org/records"', default=""),
 ))  # fmt: skip
 
+MAX_FALLBACK_FONTS = 4
+
+
+def _family(role: str, sets: str, example: str) -> Mapping:
+    """One family's faces: a regular, and the others it has (the regular stands in for any
+    it lacks, with a warning)."""
+    return Mapping((
+        Field("regular", FontFile(), f"The {role} family's regular face.",
+              f"fonts/{example}-Regular.ttf", required=True),
+        Field("italic", FontFile(), "Its italic.", f"fonts/{example}-Italic.ttf"),
+        Field("bold", FontFile(), "Its bold.", f"fonts/{example}-Bold.ttf"),
+        Field("bold_italic", FontFile(), "Its bold italic.", f"fonts/{example}-BoldItalic.ttf"),
+    ), doc=f"Sets {sets}.")  # fmt: skip
+
+
+FONTS = Mapping((
+    Field("body", _family("body", "the running text", "Lora"), "The running text's family "
+          "(Noto Serif unless given).", "{regular: fonts/Lora-Regular.ttf, …}"),
+    Field("heading", _family("heading", "titles, labels and captions", "OpenSans"), "Titles', "
+          "labels' and captions' family (Noto Sans unless given).",
+          "{regular: fonts/OpenSans-Regular.ttf}"),
+    Field("fallback", ListOf(FontFile(), 1, MAX_FALLBACK_FONTS, "font"), "Fonts for the "
+          "characters the families lack (another script), tried in order.",
+          "[fonts/NotoSansArabic-Regular.ttf]"),
+))  # fmt: skip
+
 THEME = Mapping((
     Field("paper", Choice(tuple(PAPERS)), "The paper size.", "a5", default="half-letter"),
     Field("palette", Mapping(tuple(
         Field(key, Colour(), f"The {key} colour.", f'"{value}"')
         for key, value in DEFAULT_PALETTE.items()
     )), "Colours, in quotes.", '{accent: "#1f5fa8"}'),
+    Field("fonts", FONTS, "The museum's own TrueType fonts, in files beside the content.",
+          "{heading: {regular: fonts/OpenSans-Regular.ttf}}"),
 ))  # fmt: skip
 
 MAIL = Mapping((
@@ -286,6 +315,6 @@ CONTENT = Mapping((
     Field("nearby", ListOf(PLACE, 0, 40, "place"), "Places for a walk after the visit.", ""),
     Field("practical", PRACTICAL, "Practical information, with the QR code.", ""),
     Field("sources", ListOf(SOURCE, 0, 60, "source"), "Where the facts come from.", ""),
-    Field("theme", THEME, "Paper and colours.", ""),
+    Field("theme", THEME, "Paper, colours and fonts.", ""),
     Field("mail", MAIL, "What `booklet send` needs from the content.", ""),
 ), doc="The content of a visitor booklet: one content.yaml, read by booklet.")  # fmt: skip

@@ -7,6 +7,7 @@ handed to booklet.labels as data, so no later stage reads the museum's folder ag
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,37 +19,60 @@ _MAX_TABLE_BYTES = 200_000
 _MAX_TABLES = 200
 
 
+@dataclass(frozen=True)
+class MuseumLabels:
+    """The museum's tables by name ("fr", "pt-PT"), and the line of each word in them (table
+    -> dotted key -> line), so a later check can point at a word."""
+
+    tables: dict[str, dict[str, Any]] = field(default_factory=dict)
+    lines: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
 def read_museum_tables(folder: Path | None) -> dict[str, dict[str, Any]]:
     """Every table in `folder/labels/` by name ("fr", "pt-PT"); {} when there is none.
 
     Raises ContentError naming each problem of every table that cannot be used."""
+    return read_museum_labels(folder).tables
+
+
+def read_museum_labels(folder: Path | None) -> MuseumLabels:
+    """`read_museum_tables`, with the line of every word."""
+    labels = MuseumLabels()
     if folder is None or not (folder / MUSEUM_FOLDER).is_dir():
-        return {}
-    tables: dict[str, dict[str, Any]] = {}
+        return labels
     problems: list[Problem] = []
     paths = sorted((folder / MUSEUM_FOLDER).glob("*.yaml"))[:_MAX_TABLES]
     for path in paths:
+        lines: dict[str, int] = {}
         try:
-            tables[path.stem] = _read_museum_table(path, f"{MUSEUM_FOLDER}/{path.name}")
+            labels.tables[path.stem] = _read_museum_table(
+                path, f"{MUSEUM_FOLDER}/{path.name}", lines
+            )
         except ContentError as error:
             problems += error.problems
+        labels.lines[path.stem] = lines
     if problems:
         raise ContentError(problems)
-    return tables
+    return labels
 
 
-def _read_museum_table(path: Path, shown: str) -> dict[str, Any]:
+def _read_museum_table(path: Path, shown: str, lines: dict[str, int]) -> dict[str, Any]:
     """A museum's table, checked against the English one: every problem at once."""
     root = load_source(read_bounded(path, _MAX_TABLE_BYTES), shown)
     problems: list[Problem] = []
-    table = _read_mapping(root, reference_table(), shown, "", problems)
+    table = _read_mapping(root, reference_table(), shown, "", problems, lines)
     if problems:
         raise ContentError(problems)
     return table
 
 
 def _read_mapping(
-    node: Node, reference: dict[str, Any], file: str, path: str, problems: list[Problem]
+    node: Node,
+    reference: dict[str, Any],
+    file: str,
+    path: str,
+    problems: list[Problem],
+    lines: dict[str, int],
 ) -> dict[str, Any]:
     if not node.is_mapping:
         problems.append(Problem(file, node.line, path, "expected a mapping of key: words"))
@@ -61,13 +85,15 @@ def _read_mapping(
             hint = f"; did you mean '{close[0]}'?" if close else ""
             problems.append(Problem(file, node.key_lines.get(key), where, f"unknown key{hint}"))
         elif isinstance(reference[key], dict):
-            table[key] = _read_mapping(child, reference[key], file, where, problems)
+            table[key] = _read_mapping(child, reference[key], file, where, problems, lines)
         elif key == "quotes":
             table[key] = _read_quotes(child, file, problems)
+            lines[where] = child.line
         elif not child.is_scalar or not child.value.strip():
             problems.append(Problem(file, child.line, where, "expected the words, as text"))
         else:
             table[key] = child.value
+            lines[where] = child.line
     return table
 
 

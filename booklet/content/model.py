@@ -26,6 +26,7 @@ from booklet.labels import Labels, load_labels
 from booklet.labels.tables import MuseumTables
 from booklet.locales.addresses import PostalAddress, address_lines
 from booklet.locales.codes import parse_code
+from booklet.theme.font_files import ROLES, FontChoice
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,7 @@ class Mail:
 class ThemeChoice:
     paper: str
     palette: dict[str, str] = field(default_factory=dict)
+    fonts: FontChoice = field(default_factory=FontChoice)
 
 
 @dataclass(frozen=True)
@@ -309,20 +311,25 @@ def read_content(
                                "verify": frozenset(top["practical"]["verify"])}),
         sources=tuple(Source(**source) for source in top["sources"]),
         theme=ThemeChoice(top["theme"]["paper"],
-                          {k: v for k, v in top["theme"]["palette"].items() if v}),
+                          {k: v for k, v in top["theme"]["palette"].items() if v},
+                          _fonts(top["theme"]["fonts"])),
         labels=load_labels(r.language, museum_labels),
         mail=Mail(top["mail"]["from"], top["mail"].line_of("from")),
     )  # fmt: skip
+    untranslated = tuple(r.untranslated)
     if language and language != source_language and language not in booklet.translations:
-        section = top["booklet"]
+        # Not a fault of the content: a language it has no edition in is one untranslated
+        # whole, which --allow-fallback prints in the content's own texts (with that
+        # language's fixed words, dates and quotes).
         editions = ", ".join([source_language, *booklet.translations])
-        r.problem(section.line_of("translations"), "booklet.translations",
-                  f"the content has no '{language}' edition ({editions})")  # fmt: skip
+        missing = f"the content has no '{language}' edition ({editions})"
+        line = top["booklet"].line_of("translations")
+        untranslated = (Problem(name, line, "booklet.translations", missing),)
     if r.problems:
         raise ContentError(sorted(r.problems, key=lambda p: p.line or 0))
     return replace(
         content,
-        untranslated=tuple(r.untranslated),
+        untranslated=untranslated,
         untranslated_read_aloud=tuple(r.untranslated_read_aloud),
         section_lines=dict(root.key_lines),
     )
@@ -499,3 +506,10 @@ def _inside(r: Reader, point: Point | None, node: Node, path: str, size: Point) 
 
 def _tip(f: Fields) -> Tip:
     return Tip(f["title"], f["text"], f["icon"], Located(f.line_of("text"), f"{f.path}.text"))
+
+
+def _fonts(f: Fields) -> FontChoice:
+    """The museum's usable font files by field ("heading.bold"), and its fallbacks."""
+    faces = {f"{role}.{face}": path for role in ROLES if role in f.nodes
+             for face, path in f[role].items() if path is not None}  # fmt: skip
+    return FontChoice(faces, tuple(path for path in f["fallback"] if path is not None))

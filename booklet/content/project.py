@@ -2,18 +2,19 @@
 
 `load_project` reads the file (bounded), parses it into nodes that remember their lines,
 validates every edition into a read-only `Content`, collects each edition's untranslated
-texts and the characters the fonts lack. Every command starts here and hands the `Project`
-on; nothing after this reads content.yaml again.
+texts and the characters the content's fonts (`theme.fonts`, or the bundled ones) lack.
+Every command starts here and hands the `Project` on; nothing after this reads content.yaml
+again.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from booklet.content.errors import Problem
-from booklet.content.glyphs import missing_glyphs
-from booklet.content.label_files import MUSEUM_FOLDER, read_museum_tables
+from booklet.content.errors import ContentError, Problem
+from booklet.content.glyphs import covered, missing_glyphs, missing_in_words
+from booklet.content.label_files import MUSEUM_FOLDER, MuseumLabels, read_museum_labels
 from booklet.content.model import Content, read_content
 from booklet.content.source import MAX_INPUT_BYTES, Node, load_source, read_bounded
 from booklet.labels.tables import MuseumTables, missing_table_message
@@ -28,8 +29,13 @@ class Project:
     editions: dict[str, Content]
     """Every edition by language, the content's own language first."""
     missing_glyphs: tuple[Problem, ...]
+    """Printed texts (every translation) and every edition's fixed words with characters
+    none of the booklet's fonts has."""
     museum_labels: MuseumTables
     """The museum's own tables of fixed words (labels/xx.yaml beside the content), by name."""
+    drawable: frozenset[int] = frozenset()
+    """Code points the booklet's fonts can draw."""
+    museum_label_lines: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def source(self) -> Content:
@@ -47,9 +53,26 @@ class Project:
             return self.source
         if language in self.editions:
             return self.editions[language]
-        # Validating for a language the content lacks reports it, with the editions it has.
+        # An edition in a language the content lacks is one untranslated whole (printed in the
+        # content's own texts with --allow-fallback), if booklet or the museum has its words.
         edition = read_content(self.root, self.file, language, museum_labels=self.museum_labels)
-        return _with_labels(edition, self.file, self.museum_labels)
+        if missing_table_message(language, self.museum_labels):
+            raise ContentError(list(edition.untranslated))  # neither its texts nor its words
+        return edition
+
+    def glyph_problems(self, languages: list[str]) -> list[Problem]:
+        """`missing_glyphs`, and the fixed words of the editions `languages` the content has
+        no texts for (built with --allow-fallback)."""
+        problems = list(self.missing_glyphs)
+        for language in languages:
+            if language in self.editions:
+                continue
+            for problem in missing_in_words(
+                language, self.drawable, self.museum_labels, self.museum_label_lines
+            ):
+                if problem not in problems:
+                    problems.append(problem)
+        return problems
 
 
 def load_project(path: Path, *, decode_images: bool = False) -> Project:
@@ -59,13 +82,29 @@ def load_project(path: Path, *, decode_images: bool = False) -> Project:
     and damaged image data is reported, with its line, when the photos are prepared."""
     root = load_source(read_bounded(path, MAX_INPUT_BYTES), path.name)
     file = path.resolve()
-    museum = read_museum_tables(file.parent)
+    labels = read_museum_labels(file.parent)
+    museum = labels.tables
     source = read_content(root, file, None, decode_images, museum_labels=museum)
     editions = {source.language: _with_labels(source, path, museum)}
     for language in source.booklet.translations:
         edition = read_content(root, file, language, museum_labels=museum)
         editions[language] = _with_labels(edition, path, museum)
-    return Project(file, root, editions, missing_glyphs(root, path.name), museum)
+    drawable = covered(source.theme.fonts)
+    glyphs = _missing_glyphs(root, path.name, list(editions), drawable, labels)
+    return Project(file, root, editions, glyphs, museum, drawable, labels.lines)
+
+
+def _missing_glyphs(
+    root: Node, file_name: str, languages: list[str], drawable: frozenset[int],
+    labels: MuseumLabels,
+) -> tuple[Problem, ...]:  # fmt: skip
+    """Characters no font has, in the content's texts and in each edition's fixed words."""
+    problems = list(missing_glyphs(root, file_name, drawable))
+    for language in languages:
+        for problem in missing_in_words(language, drawable, labels.tables, labels.lines):
+            if problem not in problems:
+                problems.append(problem)
+    return tuple(problems)
 
 
 def _with_labels(content: Content, path: Path, museum: MuseumTables) -> Content:
@@ -92,5 +131,6 @@ def project_inputs(project: Project) -> set[Path]:
         images.append(edition.booklet.cover.image)
         inputs.update(image.path for image in images if image is not None)
         inputs.add(folder / MUSEUM_FOLDER / f"{edition.language}.yaml")
+        inputs.update(edition.theme.fonts.files().values())
     inputs.update((folder / MUSEUM_FOLDER).glob("*.yaml"))
     return inputs

@@ -1,6 +1,6 @@
 """The kinds of single values in a content file: texts, names, codes, numbers, choices,
-dates, times, colours, points, photos. Each reads one node, and describes itself for the field
-reference and the JSON Schema (see kinds.py for the structure that holds them).
+dates, times, colours, points, photos, font files. Each reads one node, and describes itself
+for the field reference and the JSON Schema (see kinds.py for the structure that holds them).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from email.utils import parseaddr
+from pathlib import Path
 from typing import Any
 
 from booklet.content.dates import PartialDate, parse_date
@@ -24,6 +25,7 @@ from booklet.content.times import parse_time
 from booklet.content.urls import url_syntax_problem
 from booklet.locales.addresses import country_code, country_name
 from booklet.locales.codes import code_problem
+from booklet.theme.font_files import FontProblem, inspected
 from booklet.words import counted
 
 LANGUAGE = re.compile(r"[a-z]{2}")
@@ -479,3 +481,35 @@ class Photo(Kind):
 
     def limit(self) -> str:
         return "JPEG, PNG, WebP, TIFF or GIF; 40 MB, 80 megapixels"
+
+
+@dataclass(frozen=True)
+class FontFile(Kind):
+    """A TrueType font file, relative to the content file's folder: kept inside it, and
+    checked (outlines, a licence that allows embedding) while validating, so a bad font is a
+    problem at its line before anything is laid out. None when it cannot be used."""
+
+    type_name = "file"
+
+    def read(self, r: Reader, node: Node, path: str) -> Path | None:
+        name = r.string(node, path, 300)
+        if not name:
+            return None
+        resolved, problem = resolve_content_file(r.base, name)
+        if problem is None:
+            try:
+                inspected(resolved)
+            except FontProblem as exc:
+                problem = f"{resolved.name} {exc}"
+            except OSError as exc:
+                problem = f"cannot read {name}: {exc.strerror or exc}"
+        if problem:
+            r.problem(node.line, path, problem)
+            return None
+        return resolved
+
+    def schema(self) -> JSON:
+        return {"type": "string", "maxLength": 300, "pattern": NON_BLANK}
+
+    def limit(self) -> str:
+        return "TrueType (.ttf) whose licence allows embedding; 30 MB"

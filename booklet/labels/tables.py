@@ -115,3 +115,36 @@ def missing_table_message(code: str, museum: MuseumTables | None = None) -> str 
         f"booklet has no '{language}' table of fixed words (Contents, Opening hours, ...); it has "
         f"{shipped}. Write {file} beside the content file with these keys: {keys}"
     )
+
+
+def printed_words(
+    code: str,
+    museum: MuseumTables | None = None,
+    lines: Mapping[str, Mapping[str, int]] | None = None,
+) -> list[tuple[str, int | None, str, str]]:
+    """Every fixed word the edition `code` prints in the PDF, as (file, line, key, words),
+    from the table that gives it: the museum's (with its line, from `lines`: table -> dotted
+    key -> line) or booklet's own (no line). The email's words are left out: a mail client,
+    not booklet's fonts, shows them."""
+    found: dict[str, tuple[str, int | None, str]] = {}
+    language = code.split("-", 1)[0]
+    for name in dict.fromkeys([REFERENCE, language, code]):
+        for key, words in _flat(_shipped(name)).items():
+            found[key] = (f"booklet/labels/{name}.yaml", None, words)
+        if museum and name in museum:
+            where = (lines or {}).get(name, {})
+            for key, words in _flat(museum[name]).items():
+                found[key] = (f"{MUSEUM_FOLDER}/{name}.yaml", where.get(key), words)
+    return [(file, line, key, words) for key, (file, line, words) in found.items()
+            if not key.startswith("email.")]  # fmt: skip
+
+
+def _flat(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
+    """Dotted key -> words; a list (the quotes) as its marks run together."""
+    flat: dict[str, str] = {}
+    for key, value in table.items():
+        if isinstance(value, Mapping):
+            flat.update(_flat(value, f"{prefix}{key}."))
+        else:
+            flat[prefix + key] = "".join(value) if isinstance(value, list) else str(value)
+    return flat

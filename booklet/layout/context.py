@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Paragraph
-
 from booklet.content.inline import escape, paragraphs, to_markup
 from booklet.content.model import Content
 from booklet.labels import Labels
+from booklet.layout.paragraph import Paragraph
 from booklet.layout.rendered import PlacedImage
 from booklet.theme.theme import Theme
 

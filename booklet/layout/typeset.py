@@ -52,7 +52,9 @@ def typeset(
     started = time.perf_counter()
     if paper:
         content = replace(content, theme=replace(content.theme, paper=paper))
-    theme = make_theme(content.theme.paper, content.theme.palette, content.language, profile)
+    theme = make_theme(
+        content.theme.paper, content.theme.palette, content.language, profile, content.theme.fonts
+    )
     ctx = LayoutContext(content, theme, content.labels)
     overflow = title_overflow(ctx)
     if overflow and not preflight:

@@ -84,9 +84,10 @@ def _find(root: Node, path: str) -> Node | None:
 def check_glyphs(project: Project) -> list[Finding]:
     """Characters the fonts lack, found when the project loaded."""
     return [
-        Finding(ERROR, "glyphs", f"{p.file}:{p.line}: {p.field}", p.message)
+        Finding(ERROR, "glyphs", f"{p.file}:{p.line}: {p.field}" if p.line else
+                f"{p.file}: {p.field}", p.message)
         for p in project.missing_glyphs
-    ]
+    ]  # fmt: skip
 
 
 def check_links(root: Node, content: Content) -> list[Finding]:

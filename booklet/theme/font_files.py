@@ -8,8 +8,10 @@ font covers (which scripts, how many characters).
 
 from __future__ import annotations
 
+import functools
 import struct
 from dataclasses import dataclass
+from dataclasses import field as default
 from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
@@ -125,7 +127,7 @@ def _check_embedding(data: bytes, tables: dict[bytes, tuple[int, int]]) -> None:
 
 
 ROLES = ("body", "heading")
-FACES = ("regular", "italic", "bold")
+FACES = ("regular", "italic", "bold", "bold_italic")
 SCRIPT_ORDER = tuple(SCRIPTS)
 
 
@@ -168,3 +170,62 @@ def inspect_font_set(files: dict[str, Path]) -> tuple[FontSetReport, dict[str, s
         except FontProblem as exc:
             problems[field] = f"{path.name} {exc}"
     return FontSetReport(faces), problems
+
+
+def inspected(path: Path) -> FontReport:
+    """`inspect_font`, once per version of the file: watch mode checks the same fonts on every
+    rebuild, and an edited font is checked again."""
+    info = path.stat()
+    return _inspected_at(path, info.st_mtime_ns, info.st_size)
+
+
+@functools.lru_cache(maxsize=32)
+def _inspected_at(path: Path, mtime: int, size: int) -> FontReport:
+    return inspect_font(path)
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    """A museum's `theme.fonts`: its faces by field ("heading.bold" -> file) and its fallback
+    files, in order; empty for the bundled families."""
+
+    faces: dict[str, Path] = default(default_factory=dict)
+    fallback: tuple[Path, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.faces or self.fallback)
+
+    def role(self, role: str) -> dict[str, Path]:
+        """The faces given for "body" or "heading", by face ("regular", "bold")."""
+        prefix = role + "."
+        return {k.removeprefix(prefix): v for k, v in self.faces.items() if k.startswith(prefix)}
+
+    def files(self) -> dict[str, Path]:
+        """Every file by its field under theme.fonts ("body.regular", "fallback[0]")."""
+        files = dict(self.faces)
+        files.update({f"fallback[{i}]": path for i, path in enumerate(self.fallback)})
+        return files
+
+    def stand_ins(self) -> list[str]:
+        """ "theme.fonts.heading has no bold face; ..." for each face a given family lacks."""
+        notes = []
+        for role in ROLES:
+            given = self.role(role)
+            lacking = [face.replace("_", " ") for face in FACES if given and face not in given]
+            if lacking:
+                notes.append(
+                    f"theme.fonts.{role} has no {_listed(lacking)} face; "
+                    f"{role} text in {'those styles' if len(lacking) > 1 else 'that style'} "
+                    "is set in its regular face"
+                )
+        return notes
+
+
+def font_report(choice: FontChoice) -> FontSetReport:
+    """What each of the museum's faces covers, for `check` to report."""
+    return FontSetReport({key: inspected(path) for key, path in choice.files().items()})
+
+
+def _listed(words: list[str]) -> str:
+    """ "italic, bold or bold italic" """
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"

@@ -31,6 +31,7 @@ def make_styles(paper: Paper, palette: Palette, fonts: FontSet, language: str) -
         allowOrphans=0,
         splitLongWords=1,
         bulletFontName=fonts.serif,
+        fallbacks=fonts.fallbacks,  # read by booklet.layout.paragraph, inherited by every style
     )
     sans = ParagraphStyle(
         "sans",

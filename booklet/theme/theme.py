@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from booklet.theme.fonts import FontSet, register_fonts
+from booklet.theme.font_files import FontChoice
+from booklet.theme.fonts import FontSet, fonts_for
 from booklet.theme.palette import Palette, make_palette
 from booklet.theme.paper import PAPERS, Paper
 from booklet.theme.profile import MARK_GAP, MARK_LENGTH, PROFILES, Profile
@@ -35,10 +36,16 @@ class Theme:
 
 
 def make_theme(
-    paper: str, palette: dict[str, str], language: str, profile: str = "screen"
+    paper: str,
+    palette: dict[str, str],
+    language: str,
+    profile: str = "screen",
+    fonts: FontChoice | None = None,
 ) -> Theme:
-    fonts = register_fonts()
+    """The theme for one edition; `fonts` is the museum's `theme.fonts` (the bundled
+    families where it gives none)."""
+    families = fonts_for(fonts or FontChoice())
     chosen = PAPERS[paper]
     colours = make_palette(palette)
-    styles = make_styles(chosen, colours, fonts, language)
-    return Theme(chosen, colours, fonts, styles, PROFILES[profile])
+    styles = make_styles(chosen, colours, families, language)
+    return Theme(chosen, colours, families, styles, PROFILES[profile])

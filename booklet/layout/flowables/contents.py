@@ -13,10 +13,11 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from booklet.layout import tagging
+from booklet.layout.paragraph import Paragraph
 
 LEADER = " . "
 

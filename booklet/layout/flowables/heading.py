@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from booklet.content.model import Located
 from booklet.layout import tagging
+from booklet.layout.paragraph import Paragraph
 
 
 class Heading(Paragraph):

@@ -8,9 +8,10 @@ size and indent, on the first baseline) and the text is the paragraph itself.
 from __future__ import annotations
 
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from booklet.layout import tagging
+from booklet.layout.paragraph import Paragraph
 
 
 class ListItem(Flowable):

@@ -7,9 +7,10 @@ join up because every row draws the spine through its full height.
 from __future__ import annotations
 
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from booklet.layout import tagging
+from booklet.layout.paragraph import Paragraph
 
 
 class TimelineRow(Flowable):

@@ -6,7 +6,7 @@ after a typographic front, an accent rule."""
 from __future__ import annotations
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from booklet.content.inline import escape, paragraphs, plain, quoteattr
 from booklet.layout import tagging
@@ -15,6 +15,7 @@ from booklet.layout.art.pictograms import Ink
 from booklet.layout.context import LayoutContext
 from booklet.layout.document import BACK, BookletDocument
 from booklet.layout.flowables.photo import draw_photo
+from booklet.layout.paragraph import Paragraph
 from booklet.layout.rendered import COVER_PHOTO
 from booklet.layout.sections.common import display_url
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, NextPageTemplate, Paragraph
+from reportlab.platypus import Flowable, NextPageTemplate
 
 from booklet.content.inline import escape, plain
 from booklet.layout import tagging
@@ -19,6 +19,7 @@ from booklet.layout.art.motifs import CALM_TOP
 from booklet.layout.context import LayoutContext
 from booklet.layout.document import BODY, BookletDocument
 from booklet.layout.flowables.photo import draw_photo
+from booklet.layout.paragraph import Paragraph
 from booklet.layout.rendered import COVER_PHOTO, PlacedImage
 from booklet.layout.sections.common import ink
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from booklet.content.inline import escape
 from booklet.content.model import Museum
 from booklet.labels import Labels
 from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
+from booklet.layout.paragraph import Paragraph
 from booklet.layout.sections.common import grid
 
 VERIFY_MARK = "†"
@@ -21,7 +22,7 @@ def fact_rows(
 ) -> list[Flowable]:
     """A two-column table: small accent labels left, values (lines) right; skips empty ones."""
     styles = ctx.theme.styles
-    data = []
+    data: list[list[object]] = []
     for field, label, lines in facts:
         lines = [line for line in lines if line]
         if not lines:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable
 
 from booklet.content.inline import escape, plain
 from booklet.content.model import TimelineEvent
@@ -10,6 +10,7 @@ from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Heading
 from booklet.layout.flowables.timeline import TimelineRow
 from booklet.layout.keys import chapter_key
+from booklet.layout.paragraph import Paragraph
 from booklet.layout.sections.common import opener
 
 

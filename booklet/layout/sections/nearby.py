@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 
 from booklet.content.inline import escape, plain
 from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
+from booklet.layout.paragraph import Paragraph
 from booklet.layout.sections.common import opener
 from booklet.locales.codes import language_of
 

@@ -7,13 +7,14 @@ a "your visit" checklist of the rooms, and the plan again to carry round the hou
 from __future__ import annotations
 
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from booklet.content.inline import escape, plain
 from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Heading
 from booklet.layout.keys import spare_key
+from booklet.layout.paragraph import Paragraph
 from booklet.layout.sections.plan import plan_with_legend
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from booklet.content.inline import escape, plain
 from booklet.content.model import Plan
@@ -11,6 +11,7 @@ from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.index import RoomIndex
 from booklet.layout.flowables.plan import PlanArea, PlanDrawing, PlanLook
 from booklet.layout.keys import room_key
+from booklet.layout.paragraph import Paragraph
 from booklet.layout.sections.common import opener
 from booklet.theme.styles import index_table_style
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from booklet.content.inline import paragraphs, plain
 from booklet.layout import tagging
@@ -10,6 +10,7 @@ from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Heading
 from booklet.layout.flowables.qr import QrCode
 from booklet.layout.keys import SOURCES
+from booklet.layout.paragraph import Paragraph
 from booklet.layout.sections.back import sources_fit
 from booklet.layout.sections.common import display_url, grid, opener
 from booklet.layout.sections.facts import fact_rows, opening_hours, verify_mark, verify_note

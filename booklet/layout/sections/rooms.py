@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, PageBreak, Spacer
 
 from booklet.content.inline import escape, plain
 from booklet.content.model import Room
@@ -14,6 +14,7 @@ from booklet.layout.flowables.panel import Panel
 from booklet.layout.flowables.photo import Photo
 from booklet.layout.flowables.pictogram import PictogramPanel
 from booklet.layout.keys import room_key, section_key
+from booklet.layout.paragraph import Paragraph
 from booklet.layout.sections.common import grid, ink
 from booklet.locales.codes import language_of
 
