@@ -13,6 +13,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 from booklet.content.inline import escape
 from booklet.content.model import Located
 from booklet.layout.flowables.heading import Anchor, Heading, Marker
+from booklet.layout.measure import StoryLog
 from booklet.theme import Theme
 from booklet.theme.profile import MARK_GAP, MARK_LENGTH
 
@@ -57,6 +58,8 @@ class BookletDocument(BaseDocTemplate):
         self._page_fresh = True
         self.current_where: Located | None = None
         self.key_pages: dict[str, int] = {}
+        # copy-fit: the record of what was placed where, for the layout report.
+        self.log = StoryLog()
         body_frame = Frame(
             paper.margin_x,
             paper.margin_bottom,
@@ -82,6 +85,7 @@ class BookletDocument(BaseDocTemplate):
 
     def handle_documentBegin(self) -> None:
         super().handle_documentBegin()
+        self.log.reset()  # copy-fit: each pass records afresh; the last one is printed
         if self.theme.profile.bleed:
             paper, o, b = self.theme.paper, self.theme.offset, self.theme.bleed
             self.canv.setTrimBox((o, o, o + paper.width, o + paper.height))
@@ -111,7 +115,11 @@ class BookletDocument(BaseDocTemplate):
 
         return end
 
+    def afterPage(self) -> None:
+        self.log.end_page()  # copy-fit
+
     def afterFlowable(self, flowable: Flowable) -> None:
+        self._log_flowable(flowable)  # copy-fit
         opens_page = self._page_fresh
         if not isinstance(flowable, Marker | Anchor | ActionFlowable | Spacer):
             self._page_fresh = False
@@ -133,6 +141,17 @@ class BookletDocument(BaseDocTemplate):
         if flowable.in_toc:
             entry = escape(flowable.title)
             self.notify("TOCEntry", (flowable.level, entry, page, flowable.key))
+
+    def _log_flowable(self, flowable: Flowable) -> None:
+        """copy-fit: tell the story log which unit (section or room) starts, then the block."""
+        if isinstance(flowable, Heading | Anchor) and (
+            flowable.section is not None or flowable.key.startswith("room-")
+        ):
+            room = flowable.section is None
+            self.log.start_unit(
+                flowable.key, flowable.title, room, flowable.where, self.canv.getPageNumber()
+            )
+        self.log.record(self, flowable)
 
     def _draw_footer(self, canvas: Canvas) -> None:
         theme = self.theme

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from reportlab import rl_config
@@ -18,6 +18,7 @@ from booklet.layout.context import LayoutContext
 from booklet.layout.document import BookletDocument
 from booklet.layout.flowables.heading import Anchor, Heading
 from booklet.layout.flowables.index import RoomIndex
+from booklet.layout.measure import StoryLog
 from booklet.layout.sections import back, cover
 from booklet.layout.story import build_story
 
@@ -37,6 +38,8 @@ class Rendered:
     pages: int
     key_pages: dict[str, int]
     passes: int
+    # copy-fit: what was placed on each page in the last pass (for the layout report)
+    log: StoryLog = field(default_factory=StoryLog, compare=False, repr=False)
 
 
 def render(ctx: LayoutContext, metadata: dict[str, str | bool]) -> Rendered:
@@ -66,7 +69,7 @@ def render(ctx: LayoutContext, metadata: dict[str, str | bool]) -> Rendered:
                 )
             ]
         ) from None
-    return Rendered(buffer.getvalue(), doc.page, dict(doc.key_pages), passes)
+    return Rendered(buffer.getvalue(), doc.page, dict(doc.key_pages), passes, doc.log)
 
 
 def _reserve_contents(story: list[Flowable]) -> None:

@@ -40,6 +40,7 @@ class Panel(Flowable):
         self.icon_size = icon_size
         self.min_height = min_height
         self._sizes: list[tuple[float, float]] = []
+        self.continues = self.continued = False
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         inner = available_width - 2 * self.padding
@@ -81,7 +82,10 @@ class Panel(Flowable):
             return [self]
         if not first or not rest:
             return []
-        return [self._with(first, self.icon), self._with(rest, None)]
+        head, tail = self._with(first, self.icon), self._with(rest, None)
+        head.continues, tail.continued = True, True  # for the layout report
+        tail.continues = self.continues
+        return [head, tail]
 
     def _with(self, content: list[Flowable], icon: IconDrawer | None) -> Panel:
         return Panel(

@@ -11,6 +11,7 @@ from booklet.layout.flowables.heading import Anchor
 from booklet.layout.flowables.panel import Panel
 from booklet.layout.flowables.photo import Photo
 from booklet.layout.flowables.pictogram import PictogramPanel
+from booklet.layout.measure import HEADING, tag
 from booklet.layout.sections.common import grid, ink, section_key
 
 MAX_IMAGE_SHARE = 0.45
@@ -80,7 +81,8 @@ def _header(ctx: LayoutContext, room: Room) -> list[Flowable]:
     in_local_language = ctx.content.language == ctx.content.booklet.local_language
     if room.local_name and not in_local_language and room.local_name.casefold() != name.casefold():
         titles.append(ctx.label(room.local_name, "room.local"))
-    return [grid(ctx, [[badge, titles]], [theme.size(42), None]), Spacer(1, theme.size(12))]
+    header = tag(grid(ctx, [[badge, titles]], [theme.size(42), None]), HEADING)
+    return [header, Spacer(1, theme.size(12))]
 
 
 def _words(ctx: LayoutContext, room: Room) -> list[Flowable]:
