@@ -20,7 +20,7 @@ from booklet.layout.context import LayoutContext, PlacedImage
 from booklet.layout.labels import label_languages, load_labels
 from booklet.layout.render import Rendered, render
 from booklet.layout.sections.cover import title_overflow
-from booklet.layout.sections.rooms import image_box
+from booklet.layout.sections.rooms import place_photo
 from booklet.output.pdf import pdf_metadata, write_atomically
 from booklet.output.preflight import Finding, check_glyphs, preflight
 from booklet.theme import make_theme
@@ -295,12 +295,13 @@ def _prepare_images(ctx: LayoutContext, work_dir: Path) -> None:
         if room.image is None:
             continue
         info = inspect_image(room.image.path)
-        width, height = image_box(ctx, room)
+        # copy-fit: the photo's size is decided with the room's text (layout/fit.py).
+        size = place_photo(ctx, room, (info.width, info.height))
         job, placed_w, placed_h = plan_job(
             room.image.path,
             info,
-            width,
-            height,
+            size.width,
+            size.height + 0.01,  # the box is the photo's own shape: width decides
             ctx.theme.profile.dpi,
             work_dir,
             background,

@@ -9,6 +9,7 @@ from reportlab.platypus import Paragraph
 
 from booklet.content.inline import escape, paragraphs, to_markup
 from booklet.content.model import Content
+from booklet.layout.flowables.even import EvenParagraph
 from booklet.layout.labels import Labels
 from booklet.theme import Theme
 
@@ -38,7 +39,7 @@ class LayoutContext:
 
     def para(self, text: str, style: str) -> Paragraph:
         """One paragraph of content text (inline markup allowed, everything else escaped)."""
-        return Paragraph(self.markup(text), self.theme.styles[style])
+        return EvenParagraph(self.markup(text), self.theme.styles[style])  # copy-fit: no runts
 
     def paras(self, text: str, style: str) -> list[Paragraph]:
         """Content text split at blank lines into paragraphs."""

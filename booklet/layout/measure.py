@@ -25,6 +25,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from booklet.content.model import Located
+from booklet.layout.flowables.even import is_runt_line
 
 # Paragraph styles that introduce what follows them: never the last thing on a page.
 HEADING_STYLES = frozenset(
@@ -78,6 +79,7 @@ class Page:
     height: float  # of the text frame
     blocks: list[Block] = field(default_factory=list)
     forced_end: bool = False  # ended by a page break, not because the frame was full
+    designed_end: bool = False  # ended early on purpose by the fitting step (layout/fit.py)
 
     @property
     def fill(self) -> float:
@@ -120,6 +122,7 @@ class StoryLog:
         if isinstance(flowable, PageBreak) or _is_frame_break(flowable):
             if self._ended is not None and self._page is None:
                 self._ended.forced_end = True
+                self._ended.designed_end = bool(getattr(flowable, "designed", False))
             return
         if isinstance(flowable, ActionFlowable | Spacer) or _zero_size(flowable):
             return
@@ -163,24 +166,12 @@ class StoryLog:
                      text=_text(flowable))  # fmt: skip
 
 
-RUNT_SHARE = 0.10  # a last line of one word shorter than this share of the measure
-
-
 def is_runt(paragraph: Paragraph) -> bool:
     """The paragraph's last line is a single word narrower than a tenth of the measure."""
     lines = paragraph.blPara.lines
-    if not lines:
-        return False
-    last = lines[-1]
-    width = paragraph.width
-    if isinstance(last, tuple):  # simple paragraphs: (extra space, words)
-        extra, words = last
-        count = len(words)
-    else:
-        extra = last.extraSpace
-        count = len("".join(getattr(w, "text", "") for w in last.words).split())
-    used = width - extra - paragraph.style.leftIndent - paragraph.style.rightIndent
-    return count == 1 and used < width * RUNT_SHARE
+    style = paragraph.style
+    measure = paragraph.width - style.leftIndent - style.rightIndent
+    return bool(lines) and is_runt_line(lines[-1], measure)
 
 
 def _kind(flowable: Flowable) -> str:

@@ -10,7 +10,10 @@ Every rule reads the story log (`layout/measure.py`), so what it reports is what
   than a third of a page there; or ending at the top of a shared page with only the tail of
   a split paragraph (the "two lines above the next section");
 * under-filled — a page that ends more than UNDERFILL short of the foot although its section
-  or room continues on the next page (a new section or room on a new page is the design);
+  or room continues on the next page, and the next page's start (its heading and two lines,
+  or its first block if that cannot split) would have fitted in the gap; or that ends more
+  than a third short whatever the reason. A new section or room on a new page is the design,
+  and so is a page the fitting step ended early to give the next one a third of a page;
 * did not fit — a room that runs over more than one page (reported, not a fault: long rooms
   run on by design once fitting has tried everything).
 """
@@ -20,7 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from booklet.layout.measure import BOX, CARDS, HEADING, RULE, Block, Page, StoryLog, Unit
+from booklet.layout.measure import BOX, CARDS, HEADING, RULE, TEXT, Block, Page, StoryLog, Unit
 
 CONTINUATION_SHARE = 1 / 3  # a run-on page carries at least this much of its section or room
 UNDERFILL = 0.15  # a page may end this far above the foot only for a reason
@@ -165,13 +168,16 @@ def _continuation(page: Page, log: StoryLog, following: Page | None) -> list[Lay
 
 
 def _underfilled(page: Page, following: Page | None) -> list[LayoutProblem]:
-    if following is None or not following.blocks:
+    if following is None or not following.blocks or page.designed_end:
         return []
     last_unit = _content(page.blocks)[-1].unit
     if following.blocks[0].unit != last_unit:
         return []
-    if page.fill >= 1 - UNDERFILL:
+    gap = (1 - page.fill) * page.height
+    if gap <= UNDERFILL * page.height:
         return []
+    if gap < _smallest_start(following) and gap <= page.height * CONTINUATION_SHARE:
+        return []  # what comes next could not start in the gap: kept whole, or with its heading
     return [
         LayoutProblem(
             UNDERFILLED, page.number, last_unit,
@@ -179,6 +185,18 @@ def _underfilled(page: Page, following: Page | None) -> list[LayoutProblem]:
             "its text continues on the next page",
         )  # fmt: skip
     ]
+
+
+def _smallest_start(page: Page) -> float:
+    """Height of the least a page could have begun with: its headings, then two lines of the
+    text after them (a paragraph of four or more lines may split), or the whole first block."""
+    for block in _content(page.blocks):
+        if block.kind == HEADING:
+            continue
+        if block.kind == TEXT and block.lines >= 4:
+            return block.top + (block.bottom - block.top) * 2 / block.lines
+        return block.bottom
+    return 0.0
 
 
 def _runs_on(pages: list[Page], log: StoryLog) -> list[LayoutProblem]:

@@ -29,6 +29,7 @@ class Panel(Flowable):
         icon: IconDrawer | None = None,
         icon_size: float = 0,
         min_height: float = 0,
+        keep_whole: bool = False,
     ) -> None:
         super().__init__()
         self.content = list(content)
@@ -39,6 +40,7 @@ class Panel(Flowable):
         self.icon = icon
         self.icon_size = icon_size
         self.min_height = min_height
+        self.keep_whole = keep_whole  # never split: moves to the next page whole
         self._sizes: list[tuple[float, float]] = []
         self.continues = self.continued = False
 
@@ -59,6 +61,8 @@ class Panel(Flowable):
         return self.width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if self.keep_whole:
+            return []
         inner = available_width - 2 * self.padding
         room = available_height - 2 * self.padding
         first: list[Flowable] = []

@@ -13,6 +13,8 @@ from reportlab.platypus import Flowable, Paragraph
 class TimelineRow(Flowable):
     """One event: date column, the spine with a dot, and the event text."""
 
+    layout_role = "text"  # for the layout report: a row of text, kept whole
+
     def __init__(
         self,
         date: Paragraph,
@@ -38,6 +40,7 @@ class TimelineRow(Flowable):
         self.first = first
         self.last = last
         self.gap = gap
+        self.fit_gap = gap  # the normal gap; the fitting step may tighten it
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
@@ -46,6 +49,7 @@ class TimelineRow(Flowable):
             available_width - self.date_width - self.gutter, available_height
         )
         self.height = max(date_height, event_height) + self.gap
+        self.line_count = len(self.event.blPara.lines)  # for the layout report
         return self.width, self.height
 
     def draw(self) -> None:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from reportlab.platypus import Flowable, PageBreak
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Anchor
+from booklet.layout.flowables.index import Contents
 from booklet.theme.styles import index_table_style
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
     styles = ctx.theme.styles
     title = ctx.labels["contents"]
-    toc = TableOfContents(
+    toc = Contents(  # copy-fit: its continuation page carries a third of a page
+        ctx.theme.paper.frame_height,
         dotsMinLevel=0,
         tableStyle=index_table_style(styles["toc.1"]),
     )

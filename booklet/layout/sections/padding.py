@@ -53,7 +53,7 @@ def _checklist(ctx: LayoutContext) -> list[Flowable]:
 
 
 def _plan_again(ctx: LayoutContext) -> list[Flowable]:
-    return [*_title(ctx, "plan_again"), *plan_with_legend(ctx)]
+    return plan_with_legend(ctx, _title(ctx, "plan_again"))
 
 
 class RuledLines(Flowable):

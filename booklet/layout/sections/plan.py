@@ -2,25 +2,48 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from booklet.content.inline import escape, plain
 from booklet.layout.context import LayoutContext, room_key
 from booklet.layout.flowables.index import RoomIndex
 from booklet.layout.flowables.plan import PlanArea, PlanDrawing, PlanLook
+from booklet.layout.paginate import stack_height
 from booklet.layout.sections.common import opener
 from booklet.theme.styles import index_table_style
 
 MAX_LEGEND_ROOMS = 40
 
 
+PLAN_SHARES = (0.62, 0.57, 0.52, 0.47, 0.42)  # drawing heights tried, as shares of the page
+
+
 def build(ctx: LayoutContext) -> list[Flowable]:
-    return [*opener(ctx, "plan", plain(ctx.content.plan.title) or ctx.labels["plan"]),
-            *plan_with_legend(ctx)]  # fmt: skip
+    return plan_with_legend(ctx, opener(ctx, "plan", plain(ctx.content.plan.title)
+                                        or ctx.labels["plan"]))  # fmt: skip
 
 
-def plan_with_legend(ctx: LayoutContext) -> list[Flowable]:
-    """The drawing, its caption and the numbered legend (also reused on a spare page)."""
+def plan_with_legend(ctx: LayoutContext, above: list[Flowable]) -> list[Flowable]:
+    """`above` (a page break and a title), the drawing, its caption and the numbered legend,
+    fitted to one page (also reused on a spare page).
+
+    copy-fit: the drawing steps down (to the last of PLAN_SHARES) and then the legend takes two
+    columns, so that the legend never runs on to a page of its own; a legend that does not fit
+    even so is left out (the contents pages list every room with its page)."""
+    paper = ctx.theme.paper
+    room = paper.frame_height - stack_height([f for f in above if not isinstance(f, PageBreak)],
+                                             paper.frame_width)  # fmt: skip
+    legend = len(ctx.content.rooms) <= MAX_LEGEND_ROOMS
+    for columns in (1, 2) if legend else (0,):
+        for share in PLAN_SHARES:
+            story = _plan(ctx, share, columns)
+            if stack_height(story, paper.frame_width) <= room - 1:
+                return [*above, *story]
+    return [*above, *_plan(ctx, PLAN_SHARES[0], 0)]
+
+
+def _plan(ctx: LayoutContext, share: float, columns: int) -> list[Flowable]:
+    """The drawing at `share` of the page height, its caption, the legend in `columns`."""
     plan = ctx.content.plan
     theme = ctx.theme
     palette = theme.palette
@@ -51,20 +74,19 @@ def plan_with_legend(ctx: LayoutContext) -> list[Flowable]:
         for area in plan.areas
     ]
     story.append(
-        PlanDrawing(plan, areas, look, theme.paper.frame_height * 0.62, ctx.labels["entrance"])
+        PlanDrawing(plan, areas, look, theme.paper.frame_height * share, ctx.labels["entrance"])
     )
     caption = plan.caption or ctx.labels["schematic"]
     story.append(Spacer(1, theme.size(4)))
     story.append(ctx.para(caption, "caption"))
-    story.append(Spacer(1, theme.size(10)))
-    story += _legend(ctx)
+    if columns:
+        story.append(Spacer(1, theme.size(10)))
+        story += _legend(ctx, columns)
     return story
 
 
-def _legend(ctx: LayoutContext) -> list[Flowable]:
+def _legend(ctx: LayoutContext, columns: int) -> list[Flowable]:
     """Number, room name and page for every room, each line a link to the room."""
-    if len(ctx.content.rooms) > MAX_LEGEND_ROOMS:
-        return []  # a long list belongs to the contents pages, which list every room
     styles = ctx.theme.styles
     accent = ctx.theme.palette.hex["accent"]
     labels = {
@@ -74,8 +96,10 @@ def _legend(ctx: LayoutContext) -> list[Flowable]:
     }
     index = RoomIndex(
         labels,
+        columns,
         dotsMinLevel=0,
         tableStyle=index_table_style(styles["legend"]),
     )  # fmt: skip
     index.levelStyles = [styles["legend"]]
+    index.seed([(0, "", 999, key) for key in labels])  # measured before the passes
     return [index]

@@ -1,12 +1,28 @@
-"""Room by room: one page per room or area — number, names, picture, text and "look for"."""
+"""Room by room: number, names, picture, text and "look for", fitted to the page.
+
+Each room is built from its parts and handed to the fitting step (`layout/fit.py`), which
+decides the picture's size, the spacing and the page breaks together. A room starts a page,
+unless it fits whole below the room before it (short rooms share a page, after a rule).
+"""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, PageBreak, Paragraph, Spacer
+from pathlib import Path
+
+from reportlab.platypus import Flowable, HRFlowable, PageBreak, Paragraph, Spacer
 
 from booklet.content.inline import escape, plain
 from booklet.content.model import Room
 from booklet.layout.context import LayoutContext, room_key
+from booklet.layout.fit import (
+    Arrangement,
+    Picture,
+    PhotoSize,
+    RoomParts,
+    fit_room,
+    photo_sizes,
+    pictogram_heights,
+)
 from booklet.layout.flowables.heading import Anchor
 from booklet.layout.flowables.panel import Panel
 from booklet.layout.flowables.photo import Photo
@@ -14,47 +30,89 @@ from booklet.layout.flowables.pictogram import PictogramPanel
 from booklet.layout.measure import HEADING, tag
 from booklet.layout.sections.common import grid, ink, section_key
 
-MAX_IMAGE_SHARE = 0.45
-MIN_IMAGE_SHARE = 0.22
-
-
 SIDE_CAPTION_MIN = 96  # points (scaled): narrower than this, the caption goes under the photo
 SIDE_CAPTION_MAX = 150  # a label's measure, not a line across the page
-
-
-def image_box(ctx: LayoutContext, room: Room) -> tuple[float, float]:
-    """The box (points) a room's photo may fill: the column width, and as much height as the
-    room's text leaves free on its page (within limits), so a room stays on one page."""
-    paper = ctx.theme.paper
-    width, page = paper.frame_width, paper.frame_height
-    used = sum(_height(f, width, page) for f in [*_header(ctx, room), *_caption(ctx, room),
-                                                  *_words(ctx, room)])  # fmt: skip
-    free = page - used - ctx.theme.size(8)
-    return width, max(page * MIN_IMAGE_SHARE, min(free, page * MAX_IMAGE_SHARE))
-
-
-def _height(flowable: Flowable, width: float, height: float) -> float:
-    if isinstance(flowable, KeepTogether):  # it can only wrap on a canvas; measure its parts
-        return sum(_height(part, width, height) for part in flowable._content)
-    _, h = flowable.wrap(width, height)
-    return h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+PICTOGRAM_HEIGHT = 118
+BOX_KEEP_SHARE = 0.6  # a "look for" box up to this share of a page never splits
+SHARED_GAP = 30  # space (scaled) between two rooms sharing a page, the rule in its middle
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
     title = ctx.labels["rooms"]
+    frame = ctx.theme.paper.frame_height
     story: list[Flowable] = []
+    used: float | None = None  # how far down the current page the rooms before reach
     for index, room in enumerate(ctx.content.rooms):
-        story.append(PageBreak())
+        arrangement = arrange(ctx, room)
+        gap = ctx.theme.size(SHARED_GAP)
+        if used is not None and len(arrangement.pages) == 1 and _fits_below(
+            used + gap + arrangement.used, frame
+        ):
+            story += _divider(ctx)
+            used += gap + arrangement.end
+        else:
+            story.append(PageBreak())
+            used = arrangement.end
         if index == 0:
             story.append(Anchor(title=title, key=section_key("rooms"), section=title))
-        story += _room(ctx, room)
+        story += arrangement.story()
     return story
 
 
-def _room(ctx: LayoutContext, room: Room) -> list[Flowable]:
+def _fits_below(total: float, frame: float) -> bool:
+    return total <= frame - 1  # a point to spare for rounding in the page layout
+
+
+def arrange(ctx: LayoutContext, room: Room) -> Arrangement:
+    """The room fitted to its page(s), with its photo at the size already prepared."""
+    placed = ctx.images.get(room.id)
+    size = None if placed is None else _size(ctx, room, placed.width, placed.height)
+    return fit_room(_parts(ctx, room, size), *_frame(ctx))
+
+
+def place_photo(ctx: LayoutContext, room: Room, pixels: tuple[int, int]) -> PhotoSize:
+    """The size (points) to print a room's photo of `pixels` (upright width, height) at:
+    decided with the room's text, so the room fits its page if it can (see layout/fit.py).
+
+    Depends only on the room, the theme and the pixel size; the image pipeline calls it to
+    know the size to prepare, and `arrange` then finds the same layout for that size."""
+    width, height = pixels
+    sizes = photo_sizes(width / height, bool(_caption_text(ctx, room)), _frame(ctx),
+                        ctx.theme.size(12), ctx.theme.size(SIDE_CAPTION_MIN))  # fmt: skip
+    parts = _parts(ctx, room, None)
+    parts = RoomParts(parts.header, sizes, parts.picture, parts.words)
+    picture = fit_room(parts, *_frame(ctx)).picture
+    assert isinstance(picture, PhotoSize)
+    return picture
+
+
+def _frame(ctx: LayoutContext) -> tuple[float, float]:
+    return ctx.theme.paper.frame_width, ctx.theme.paper.frame_height
+
+
+def _size(ctx: LayoutContext, room: Room, width: float, height: float) -> PhotoSize:
+    caption = bool(_caption_text(ctx, room))
+    beside = caption and _frame(ctx)[0] - width - ctx.theme.size(12) >= ctx.theme.size(
+        SIDE_CAPTION_MIN
+    )
+    return PhotoSize(width, height, beside)
+
+
+def _parts(ctx: LayoutContext, room: Room, photo: PhotoSize | None) -> RoomParts:
     # Tables hide their cells from afterFlowable, so the bookmark is a separate anchor.
     anchor = Anchor(title=plain(room.name), key=room_key(room.id), level=1, where=room.where)
-    return [anchor, *_header(ctx, room), *_picture(ctx, room), *_words(ctx, room)]
+    pictures: list[Picture] = (
+        [photo] if photo is not None else pictogram_heights(ctx.theme.size(PICTOGRAM_HEIGHT))
+    )
+    box = _look_for(ctx, room) if room.highlights else None
+
+    def picture(size: Picture, spacing: float) -> list[Flowable]:
+        return _picture(ctx, room, size, spacing)
+
+    def words(spacing: float) -> list[Flowable]:
+        return _words(ctx, room, box, spacing)
+
+    return RoomParts([anchor, *_header(ctx, room)], pictures, picture, words)
 
 
 def _header(ctx: LayoutContext, room: Room) -> list[Flowable]:
@@ -81,30 +139,18 @@ def _header(ctx: LayoutContext, room: Room) -> list[Flowable]:
     in_local_language = ctx.content.language == ctx.content.booklet.local_language
     if room.local_name and not in_local_language and room.local_name.casefold() != name.casefold():
         titles.append(ctx.label(room.local_name, "room.local"))
-    header = tag(grid(ctx, [[badge, titles]], [theme.size(42), None]), HEADING)
-    return [header, Spacer(1, theme.size(12))]
+    return [tag(grid(ctx, [[badge, titles]], [theme.size(42), None]), HEADING)]
 
 
-def _words(ctx: LayoutContext, room: Room) -> list[Flowable]:
-    """Summary, text and the "look for" box."""
+def _words(ctx: LayoutContext, room: Room, box: Panel | None, spacing: float) -> list[Flowable]:
+    """Summary, text and the "look for" box (the same paragraphs at every spacing)."""
     story: list[Flowable] = []
     if room.summary:
         story.append(ctx.para(room.summary, "room.summary"))
     story += ctx.paras(room.text, "body")
-    if room.highlights:
-        story.append(Spacer(1, ctx.theme.size(4)))
-        story.append(KeepTogether([_look_for(ctx, room)]))
-    return story
-
-
-def _caption(ctx: LayoutContext, room: Room) -> list[Flowable]:
-    """The photo's caption and credit, and the space below the picture."""
-    theme = ctx.theme
-    story: list[Flowable] = []
-    caption = _caption_text(ctx, room)
-    if caption:
-        story += [Spacer(1, theme.size(3)), ctx.para(caption, "caption")]
-    story.append(Spacer(1, theme.size(10)))
+    if box is not None:
+        story.append(Spacer(1, ctx.theme.size(4) * spacing))
+        story.append(box)
     return story
 
 
@@ -115,33 +161,39 @@ def _caption_text(ctx: LayoutContext, room: Room) -> str:
     return " ".join(part for part in (room.image.caption, credit) if part)
 
 
-def _picture(ctx: LayoutContext, room: Room) -> list[Flowable]:
+def _picture(ctx: LayoutContext, room: Room, size: Picture, spacing: float) -> list[Flowable]:
+    """The photo (with its caption under or beside it) or the pictogram, and the space below."""
     theme = ctx.theme
-    placed = ctx.images.get(room.id)
-    if placed is None:
+    header_gap = Spacer(1, theme.size(12) * spacing)
+    if not isinstance(size, PhotoSize):
         panel = PictogramPanel(
             room.pictogram,
-            theme.size(118),
+            size,
             ink(ctx),
             theme.palette.tint(theme.palette.muted, 0.1),
             theme.size(4),
         )
-        return [panel, Spacer(1, theme.size(12))]
-    photo = Photo(placed.file, placed.width, placed.height)
+        return [header_gap, panel, Spacer(1, theme.size(12) * spacing)]
+    placed = ctx.images.get(room.id)
+    photo = Photo(placed.file if placed else Path(), size.width, size.height)
     caption = _caption_text(ctx, room)
-    gap = theme.size(12)
-    beside = theme.paper.frame_width - placed.width - gap
-    if not caption or beside < theme.size(SIDE_CAPTION_MIN):
-        return [photo, *_caption(ctx, room)]
-    # A portrait (or height-limited) photo leaves the column's right side empty: the caption
+    after = Spacer(1, theme.size(10) * spacing)
+    if not size.beside:
+        under: list[Flowable] = [header_gap, photo]
+        if caption:
+            under += [Spacer(1, theme.size(3) * spacing), ctx.para(caption, "caption")]
+        return [*under, after]
+    # A portrait (or stepped-down) photo leaves the column's right side empty: the caption
     # sits there, at the photo's foot, as in a gallery label.
+    gap = theme.size(12)
+    beside = theme.paper.frame_width - size.width - gap
     side = grid(
         ctx,
         [[photo, [_caption_rule(ctx), ctx.para(caption, "caption")]]],
-        [placed.width + gap, min(beside, theme.size(SIDE_CAPTION_MAX))],
+        [size.width + gap, min(beside, theme.size(SIDE_CAPTION_MAX))],
         valign="BOTTOM",
     )
-    return [side, Spacer(1, theme.size(10))]
+    return [header_gap, side, after]
 
 
 def _caption_rule(ctx: LayoutContext) -> Flowable:
@@ -155,7 +207,21 @@ def _caption_rule(ctx: LayoutContext) -> Flowable:
     )
 
 
-def _look_for(ctx: LayoutContext, room: Room) -> Flowable:
+def _divider(ctx: LayoutContext) -> list[Flowable]:
+    """Between two rooms on one page: space, a hairline across the column, space."""
+    theme = ctx.theme
+    half = theme.size(SHARED_GAP) / 2
+    rule = HRFlowable(
+        width="100%",
+        thickness=0.5,
+        color=theme.palette.tint(theme.palette.muted, 0.45),
+        spaceBefore=0,
+        spaceAfter=0,
+    )
+    return [Spacer(1, half - 0.25), rule, Spacer(1, half - 0.25)]
+
+
+def _look_for(ctx: LayoutContext, room: Room) -> Panel:
     theme = ctx.theme
     accent = theme.palette.hex["accent"]
     items: list[Flowable] = [ctx.label(ctx.labels["look_for"].upper(), "lookfor.title")]
@@ -164,10 +230,13 @@ def _look_for(ctx: LayoutContext, room: Room) -> Flowable:
         items.append(
             Paragraph(f'<bullet color="{accent}">•</bullet>{markup}', theme.styles["lookfor.item"])
         )
-    return Panel(
+    panel = Panel(
         items,
         background=theme.palette.tint(theme.palette.muted, 0.1),
         padding=theme.size(10),
         radius=theme.size(4),
         rule=theme.palette.accent,
     )
+    _, height = panel.wrap(theme.paper.frame_width, theme.paper.frame_height)
+    panel.keep_whole = height <= theme.paper.frame_height * BOX_KEEP_SHARE
+    return panel

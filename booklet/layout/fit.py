@@ -1,0 +1,254 @@
+"""The fitting step: a room's picture, spacing and page breaks decided together.
+
+A room starts on a fresh page, so how it falls on its pages can be worked out on its own
+(`layout/paginate.py`) before ReportLab draws it. The rules, in the order they are tried:
+
+1. The whole room on one page, picture at its largest: a landscape photo the width of the
+   column, a portrait or square one as tall as PHOTO_HEIGHT of the page with its caption beside.
+2. Still too long by a little: the picture steps down, to PHOTO_FLOOR of its largest size (a
+   pictogram panel to PICTOGRAM_FLOOR); then the space between blocks tightens (TIGHT).
+3. Only then does the room run on. The picture goes back to its largest (the room has pages
+   enough), and the last page must carry at least CONTINUATION of a page: if it would carry
+   less, lines are moved over from the page before (never leaving that page under 2/3 full,
+   and never one line alone), so no box or heading ever stands alone on a page.
+
+Short rooms share a page (`pack`): a room that fits whole in what the previous room left of
+its page follows it there, after a rule. The booklet keeps its one-room-one-page rhythm where
+rooms are long, and a museum of forty short rooms does not print forty half-empty pages.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+
+from booklet.layout.flowables.heading import Heading
+from booklet.layout.flowables.keep import HeadingKeep
+from booklet.layout.paginate import Slice, paginate
+
+PHOTO_HEIGHT = 0.5  # a photo is at most this share of the page's text height
+PHOTO_FLOOR = 0.55  # stepping down stops at this share of the photo's largest width
+PHOTO_STEPS = 9  # sizes tried between the largest and the floor
+PICTOGRAM_FLOOR = 0.55
+TIGHT = 0.55  # space between blocks when tightened, as a share of the normal space
+CONTINUATION = 1 / 3  # a run-on page carries at least this share of a page
+MAX_PULL = 1 / 3  # lines moved to the last page leave the page before at least 2/3 full
+
+
+@dataclass(frozen=True)
+class PhotoSize:
+    """Where a photo is placed: its size in points, and whether the caption sits beside it."""
+
+    width: float
+    height: float
+    beside: bool
+
+
+Picture = PhotoSize | float  # a photo, or the height of a pictogram panel
+
+
+@dataclass(frozen=True)
+class RoomParts:
+    """What a room is made of, from sections/rooms.py; the fitting step decides the rest.
+
+    `picture(size, spacing)` and `words(spacing)` build the flowables for a picture size and a
+    spacing factor (1 normal, TIGHT tightened); `header` is the anchor, badge and names."""
+
+    header: Sequence[Flowable]
+    pictures: Sequence[Picture]  # largest first
+    picture: Callable[[Picture, float], list[Flowable]]
+    words: Callable[[float], list[Flowable]]
+
+
+@dataclass(frozen=True)
+class Arrangement:
+    """A room laid out: its pages, and how far down the last one it reaches."""
+
+    pages: list[list[Flowable]]
+    used: float  # to the foot of the last flowable on the last page
+    end: float  # where what follows would start (the last flowable's space after included)
+    picture: Picture
+    spacing: float
+    pull: float
+
+    def story(self) -> list[Flowable]:
+        """The flowables with a page break between pages, as ReportLab should place them."""
+        story: list[Flowable] = []
+        for index, page in enumerate(self.pages):
+            if index:
+                last = index == len(self.pages) - 1
+                story.append(FitBreak(designed=bool(self.pull) and last))
+            story += page
+        return story
+
+
+def photo_sizes(aspect: float, caption: bool, frame: tuple[float, float], gap: float,
+                side: float) -> list[PhotoSize]:  # fmt: skip
+    """The sizes a photo of `aspect` (width / height) may take, largest first, down to the
+    floor. The caption goes beside when the column leaves `side` points next to the photo."""
+    width, height = frame
+    largest = min(width, height * PHOTO_HEIGHT * aspect)
+    sizes = []
+    for step in range(PHOTO_STEPS + 1):
+        w = largest * (1 - (1 - PHOTO_FLOOR) * step / PHOTO_STEPS)
+        beside = caption and width - w - gap >= side
+        sizes.append(PhotoSize(round(w, 2), round(w / aspect, 2), beside))
+    return sizes
+
+
+def pictogram_heights(largest: float) -> list[float]:
+    steps = 6
+    return [largest * (1 - (1 - PICTOGRAM_FLOOR) * i / steps) for i in range(steps + 1)]
+
+
+def fit_room(parts: RoomParts, width: float, height: float) -> Arrangement:
+    """The best arrangement of a room on pages of width x height (see the module's rules)."""
+    words = {spacing: parts.words(spacing) for spacing in (1.0, TIGHT)}
+    for spacing in (1.0, TIGHT):
+        for picture in parts.pictures:
+            story = [*parts.header, *parts.picture(picture, spacing), *words[spacing]]
+            _space(words[spacing], spacing)
+            pages = paginate(story, width, [height])
+            if len(pages) == 1:
+                return _arrangement(pages, picture, spacing, 0.0)
+    _space(words[1.0], 1.0)
+    best: tuple[tuple[float, ...], Arrangement] | None = None
+    for rank, picture in enumerate(parts.pictures):
+        story = [*parts.header, *parts.picture(picture, 1.0), *words[1.0]]
+        pages, pull = run_on(story, width, height, _short_room)
+        arrangement = _arrangement(pages, picture, 1.0, pull)
+        score = (len(pages), pull > height * 0.12, rank, pull)
+        if best is None or score < best[0]:
+            best = (score, arrangement)
+        if not pull:
+            break  # the largest picture that needs no lines moved
+    assert best is not None
+    return best[1]
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """A section laid out: its flowables with explicit page breaks, and where it ends."""
+
+    story: list[Flowable]
+    end: float  # how far down its last page it reaches (space after included)
+
+
+def fit_section(story: list[Flowable], width: float, height: float, *, start: float = 0.0,
+                alone: bool = False) -> Fitted:  # fmt: skip
+    """A section laid out so that it does not end badly, from `start` down its first page.
+
+    Its last page never holds only the tail of a split paragraph under CONTINUATION of a page;
+    with `alone` (the next section starts a new page, so the last page is this one's alone)
+    it never holds less than CONTINUATION of a page. The spacing tightens first; then lines
+    (or rows) move over from the page before."""
+    short = _short_alone if alone else _stub
+    for spacing in (1.0, TIGHT):
+        _space(story, spacing)
+        pages = paginate(story, width, [height], start)
+        if not short(pages, height):
+            return Fitted(_story(pages, 0.0), pages[-1].cursor)
+    _space(story, 1.0)
+    pages, pull = run_on(story, width, height, short, start)
+    return Fitted(_story(pages, pull), pages[-1].cursor)
+
+
+Short = Callable[[list[Slice], float], bool]
+
+
+def run_on(story: list[Flowable], width: float, height: float, short: Short,
+           start: float = 0.0) -> tuple[list[Slice], float]:  # fmt: skip
+    """Lay a story over as many pages as it needs; while its last page is `short`, move
+    lines over from the page before (at most MAX_PULL of a page). Returns the pages and how
+    far the page before the last was shortened."""
+    pull = 0.0
+    step = _leading(story) or height / 40
+    natural = paginate(story, width, [height], start)
+    pages = natural
+    while short(pages, height) and pull < height * MAX_PULL:
+        needed = height * CONTINUATION - pages[-1].used
+        pull += max(step, math.ceil(needed / step) * step) if pull == 0 else step
+        heights = [height] * (len(natural) - 2) + [height - pull, height]
+        pages = paginate(story, width, heights, start)
+        if len(pages) != len(natural):
+            break
+    if len(pages) != len(natural) or short(pages, height):
+        return natural, 0.0
+    return pages, pull
+
+
+class FitBreak(PageBreak):
+    """A page break placed by the fitting step; `designed` when it ends a page early on
+    purpose (lines moved on so the next page is not a stub), which the report accepts."""
+
+    def __init__(self, designed: bool = False) -> None:
+        super().__init__()
+        self.designed = designed
+
+
+def _short_room(pages: list[Slice], height: float) -> bool:
+    """A room's last page must carry a third of a page, and text, not a box alone."""
+    if len(pages) < 2:
+        return False
+    last = pages[-1]
+    text = [f for f in last.flowables if isinstance(f, Paragraph)]
+    return last.used < height * CONTINUATION or not text
+
+
+def _short_alone(pages: list[Slice], height: float) -> bool:
+    return len(pages) >= 2 and pages[-1].used < height * CONTINUATION
+
+
+def _stub(pages: list[Slice], height: float) -> bool:
+    """Only the tail of a split paragraph on the last page, under CONTINUATION of it."""
+    if len(pages) < 2:
+        return False
+    last = pages[-1]
+    blocks = [f for f in last.flowables if not isinstance(f, Spacer)]
+    return last.continued and len(blocks) == 1 and last.used < height * CONTINUATION
+
+
+def _story(pages: list[Slice], pull: float) -> list[Flowable]:
+    story: list[Flowable] = []
+    for index, page in enumerate(pages):
+        if index:
+            story.append(FitBreak(designed=bool(pull) and index == len(pages) - 1))
+        story += page.flowables
+    return story
+
+
+def _arrangement(pages: list[Slice], picture: Picture, spacing: float, pull: float) -> Arrangement:
+    flowables = [list(page.flowables) for page in pages]
+    return Arrangement(flowables, pages[-1].used, pages[-1].cursor, picture, spacing, pull)
+
+
+def _space(story: Sequence[Flowable], spacing: float) -> None:
+    """Set the space after each paragraph for this spacing (split parts inherit it)."""
+    for flowable in story:
+        if isinstance(flowable, HeadingKeep):
+            _space([flowable.body], spacing)
+        elif isinstance(flowable, Paragraph) and not isinstance(flowable, Heading):
+            flowable.spaceAfter = flowable.style.spaceAfter * spacing
+        elif hasattr(flowable, "fit_gap"):  # a gap inside the flowable, e.g. timeline rows
+            flowable.gap = flowable.fit_gap * spacing
+
+
+def widest(texts: Sequence[tuple[str, ParagraphStyle]], limit: float) -> float:
+    """The width (points) of the widest of these one-line texts, at most `limit`: the
+    measure of a column whose entries must never wrap (the timeline's dates)."""
+    widths = [stringWidth(text, style.fontName, style.fontSize) for text, style in texts]
+    return min(max(widths, default=0.0) + 0.5, limit)
+
+
+def _leading(story: list[Flowable]) -> float:
+    for flowable in reversed(story):
+        if isinstance(flowable, Paragraph):
+            return float(flowable.style.leading)
+        if isinstance(flowable, HeadingKeep):
+            return _leading([flowable.body])
+    return 0.0
