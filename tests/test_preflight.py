@@ -19,8 +19,8 @@ from booklet.theme.paper import PAPERS
 from tests.conftest import DEFAULT_CONTENT, ENGLISH_CONTENT, edit, line_of, run_cli
 
 ROW = re.compile(
-    r"^(?P<severity>error|warning|info) +(?P<check>glyphs|links|resolution|alt text|fit|pages"
-    r"|qr code) +(?P<rest>\S.*)$"
+    r"^(?P<severity>error|warning|info) +(?P<check>glyphs|links|resolution|alt text|fit|layout"
+    r"|pages|qr code) +(?P<rest>\S.*)$"
 )
 SUMMARY = re.compile(r"^preflight: (\d+) errors, (\d+) warnings$")
 STUDY = "    pictogram: study\n"
@@ -100,6 +100,9 @@ def test_default_content_passes_preflight() -> None:
         )
     ]
     assert result.of("links") == [("info", "content.yaml: every link is http(s) or mailto")]
+    assert result.of("layout") == [
+        ("info", "24 pages: no lone headings or boxes, widows, orphans, runts or short pages")
+    ]
     [(_, pages)] = [row for row in result.of("pages") if row[0] == "info"]
     assert re.fullmatch(
         r"(\d+) pages: \d+ pages of content \+ [0-3] spare = \1 \(\d+ sheets folded\)", pages
@@ -393,8 +396,8 @@ def test_a_room_running_over_two_pages_is_a_warning(english_project: Path) -> No
         (
             "warning",
             f"content.yaml:{line}: rooms[3]: 'Trotsky's study' runs over "
-            f"{next_page - start_page} pages (from page {start_page}); shorten its text to "
-            "keep it on one page",
+            f"{next_page - start_page} pages (from page {start_page}) even with a smaller "
+            "picture and tighter spacing; shorten its text to keep it on one page",
         )
     ]
 
@@ -411,8 +414,8 @@ def test_the_last_room_running_over_two_pages_is_a_warning(english_project: Path
         (
             "warning",
             f"content.yaml:{line}: rooms[8]: 'Watchtowers and guard house' runs over "
-            f"{next_page - start_page} pages (from page {start_page}); shorten its text to "
-            "keep it on one page",
+            f"{next_page - start_page} pages (from page {start_page}) even with a smaller "
+            "picture and tighter spacing; shorten its text to keep it on one page",
         )
     ]
 

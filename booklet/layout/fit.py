@@ -12,6 +12,10 @@ A room starts on a fresh page, so how it falls on its pages can be worked out on
    less, lines are moved over from the page before (never leaving that page under 2/3 full,
    and never one line alone), so no box or heading ever stands alone on a page.
 
+Sections that flow (history, timeline) are fitted the same way (`fit_section`): a section that
+ends on a page shared with the next one ends with whole paragraphs or at least TAIL_LINES lines
+of its last one; a section followed by a page break carries CONTINUATION of its last page.
+
 Short rooms share a page (`pack`): a room that fits whole in what the previous room left of
 its page follows it there, after a rule. The booklet keeps its one-room-one-page rhythm where
 rooms are long, and a museum of forty short rooms does not print forty half-empty pages.
@@ -37,6 +41,7 @@ PHOTO_STEPS = 9  # sizes tried between the largest and the floor
 PICTOGRAM_FLOOR = 0.55
 TIGHT = 0.55  # space between blocks when tightened, as a share of the normal space
 CONTINUATION = 1 / 3  # a run-on page carries at least this share of a page
+TAIL_LINES = 4  # a section ending on a page it shares with the next: at least this many lines
 MAX_PULL = 1 / 3  # lines moved to the last page leave the page before at least 2/3 full
 
 
@@ -171,8 +176,7 @@ def run_on(story: list[Flowable], width: float, height: float, short: Short,
     natural = paginate(story, width, [height], start)
     pages = natural
     while short(pages, height) and pull < height * MAX_PULL:
-        needed = height * CONTINUATION - pages[-1].used
-        pull += max(step, math.ceil(needed / step) * step) if pull == 0 else step
+        pull += step
         heights = [height] * (len(natural) - 2) + [height - pull, height]
         pages = paginate(story, width, heights, start)
         if len(pages) != len(natural):
@@ -205,12 +209,16 @@ def _short_alone(pages: list[Slice], height: float) -> bool:
 
 
 def _stub(pages: list[Slice], height: float) -> bool:
-    """Only the tail of a split paragraph on the last page, under CONTINUATION of it."""
+    """Only the tail of a split paragraph on the last page: fewer than TAIL_LINES lines and
+    under CONTINUATION of the page (the next section follows below it)."""
     if len(pages) < 2:
         return False
     last = pages[-1]
     blocks = [f for f in last.flowables if not isinstance(f, Spacer)]
-    return last.continued and len(blocks) == 1 and last.used < height * CONTINUATION
+    if not last.continued or len(blocks) != 1 or last.used >= height * CONTINUATION:
+        return False
+    bl_para = getattr(blocks[0], "blPara", None)
+    return bl_para is None or len(bl_para.lines) < TAIL_LINES
 
 
 def _story(pages: list[Slice], pull: float) -> list[Flowable]:

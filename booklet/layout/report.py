@@ -7,8 +7,9 @@ Every rule reads the story log (`layout/measure.py`), so what it reports is what
 * widow / orphan — one line of a paragraph alone at the top / foot of a page;
 * runt — a paragraph of 3+ lines ending in one short word (under a tenth of the measure);
 * short continuation — a section or room running on to a page it has to itself, with less
-  than a third of a page there; or ending at the top of a shared page with only the tail of
-  a split paragraph (the "two lines above the next section");
+  than a third of a page there; or ending at the top of a page it shares with the next
+  section with fewer than TAIL_LINES lines of a split paragraph (the "two lines above the
+  next section");
 * under-filled — a page that ends more than UNDERFILL short of the foot although its section
   or room continues on the next page, and the next page's start (its heading and two lines,
   or its first block if that cannot split) would have fitted in the gap; or that ends more
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from booklet.layout.measure import BOX, CARDS, HEADING, RULE, TEXT, Block, Page, StoryLog, Unit
 
 CONTINUATION_SHARE = 1 / 3  # a run-on page carries at least this much of its section or room
+TAIL_LINES = 4  # or, shared with the next section, at least this many lines of its paragraph
 UNDERFILL = 0.15  # a page may end this far above the foot only for a reason
 BODY = "body"
 
@@ -42,6 +44,7 @@ class LayoutProblem:
     page: int
     unit: Unit | None
     message: str
+    span: int = 1  # pages the room or section takes (for rooms that did not fit)
 
 
 def check_story(log: StoryLog) -> list[LayoutProblem]:
@@ -155,8 +158,9 @@ def _continuation(page: Page, log: StoryLog, following: Page | None) -> list[Lay
     share = max(b.bottom for b in own) / page.height
     if share >= CONTINUATION_SHARE:
         return []
-    if len(own) < len(blocks) and not all(b.continued for b in own):
-        return []  # whole blocks end the section, the next one follows: running text
+    if len(own) < len(blocks) and not (len(own) == 1 and own[0].continued
+                                       and own[0].lines < TAIL_LINES):  # fmt: skip
+        return []  # whole blocks or a real tail end the section, the next one follows below
     what = "room" if unit.room else "section"
     return [
         LayoutProblem(
@@ -216,7 +220,7 @@ def _runs_on(pages: list[Page], log: StoryLog) -> list[LayoutProblem]:
                 LayoutProblem(
                     RUNS_ON, numbers[0], units[key],
                     f"'{units[key].title}' did not fit one page: it runs over "
-                    f"{len(numbers)} pages (from page {numbers[0]})",
+                    f"{len(numbers)} pages (from page {numbers[0]})", len(numbers),
                 )  # fmt: skip
             )
     return problems

@@ -18,7 +18,9 @@ from booklet.content.model import Content
 from booklet.content.photos import inspect_image
 from booklet.content.source import STR_TAG, Node
 from booklet.layout.context import LayoutContext, room_key
+from booklet.layout.measure import Unit
 from booklet.layout.render import Rendered
+from booklet.layout.report import RUNS_ON, check_story
 from booklet.layout.sections.cover import title_overflow
 from booklet.theme.fonts import FACE_NAMES
 
@@ -43,6 +45,7 @@ def preflight(root: Node, ctx: LayoutContext, rendered: Rendered, unpadded: int)
         *check_links(root, ctx.content),
         *check_images(ctx, rendered),
         *check_fit(root, ctx, rendered),
+        *check_layout(ctx, rendered),
         *check_pages(rendered, unpadded),
         *check_qr(root, ctx.content),
     ]
@@ -184,25 +187,46 @@ def check_fit(root: Node, ctx: LayoutContext, rendered: Rendered) -> list[Findin
                 "shorten the title or subtitle",
             )
         )
-    # Headings in document order: a room runs until the next heading of any kind starts.
-    order = list(rendered.key_pages.items())
-    following = {key: order[i + 1][1] if i + 1 < len(order) else rendered.pages
-                 for i, (key, _) in enumerate(order)}  # fmt: skip
-    for room in ctx.content.rooms:
-        key = room_key(room.id)
-        start, end = rendered.key_pages.get(key), following.get(key)
-        if start and end and end - start > 1:
-            where = _where(ctx.content, room.where.line, room.where.field)
-            findings.append(
-                Finding(
-                    WARNING,
-                    "fit",
-                    where,
-                    f"'{room.name}' runs over {end - start} pages (from page "
-                    f"{start}); shorten its text to keep it on one page",
-                )
+    # copy-fit: rooms that ran on, measured from the laid-out pages (layout/report.py).
+    names = {room_key(room.id): room.name for room in ctx.content.rooms}
+    for problem in check_story(rendered.log):
+        if problem.rule != RUNS_ON or problem.unit is None:
+            continue
+        findings.append(
+            Finding(
+                WARNING,
+                "fit",
+                _unit_where(ctx.content, problem.unit),
+                f"'{names.get(problem.unit.key, problem.unit.title)}' runs over {problem.span} "
+                f"pages (from page "
+                f"{problem.page}) even with a smaller picture and tighter spacing; shorten "
+                "its text to keep it on one page",
             )
+        )
     return findings
+
+
+def check_layout(ctx: LayoutContext, rendered: Rendered) -> list[Finding]:
+    """The typographic rules on the laid-out pages (layout/report.py): lone headings and
+    boxes, widows, orphans, runts, short continuations, pages under-filled for no reason."""
+    findings = [
+        Finding(WARNING, "layout", _unit_where(ctx.content, problem.unit), problem.message)
+        for problem in check_story(rendered.log)
+        if problem.rule != RUNS_ON
+    ]
+    if not findings:
+        findings.append(
+            Finding(INFO, "layout", f"{rendered.pages} pages",
+                    "no lone headings or boxes, widows, orphans, runts or short pages")
+        )  # fmt: skip
+    return findings
+
+
+def _unit_where(content: Content, unit: Unit | None) -> str:
+    """The content line of the section or room a layout problem is in."""
+    if unit is None or unit.where is None:
+        return content.file.name
+    return _where(content, unit.where.line, unit.where.field)
 
 
 def check_pages(rendered: Rendered, unpadded: int) -> list[Finding]:
