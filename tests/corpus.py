@@ -30,7 +30,7 @@ PAPERS = ("half-letter", "a5", "letter", "a4")
 PHOTOS = {"landscape": (900, 600), "portrait": (600, 800), "square": (700, 700)}
 PLAN_MARGIN = 4.0
 
-_EN = (
+_EN_TEXT = (
     "the house walls garden study window door light shadow desk books papers letters family "
     "guards tower street patio afternoon morning evening visitors quiet stone brick steel "
     "shutters portrait photograph archive museum exile asylum writer revolution journey river "
@@ -38,8 +38,9 @@ _EN = (
     "still open closed kept moved built raised painted restored watched stood waited wrote read "
     "carried found shows recalls remains holds faces looks opens leads beside behind above below "
     "near along across a an of in on to and with from into through under over"
-).split()
-_ES = (
+)
+_EN = _EN_TEXT.split()
+_ES_TEXT = (
     "la casa muros jardín estudio ventana puerta luz sombra escritorio libros papeles cartas "
     "familia guardias torre calle patio tarde mañana noche visitantes silencio piedra ladrillo "
     "acero postigos retrato fotografía archivo museo exilio asilo escritor revolución viaje río "
@@ -47,7 +48,8 @@ _ES = (
     "cuidadoso largo corto abierto cerrado guardado construido levantado pintado restaurado "
     "miraba esperaba escribió leyó llevó encontró muestra recuerda conserva mira abre lleva junto "
     "detrás encima debajo cerca a lo largo de en el los las con desde hacia por sobre bajo y que"
-).split()
+)
+_ES = _ES_TEXT.split()
 _NAMES = (
     ("Gallery", "Galería"), ("Bedroom", "Recámara"), ("Study", "Estudio"),
     ("Library", "Biblioteca"), ("Kitchen", "Cocina"), ("Dining room", "Comedor"),

@@ -23,16 +23,15 @@ rooms are long, and a museum of forty short rooms does not print forty half-empt
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from booklet.layout.flowables.heading import Heading
-from booklet.layout.flowables.keep import HeadingKeep
+from booklet.layout.flowables.keep import EarlyBreak, HeadingKeep
 from booklet.layout.paginate import Slice, paginate
 
 PHOTO_HEIGHT = 0.5  # a photo is at most this share of the page's text height
@@ -87,7 +86,7 @@ class Arrangement:
         for index, page in enumerate(self.pages):
             if index:
                 last = index == len(self.pages) - 1
-                story.append(FitBreak(designed=bool(self.pull) and last))
+                story.append(EarlyBreak(designed=bool(self.pull) and last))
             story += page
         return story
 
@@ -186,15 +185,6 @@ def run_on(story: list[Flowable], width: float, height: float, short: Short,
     return pages, pull
 
 
-class FitBreak(PageBreak):
-    """A page break placed by the fitting step; `designed` when it ends a page early on
-    purpose (lines moved on so the next page is not a stub), which the report accepts."""
-
-    def __init__(self, designed: bool = False) -> None:
-        super().__init__()
-        self.designed = designed
-
-
 def _short_room(pages: list[Slice], height: float) -> bool:
     """A room's last page must carry a third of a page, and text, not a box alone."""
     if len(pages) < 2:
@@ -225,7 +215,7 @@ def _story(pages: list[Slice], pull: float) -> list[Flowable]:
     story: list[Flowable] = []
     for index, page in enumerate(pages):
         if index:
-            story.append(FitBreak(designed=bool(pull) and index == len(pages) - 1))
+            story.append(EarlyBreak(designed=bool(pull) and index == len(pages) - 1))
         story += page.flowables
     return story
 

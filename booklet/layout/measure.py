@@ -113,7 +113,9 @@ class StoryLog:
         self.unit_pages.clear()
         self._unit, self._page, self._ended, self._open_split = None, None, None, 0
 
-    def start_unit(self, key: str, title: str, room: bool, where: Located | None, page: int) -> None:
+    def start_unit(
+        self, key: str, title: str, room: bool, where: Located | None, page: int
+    ) -> None:
         self._unit = Unit(key, title, room, where)
         self.unit_pages.setdefault(key, page)
 

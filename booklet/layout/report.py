@@ -32,8 +32,12 @@ UNDERFILL = 0.15  # a page may end this far above the foot only for a reason
 BODY = "body"
 
 LONE_HEADING, LONE_BOX, WIDOW, ORPHAN, RUNT = (
-    "lone heading", "lone box", "widow", "orphan", "runt",
-)  # fmt: skip
+    "lone heading",
+    "lone box",
+    "widow",
+    "orphan",
+    "runt",
+)
 SHORT_CONTINUATION, UNDERFILLED, RUNS_ON = "short continuation", "under-filled", "did not fit"
 RULES = (LONE_HEADING, LONE_BOX, WIDOW, ORPHAN, RUNT, SHORT_CONTINUATION, UNDERFILLED)
 
@@ -85,10 +89,12 @@ def _headings(page: Page) -> list[LayoutProblem]:
             name = block.text or (block.unit.title if block.unit else "")
             problems.append(
                 LayoutProblem(
-                    LONE_HEADING, page.number, block.unit,
+                    LONE_HEADING,
+                    page.number,
+                    block.unit,
                     f"heading '{name}' is the last thing on page {page.number}; "
                     "its text starts on the next page",
-                )  # fmt: skip
+                )
             )
     return problems
 
@@ -104,25 +110,31 @@ def _lines(page: Page) -> list[LayoutProblem]:
         if block.continued and block.lines == 1:
             problems.append(
                 LayoutProblem(
-                    WIDOW, page.number, block.unit,
+                    WIDOW,
+                    page.number,
+                    block.unit,
                     f"the last line of a paragraph stands alone at the top of page {page.number}",
-                )  # fmt: skip
+                )
             )
         if block.continues and block.lines == 1:
             problems.append(
                 LayoutProblem(
-                    ORPHAN, page.number, block.unit,
+                    ORPHAN,
+                    page.number,
+                    block.unit,
                     f"the first line of a paragraph stands alone at the foot of page "
                     f"{page.number}: '{block.text[:40]}'",
-                )  # fmt: skip
+                )
             )
         if block.runt:
             problems.append(
                 LayoutProblem(
-                    RUNT, page.number, block.unit,
+                    RUNT,
+                    page.number,
+                    block.unit,
                     f"the paragraph '{block.text[:40]}' on page {page.number} ends in one "
                     "short word on a line of its own",
-                )  # fmt: skip
+                )
             )
     return problems
 
@@ -140,9 +152,11 @@ def _lone_box(page: Page, log: StoryLog) -> list[LayoutProblem]:
         return []
     return [
         LayoutProblem(
-            LONE_BOX, page.number, unit,
+            LONE_BOX,
+            page.number,
+            unit,
             f"a box stands alone on page {page.number}, run on from '{unit.title}'",
-        )  # fmt: skip
+        )
     ]
 
 
@@ -158,16 +172,19 @@ def _continuation(page: Page, log: StoryLog, following: Page | None) -> list[Lay
     share = max(b.bottom for b in own) / page.height
     if share >= CONTINUATION_SHARE:
         return []
-    if len(own) < len(blocks) and not (len(own) == 1 and own[0].continued
-                                       and own[0].lines < TAIL_LINES):  # fmt: skip
+    if len(own) < len(blocks) and not (
+        len(own) == 1 and own[0].continued and own[0].lines < TAIL_LINES
+    ):
         return []  # whole blocks or a real tail end the section, the next one follows below
     what = "room" if unit.room else "section"
     return [
         LayoutProblem(
-            SHORT_CONTINUATION, page.number, unit,
+            SHORT_CONTINUATION,
+            page.number,
+            unit,
             f"the {what} '{unit.title}' runs on to page {page.number} with only "
             f"{share:.0%} of a page there",
-        )  # fmt: skip
+        )
     ]
 
 
@@ -184,10 +201,12 @@ def _underfilled(page: Page, following: Page | None) -> list[LayoutProblem]:
         return []  # what comes next could not start in the gap: kept whole, or with its heading
     return [
         LayoutProblem(
-            UNDERFILLED, page.number, last_unit,
+            UNDERFILLED,
+            page.number,
+            last_unit,
             f"page {page.number} ends {1 - page.fill:.0%} short of the foot although "
             "its text continues on the next page",
-        )  # fmt: skip
+        )
     ]
 
 
@@ -218,9 +237,12 @@ def _runs_on(pages: list[Page], log: StoryLog) -> list[LayoutProblem]:
         if len(numbers) > 1:
             problems.append(
                 LayoutProblem(
-                    RUNS_ON, numbers[0], units[key],
+                    RUNS_ON,
+                    numbers[0],
+                    units[key],
                     f"'{units[key].title}' did not fit one page: it runs over "
-                    f"{len(numbers)} pages (from page {numbers[0]})", len(numbers),
-                )  # fmt: skip
+                    f"{len(numbers)} pages (from page {numbers[0]})",
+                    len(numbers),
+                )
             )
     return problems

@@ -29,7 +29,7 @@ STEP = 0.006  # search step, as a share of the measure
 class EvenParagraph(Paragraph):
     """A Paragraph whose line breaking avoids runts in paragraphs of three lines or more."""
 
-    def breakLines(self, width: Any) -> Any:  # noqa: N802 (ReportLab's name)
+    def breakLines(self, width: Any) -> Any:
         if getattr(self, "_splitpara", 0) and "blPara" in self.__dict__:
             return self._kept_lines()
         key = tuple(width) if isinstance(width, list | tuple) else (width,)

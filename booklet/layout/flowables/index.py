@@ -12,8 +12,10 @@ import math
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import PageBreak, Table, TableStyle
+from reportlab.platypus import Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
+
+from booklet.layout.flowables.keep import EarlyBreak
 
 COLUMN_GAP = 18  # points between the two columns of a two-column legend
 CONTINUATION = 1 / 3  # a contents page run on carries at least this share of a page
@@ -39,14 +41,8 @@ class Contents(TableOfContents):
             shorter = max(available_height - (wanted - last), available_height / 2)
             parts = list(self._table.splitOn(self.canv, available_width, shorter))
             if len(parts) == 2:  # end this page early, on purpose (see the report's rules)
-                parts.insert(1, EarlyBreak())
+                parts.insert(1, EarlyBreak(designed=True))
         return parts
-
-
-class EarlyBreak(PageBreak):
-    """A page break ending a page early on purpose, so the next carries enough."""
-
-    designed = True
 
 
 class RoomIndex(TableOfContents):
@@ -84,16 +80,17 @@ class RoomIndex(TableOfContents):
         entries = self._lastEntries
         half = math.ceil(len(entries) / 2)
         width = (available_width - COLUMN_GAP) / 2
-        tables = []
+        tables: list[Table] = []
         for part in (entries[:half], entries[half:]):
             self._lastEntries = part
             super().wrap(width, available_height)
-            tables.append(self._table)
+            tables.append(self._table)  # type: ignore[has-type]
         self._lastEntries = entries
         style = self.getLevelStyle(0)
         outer = TableStyle([*_OUTER, ("FONT", (0, 0), (-1, -1), style.fontName, style.fontSize)])
-        self._table = Table([tables], colWidths=(width + COLUMN_GAP, width), style=outer,
-                            hAlign="LEFT")  # fmt: skip
+        self._table = Table(
+            [tables], colWidths=(width + COLUMN_GAP, width), style=outer, hAlign="LEFT"
+        )
         self.width, self.height = self._table.wrapOn(self.canv, available_width, available_height)
         return self.width, self.height
 

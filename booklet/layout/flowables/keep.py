@@ -1,4 +1,4 @@
-"""A heading kept with the first lines of its text, not with all of it.
+"""Keeping things together: a heading with the first lines of its text; a page ended early.
 
 ReportLab's keepWithNext keeps a heading with the whole next flowable: a heading before a long
 paragraph moves to the next page with all of it, leaving a hole (the old "CondPageBreak"
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 FORCE_SPLIT = 0xFFFFFF  # a height no frame has: ReportLab then asks us to split
 
@@ -29,7 +29,7 @@ class HeadingKeep(Flowable):
         self.width = available_width
         return available_width, FORCE_SPLIT  # always split: the parts are placed one by one
 
-    def getSpaceBefore(self) -> float:  # noqa: N802 (ReportLab's name)
+    def getSpaceBefore(self) -> float:
         return self.heads[0].getSpaceBefore() if self.heads else 0.0
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
@@ -57,3 +57,13 @@ class HeadingKeep(Flowable):
 def _lines(paragraph: Flowable) -> int:
     bl_para = getattr(paragraph, "blPara", None)
     return len(bl_para.lines) if bl_para is not None else 0
+
+
+class EarlyBreak(PageBreak):
+    """A page break placed by the fitting step. `designed` when it ends a page early on
+    purpose (lines moved on so the next page is not a stub), which the layout report accepts
+    as a reason for the white space."""
+
+    def __init__(self, designed: bool = False) -> None:
+        super().__init__()
+        self.designed = designed

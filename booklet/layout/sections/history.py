@@ -13,7 +13,6 @@ from booklet.layout.flowables.keep import HeadingKeep
 from booklet.layout.flowables.timeline import TimelineRow
 from booklet.layout.sections.common import opener
 
-
 TIMELINE_SPACE = 0.45  # the timeline shares the history's last page if this much is free
 
 

@@ -16,8 +16,8 @@ from booklet.content.model import Room
 from booklet.layout.context import LayoutContext, room_key
 from booklet.layout.fit import (
     Arrangement,
-    Picture,
     PhotoSize,
+    Picture,
     RoomParts,
     fit_room,
     photo_sizes,
@@ -45,8 +45,10 @@ def build(ctx: LayoutContext) -> list[Flowable]:
     for index, room in enumerate(ctx.content.rooms):
         arrangement = arrange(ctx, room)
         gap = ctx.theme.size(SHARED_GAP)
-        if used is not None and len(arrangement.pages) == 1 and _fits_below(
-            used + gap + arrangement.used, frame
+        if (
+            used is not None
+            and len(arrangement.pages) == 1
+            and _fits_below(used + gap + arrangement.used, frame)
         ):
             story += _divider(ctx)
             used += gap + arrangement.end
@@ -101,9 +103,11 @@ def _size(ctx: LayoutContext, room: Room, width: float, height: float) -> PhotoS
 def _parts(ctx: LayoutContext, room: Room, photo: PhotoSize | None) -> RoomParts:
     # Tables hide their cells from afterFlowable, so the bookmark is a separate anchor.
     anchor = Anchor(title=plain(room.name), key=room_key(room.id), level=1, where=room.where)
-    pictures: list[Picture] = (
-        [photo] if photo is not None else pictogram_heights(ctx.theme.size(PICTOGRAM_HEIGHT))
-    )
+    pictures: list[Picture] = []
+    if photo is not None:
+        pictures.append(photo)
+    else:
+        pictures += pictogram_heights(ctx.theme.size(PICTOGRAM_HEIGHT))
     box = _look_for(ctx, room) if room.highlights else None
 
     def picture(size: Picture, spacing: float) -> list[Flowable]:
