@@ -71,6 +71,7 @@ class Case:
     photos: tuple[str, ...]  # cycled over the rooms: "none", "landscape", "portrait", "square"
     paper: str
     language: str
+    paragraph: tuple[int, int] = (30, 140)  # words per paragraph
 
     @property
     def name(self) -> str:
@@ -81,22 +82,25 @@ class Case:
 
 
 def ci_cases() -> list[Case]:
-    """A few dozen layouts: every paper and edition, short, middling and long rooms."""
-    shapes = [
-        (4, (20, 90), (0, 3), ("none", "landscape")),
-        (10, (150, 220), (3, 3), ("landscape",)),
-        (8, (60, 400), (0, 8), ("portrait", "square", "none")),
-        (6, (380, 900), (2, 8), ("landscape", "portrait")),
-        (24, (20, 600), (0, 8), ("none", "landscape", "portrait", "square")),
+    """Two dozen layouts: every paper, both editions, short, middling and long rooms."""
+    every = ("none", "landscape", "portrait", "square")
+    cases = [
+        # The issue's example: two ~90-word paragraphs, three highlights, a landscape photo.
+        *(Case(1 + i, 10, (180, 185), (3, 3), ("landscape",), paper, language, (88, 95))
+          for i, (paper, language) in enumerate((p, e) for p in PAPERS for e in ("en", "es"))),
+    ]  # fmt: skip
+    shapes = [  # rooms on each paper, words per room, highlights, photos
+        ((1, 3, 4, 5), (20, 90), (0, 3), ("none", "landscape")),
+        ((8, 8, 8, 8), (60, 400), (0, 8), ("portrait", "square", "none")),
+        ((6, 6, 6, 6), (380, 900), (2, 8), ("landscape", "portrait")),
+        ((24, 12, 18, 40), (20, 600), (0, 8), every),
     ]
-    cases = []
-    seed = 1
+    seed = len(cases) + 1
     for rooms, words, highlights, photos in shapes:
-        for paper in PAPERS:
-            # Alternate editions across papers; both are covered for every shape.
-            for language in ("en", "es") if rooms <= 10 else (("en", "es")[seed % 2],):
-                cases.append(Case(seed, rooms, words, highlights, photos, paper, language))
-                seed += 1
+        for count, paper in zip(rooms, PAPERS, strict=True):
+            language = ("en", "es")[seed % 2]
+            cases.append(Case(seed, count, words, highlights, photos, paper, language))
+            seed += 1
     return cases
 
 
@@ -133,12 +137,14 @@ def write_case(case: Case, folder: Path) -> Path:
     return path
 
 
-def _text(rng: random.Random, words: int, vocabulary: list[str]) -> str:
-    """About `words` words in paragraphs of 30 to 140 words, blank lines between them."""
+def _text(
+    rng: random.Random, words: int, vocabulary: list[str], paragraph: tuple[int, int] = (30, 140)
+) -> str:
+    """About `words` words in paragraphs of `paragraph` words, blank lines between them."""
     paragraphs: list[str] = []
     left = words
     while left > 0:
-        size = min(left, rng.randint(30, 140))
+        size = min(left, rng.randint(*paragraph))
         if left - size < 15:
             size = left
         sentences: list[str] = []
@@ -153,10 +159,11 @@ def _text(rng: random.Random, words: int, vocabulary: list[str]) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
-def _both(rng: random.Random, words: int) -> dict[str, str]:
+def _both(rng: random.Random, words: int, paragraph: tuple[int, int] = (30, 140)) -> dict[str, str]:
     state = rng.random()
-    english = _text(rng, words, _EN)
-    spanish = _text(random.Random(state), round(words * 1.15), _ES)  # Spanish runs longer
+    english = _text(rng, words, _EN, paragraph)
+    wider = (round(paragraph[0] * 1.15), round(paragraph[1] * 1.15))
+    spanish = _text(random.Random(state), round(words * 1.15), _ES, wider)  # Spanish runs longer
     return {"en": english, "es": spanish}
 
 
@@ -170,7 +177,7 @@ def _room(number: int, case: Case, rng: random.Random) -> dict[str, Any]:
         "local_name": f"{spanish} {number}",
         "kind": ROOM_KINDS[0] if number % 5 else ROOM_KINDS[1 + number % 3],
         "pictogram": PICTOGRAMS[number % len(PICTOGRAMS)],
-        "text": _both(rng, words),
+        "text": _both(rng, words, case.paragraph),
     }
     if rng.random() < 0.6:
         room["summary"] = {k: v.strip() for k, v in _both(rng, rng.randint(8, 30)).items()}

@@ -16,9 +16,10 @@ Sections that flow (history, timeline) are fitted the same way (`fit_section`): 
 ends on a page shared with the next one ends with whole paragraphs or at least TAIL_LINES lines
 of its last one; a section followed by a page break carries CONTINUATION of its last page.
 
-Short rooms share a page (`pack`): a room that fits whole in what the previous room left of
-its page follows it there, after a rule. The booklet keeps its one-room-one-page rhythm where
-rooms are long, and a museum of forty short rooms does not print forty half-empty pages.
+Short rooms share a page (`share_pages`): rooms that each take less than SHORT_ROOM of a page
+follow one another on a page, after a rule, their pictograms stepped down as far as needed.
+Every other room starts a page: the booklet keeps its one-room-one-page design, and a museum
+of forty short rooms does not print forty half-empty pages.
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ PHOTO_HEIGHT = 0.5  # a photo is at most this share of the page's text height
 PHOTO_FLOOR = 0.55  # stepping down stops at this share of the photo's largest width
 PHOTO_STEPS = 9  # sizes tried between the largest and the floor
 PICTOGRAM_FLOOR = 0.55
+PICTOGRAM_STEPS = 6
 TIGHT = 0.55  # space between blocks when tightened, as a share of the normal space
+SHORT_ROOM = 0.5  # a room under this share of a page may share its page with the next
 CONTINUATION = 1 / 3  # a run-on page carries at least this share of a page
 TAIL_LINES = 4  # a section ending on a page it shares with the next: at least this many lines
 MAX_PULL = 1 / 3  # lines moved to the last page leave the page before at least 2/3 full
@@ -106,7 +109,7 @@ def photo_sizes(aspect: float, caption: bool, frame: tuple[float, float], gap: f
 
 
 def pictogram_heights(largest: float) -> list[float]:
-    steps = 6
+    steps = PICTOGRAM_STEPS
     return [largest * (1 - (1 - PICTOGRAM_FLOOR) * i / steps) for i in range(steps + 1)]
 
 
@@ -133,6 +136,49 @@ def fit_room(parts: RoomParts, width: float, height: float) -> Arrangement:
             break  # the largest picture that needs no lines moved
     assert best is not None
     return best[1]
+
+
+Refit = Callable[[int, int], Arrangement]  # room index, picture level -> arrangement
+
+
+def share_pages(
+    arrangements: Sequence[Arrangement], refit: Refit, height: float, gap: float
+) -> list[list[Arrangement]]:
+    """Group rooms into pages: consecutive short one-page rooms share a page when they fit
+    together, `gap` apart, with their pictures stepped down (`refit` at a picture level)
+    no further than needed; every other room has its pages to itself."""
+    pages: list[list[tuple[int, Arrangement]]] = []
+    for index, arrangement in enumerate(arrangements):
+        short = len(arrangement.pages) == 1 and arrangement.used < height * SHORT_ROOM
+        last = pages[-1] if pages else []
+        if short and last and all(_short(a, height) for _, a in last):
+            joined = _share([*last, (index, arrangement)], refit, height, gap)
+            if joined is not None:
+                pages[-1] = joined
+                continue
+        pages.append([(index, arrangement)])
+    return [[a for _, a in page] for page in pages]
+
+
+def _short(arrangement: Arrangement, height: float) -> bool:
+    return len(arrangement.pages) == 1 and arrangement.used < height * SHORT_ROOM
+
+
+def _share(
+    members: list[tuple[int, Arrangement]], refit: Refit, height: float, gap: float
+) -> list[tuple[int, Arrangement]] | None:
+    """The rooms on one page with the largest pictures that let them fit, or None."""
+
+    def at(level: int) -> list[tuple[int, Arrangement]] | None:
+        fitted = [(i, refit(i, level) if level else a) for i, a in members]
+        if any(len(a.pages) > 1 for _, a in fitted):
+            return None
+        bottom = sum(a.end for _, a in fitted[:-1]) + gap * (len(fitted) - 1) + fitted[-1][1].used
+        return fitted if bottom <= height - 1 else None  # a point to spare for rounding
+
+    if at(PICTOGRAM_STEPS) is None:  # not even with the smallest pictures
+        return None
+    return next(f for level in range(PICTOGRAM_STEPS + 1) if (f := at(level)) is not None)
 
 
 @dataclass(frozen=True)

@@ -65,20 +65,23 @@ class EvenParagraph(Paragraph):
             if name in self.__dict__:
                 for part in parts:
                     setattr(part, name, self.__dict__[name])
+        if len(parts) == 2:
+            parts[1].tail = True  # the end of a longer paragraph: even it however short
         return parts
 
     def _even(self, width: Any) -> Any:
         natural = super().breakLines(width)
         measure = _last_width(width)
-        if len(natural.lines) < MIN_LINES or not _has_runt(natural, measure):
+        shortest = 2 if self.__dict__.get("tail") else MIN_LINES
+        if len(natural.lines) < shortest or not _has_runt(natural, measure):
             return natural
         justified = self.style.alignment == TA_JUSTIFY
         if not justified:
             return self._ragged(width, natural, measure)
         for delta in _deltas(measure):
             trial = super().breakLines(_widen(width, delta))
-            if len(trial.lines) > len(natural.lines) or len(trial.lines) < MIN_LINES - 1:
-                continue  # never longer; a runt absorbed may save a line
+            if len(trial.lines) > len(natural.lines) or len(trial.lines) < 2:
+                continue  # never longer; a runt absorbed may save a line (never leave one)
             if _has_runt(trial, measure, delta):
                 continue
             if justified:

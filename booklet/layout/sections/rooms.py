@@ -1,8 +1,8 @@
 """Room by room: number, names, picture, text and "look for", fitted to the page.
 
 Each room is built from its parts and handed to the fitting step (`layout/fit.py`), which
-decides the picture's size, the spacing and the page breaks together. A room starts a page,
-unless it fits whole below the room before it (short rooms share a page, after a rule).
+decides the picture's size, the spacing and the page breaks together. Each room starts a page,
+except short rooms (under half a page), which share one, after a rule.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from booklet.layout.fit import (
     fit_room,
     photo_sizes,
     pictogram_heights,
+    share_pages,
 )
 from booklet.layout.flowables.heading import Anchor
 from booklet.layout.flowables.panel import Panel
@@ -39,37 +40,35 @@ SHARED_GAP = 30  # space (scaled) between two rooms sharing a page, the rule in 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
     title = ctx.labels["rooms"]
-    frame = ctx.theme.paper.frame_height
+    arranged = [arrange(ctx, room) for room in ctx.content.rooms]
+
+    def refit(index: int, level: int) -> Arrangement:
+        return arrange(ctx, ctx.content.rooms[index], level)
+
+    paper = ctx.theme.paper
+    pages = share_pages(arranged, refit, paper.frame_height, ctx.theme.size(SHARED_GAP))
     story: list[Flowable] = []
-    used: float | None = None  # how far down the current page the rooms before reach
-    for index, room in enumerate(ctx.content.rooms):
-        arrangement = arrange(ctx, room)
-        gap = ctx.theme.size(SHARED_GAP)
-        if (
-            used is not None
-            and len(arrangement.pages) == 1
-            and _fits_below(used + gap + arrangement.used, frame)
-        ):
-            story += _divider(ctx)
-            used += gap + arrangement.end
-        else:
-            story.append(PageBreak())
-            used = arrangement.end
-        if index == 0:
-            story.append(Anchor(title=title, key=section_key("rooms"), section=title))
-        story += arrangement.story()
+    for page in pages:
+        story.append(PageBreak())
+        for position, arrangement in enumerate(page):
+            if position:
+                story += _divider(ctx)
+            if not story[1:]:
+                story.append(Anchor(title=title, key=section_key("rooms"), section=title))
+            story += arrangement.story()
     return story
 
 
-def _fits_below(total: float, frame: float) -> bool:
-    return total <= frame - 1  # a point to spare for rounding in the page layout
-
-
-def arrange(ctx: LayoutContext, room: Room) -> Arrangement:
-    """The room fitted to its page(s), with its photo at the size already prepared."""
+def arrange(ctx: LayoutContext, room: Room, level: int = 0) -> Arrangement:
+    """The room fitted to its page(s), with its photo at the size already prepared; `level`
+    steps a pictogram down (for rooms sharing a page)."""
     placed = ctx.images.get(room.id)
     size = None if placed is None else _size(ctx, room, placed.width, placed.height)
-    return fit_room(_parts(ctx, room, size), *_frame(ctx))
+    parts = _parts(ctx, room, size)
+    if level:
+        pictures = parts.pictures[min(level, len(parts.pictures) - 1) :]
+        parts = RoomParts(parts.header, pictures, parts.picture, parts.words)
+    return fit_room(parts, *_frame(ctx))
 
 
 def place_photo(ctx: LayoutContext, room: Room, pixels: tuple[int, int]) -> PhotoSize:
