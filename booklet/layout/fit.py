@@ -4,9 +4,12 @@ A room starts on a fresh page, so how it falls on its pages can be worked out on
 (`layout/paginate.py`) before ReportLab draws it. The rules, in the order they are tried:
 
 1. The whole room on one page, picture at its largest: a landscape photo the width of the
-   column, a portrait or square one as tall as PHOTO_HEIGHT of the page with its caption beside.
-2. Still too long by a little: the picture steps down, to PHOTO_FLOOR of its largest size (a
-   pictogram panel to PICTOGRAM_FLOOR); then the space between blocks tightens (TIGHT).
+   column, a portrait one as tall as PHOTO_HEIGHT of the page with its caption beside.
+2. Still too long by a little: the space between blocks tightens (TIGHT); then the picture
+   steps down, to PHOTO_FLOOR of its largest size (a pictogram panel to PICTOGRAM_FLOOR), with
+   the caption beside it, at normal and then tight spacing. (Tightening comes first because
+   a photo a little narrower than the column reads as a mistake: below the column's width a
+   photo steps straight to a size that leaves room for its caption beside it.)
 3. Only then does the room run on. The picture goes back to its largest (the room has pages
    enough), and the last page must carry at least CONTINUATION of a page: if it would carry
    less, lines are moved over from the page before (never leaving that page under 2/3 full,
@@ -94,17 +97,31 @@ class Arrangement:
         return story
 
 
-def photo_sizes(aspect: float, caption: bool, frame: tuple[float, float], gap: float,
-                side: float) -> list[PhotoSize]:  # fmt: skip
+def photo_sizes(
+    aspect: float, caption: bool, frame: tuple[float, float], gap: float, side: float
+) -> list[PhotoSize]:
     """The sizes a photo of `aspect` (width / height) may take, largest first, down to the
-    floor. The caption goes beside when the column leaves `side` points next to the photo."""
+    floor (PHOTO_FLOOR of the largest).
+
+    The largest is the column's width, or PHOTO_HEIGHT of the page tall. Narrower than the
+    column, a photo with a caption always leaves `side` points beside it for the caption: a
+    photo a little narrower than the column with nothing beside it reads as a mistake."""
     width, height = frame
     largest = min(width, height * PHOTO_HEIGHT * aspect)
+    floor = largest * PHOTO_FLOOR
+    beside = width - gap - side  # the widest photo with its caption beside it
+
+    def size(w: float) -> PhotoSize:
+        return PhotoSize(round(w, 2), round(w / aspect, 2), caption and w <= beside)
+
     sizes = []
+    if largest >= width - 0.01 or not caption or largest <= beside:
+        sizes.append(size(largest))
+    top = min(largest, beside) if caption else largest
     for step in range(PHOTO_STEPS + 1):
-        w = largest * (1 - (1 - PHOTO_FLOOR) * step / PHOTO_STEPS)
-        beside = caption and width - w - gap >= side
-        sizes.append(PhotoSize(round(w, 2), round(w / aspect, 2), beside))
+        w = top - (top - floor) * step / PHOTO_STEPS
+        if floor - 0.01 <= w < largest - 0.01:
+            sizes.append(size(w))
     return sizes
 
 
@@ -116,13 +133,15 @@ def pictogram_heights(largest: float) -> list[float]:
 def fit_room(parts: RoomParts, width: float, height: float) -> Arrangement:
     """The best arrangement of a room on pages of width x height (see the module's rules)."""
     words = {spacing: parts.words(spacing) for spacing in (1.0, TIGHT)}
-    for spacing in (1.0, TIGHT):
-        for picture in parts.pictures:
-            story = [*parts.header, *parts.picture(picture, spacing), *words[spacing]]
-            _space(words[spacing], spacing)
-            pages = paginate(story, width, [height])
-            if len(pages) == 1:
-                return _arrangement(pages, picture, spacing, 0.0)
+    largest, *smaller = parts.pictures
+    tries = [(largest, 1.0), (largest, TIGHT), *((p, 1.0) for p in smaller),
+             *((p, TIGHT) for p in smaller)]  # fmt: skip
+    for picture, spacing in tries:
+        story = [*parts.header, *parts.picture(picture, spacing), *words[spacing]]
+        _space(words[spacing], spacing)
+        pages = paginate(story, width, [height])
+        if len(pages) == 1:
+            return _arrangement(pages, picture, spacing, 0.0)
     _space(words[1.0], 1.0)
     best: tuple[tuple[float, ...], Arrangement] | None = None
     for rank, picture in enumerate(parts.pictures):
