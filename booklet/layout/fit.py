@@ -67,7 +67,8 @@ class RoomParts:
     """What a room is made of, from sections/rooms.py; the fitting step decides the rest.
 
     `picture(size, spacing)` and `words(spacing)` build the flowables for a picture size and a
-    spacing factor (1 normal, TIGHT tightened); `header` is the anchor, badge and names."""
+    spacing factor (1 normal, TIGHT tightened); `header` is the anchor, badge and names. The
+    words are the same paragraph objects at every spacing (their space after is set here)."""
 
     header: Sequence[Flowable]
     pictures: Sequence[Picture]  # largest first
@@ -142,18 +143,21 @@ def fit_room(parts: RoomParts, width: float, height: float) -> Arrangement:
         pages = paginate(story, width, [height])
         if len(pages) == 1:
             return _arrangement(pages, picture, spacing, 0.0)
-    _space(words[1.0], 1.0)
+    # It runs on: the largest picture and normal spacing whose last page is sound with the
+    # fewest lines moved over; a smaller picture or tighter spacing only if they are not.
     best: tuple[tuple[float, ...], Arrangement] | None = None
-    for rank, picture in enumerate(parts.pictures):
-        story = [*parts.header, *parts.picture(picture, 1.0), *words[1.0]]
+    for rank, (picture, spacing) in enumerate((p, s) for p in parts.pictures for s in (1.0, TIGHT)):
+        _space(words[spacing], spacing)
+        story = [*parts.header, *parts.picture(picture, spacing), *words[spacing]]
         pages, pull = run_on(story, width, height, _short_room)
-        arrangement = _arrangement(pages, picture, 1.0, pull)
-        score = (len(pages), pull > height * 0.12, rank, pull)
+        sound = not _short_room(pages, height)
+        score = (not sound, len(pages), pull > height * 0.12, rank, pull)
         if best is None or score < best[0]:
-            best = (score, arrangement)
-        if not pull:
-            break  # the largest picture that needs no lines moved
+            best = (score, _arrangement(pages, picture, spacing, pull))
+        if sound and not pull:
+            break
     assert best is not None
+    _space(words[best[1].spacing], best[1].spacing)  # the chosen spacing, on the paragraphs
     return best[1]
 
 

@@ -108,12 +108,15 @@ def _parts(ctx: LayoutContext, room: Room, photo: PhotoSize | None) -> RoomParts
     else:
         pictures += pictogram_heights(ctx.theme.size(PICTOGRAM_HEIGHT))
     box = _look_for(ctx, room) if room.highlights else None
+    text = _text(ctx, room)  # the same paragraphs at every spacing: broken into lines once
 
     def picture(size: Picture, spacing: float) -> list[Flowable]:
         return _picture(ctx, room, size, spacing)
 
     def words(spacing: float) -> list[Flowable]:
-        return _words(ctx, room, box, spacing)
+        if box is None:
+            return list(text)
+        return [*text, Spacer(1, ctx.theme.size(4) * spacing), box]
 
     return RoomParts([anchor, *_header(ctx, room)], pictures, picture, words)
 
@@ -145,15 +148,12 @@ def _header(ctx: LayoutContext, room: Room) -> list[Flowable]:
     return [tag(grid(ctx, [[badge, titles]], [theme.size(42), None]), HEADING)]
 
 
-def _words(ctx: LayoutContext, room: Room, box: Panel | None, spacing: float) -> list[Flowable]:
-    """Summary, text and the "look for" box (the same paragraphs at every spacing)."""
+def _text(ctx: LayoutContext, room: Room) -> list[Flowable]:
+    """Summary and text; the "look for" box follows them."""
     story: list[Flowable] = []
     if room.summary:
         story.append(ctx.para(room.summary, "room.summary"))
     story += ctx.paras(room.text, "body")
-    if box is not None:
-        story.append(Spacer(1, ctx.theme.size(4) * spacing))
-        story.append(box)
     return story
 
 
