@@ -61,6 +61,18 @@ class EvenParagraph(Paragraph):
 
     def split(self, available_width: float, available_height: float) -> list[Any]:
         parts = super().split(available_width, available_height)
+        first, height = parts, available_height
+        while len(parts) == 2 and _hyphenated(parts[0].blPara.lines[-1]):
+            # A word broken across a page is hard to read: end the page a line earlier
+            # (or, if the page would keep only two lines of it, take the paragraph over).
+            height -= self.style.leading
+            earlier = super().split(available_width, height)
+            if len(earlier) != 2 or len(earlier[0].blPara.lines) < 2:
+                if len(first[0].blPara.lines) <= 2:
+                    return []
+                parts = first  # every line ends broken: keep the first split
+                break
+            parts = earlier
         for name in ("spaceBefore", "spaceAfter"):  # spacing set by the fitting step
             if name in self.__dict__:
                 for part in parts:
@@ -100,6 +112,12 @@ def is_runt_line(line: Any, measure: float, delta: float = 0.0) -> bool:
         extra = line.extraSpace
         count = len("".join(getattr(w, "text", "") for w in line.words).split())
     return count == 1 and measure + delta - extra < measure * RUNT_SHARE
+
+
+def _hyphenated(line: Any) -> bool:
+    """The line ends in a hyphen: a word broken at its end."""
+    words = line[1] if isinstance(line, tuple) else [w.text for w in line.words]
+    return "".join(str(w) for w in words).rstrip().endswith("-")
 
 
 def _has_runt(bl_para: Any, measure: float, delta: float = 0.0) -> bool:
