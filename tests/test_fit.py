@@ -23,7 +23,7 @@ from booklet.layout.fit import (
     photo_sizes,
     share_pages,
 )
-from booklet.layout.flowables.even import EvenParagraph
+from booklet.layout.flowables.even import LOOSER, TIGHTER, EvenParagraph
 from booklet.layout.flowables.heading import Heading
 from booklet.layout.flowables.keep import HeadingKeep
 from booklet.layout.flowables.timeline import TimelineRow
@@ -78,8 +78,8 @@ def test_a_runt_is_evened_out_without_lengthening_the_paragraph(style_name: str)
     assert len(even.blPara.lines) <= len(natural.blPara.lines)
     if style_name == "body":  # justified: the change is spread, no line much looser or tighter
         before, after = _slack(natural), _slack(even)
-        assert max(after[:-1]) <= max(before[:-1]) + 0.05 * width
-        assert min(after[:-1]) >= -0.03 * width
+        assert max(after[:-1]) <= max(before[:-1]) + LOOSER * width
+        assert min(after[:-1]) >= min(before[:-1]) - TIGHTER * width
 
 
 def _slack(paragraph: Paragraph) -> list[float]:

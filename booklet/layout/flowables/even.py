@@ -21,7 +21,7 @@ from reportlab.platypus import Paragraph
 RUNT_SHARE = 0.10  # a one-word last line shorter than this share of the measure is a runt
 MIN_LINES = 3  # shorter paragraphs may end as they like
 TIGHTER = 0.018  # at most this share of the measure more text per line (word spaces shrink)
-LOOSER = 0.05  # at most this share of the measure less text per line (word spaces grow)
+LOOSER = 0.08  # at most this share of the measure less text per line (word spaces grow)
 RAGGED = 0.3  # ragged text: the line before the last may end this share of the measure early
 STEP = 0.006  # search step, as a share of the measure
 
