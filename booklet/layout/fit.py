@@ -10,10 +10,11 @@ A room starts on a fresh page, so how it falls on its pages can be worked out on
    the caption beside it, at normal and then tight spacing. (Tightening comes first because
    a photo a little narrower than the column reads as a mistake: below the column's width a
    photo steps straight to a size that leaves room for its caption beside it.)
-3. Only then does the room run on. The picture goes back to its largest (the room has pages
-   enough), and the last page must carry at least CONTINUATION of a page: if it would carry
-   less, lines are moved over from the page before (never leaving that page under 2/3 full,
-   and never one line alone), so no box or heading ever stands alone on a page.
+3. Only then does the room run on, its picture back at its largest (the room has pages
+   enough). Its last page must carry at least CONTINUATION of a page, and text with its box:
+   if it would carry less, lines move over from the page before (never leaving that page
+   under 2/3 full, never one line alone); if that is not enough, tighter spacing or a smaller
+   picture are tried. So no box or heading ever stands alone on a page.
 
 Sections that flow (history, timeline) are fitted the same way (`fit_section`): a section that
 ends on a page shared with the next one ends with whole paragraphs or at least TAIL_LINES lines
@@ -127,6 +128,7 @@ def photo_sizes(
 
 
 def pictogram_heights(largest: float) -> list[float]:
+    """A pictogram panel's heights, largest first, down to PICTOGRAM_FLOOR of it."""
     steps = PICTOGRAM_STEPS
     return [largest * (1 - (1 - PICTOGRAM_FLOOR) * i / steps) for i in range(steps + 1)]
 
@@ -135,8 +137,8 @@ def fit_room(parts: RoomParts, width: float, height: float) -> Arrangement:
     """The best arrangement of a room on pages of width x height (see the module's rules)."""
     words = {spacing: parts.words(spacing) for spacing in (1.0, TIGHT)}
     largest, *smaller = parts.pictures
-    tries = [(largest, 1.0), (largest, TIGHT), *((p, 1.0) for p in smaller),
-             *((p, TIGHT) for p in smaller)]  # fmt: skip
+    tries = [(largest, 1.0), (largest, TIGHT)]
+    tries += [*((p, 1.0) for p in smaller), *((p, TIGHT) for p in smaller)]
     for picture, spacing in tries:
         story = [*parts.header, *parts.picture(picture, spacing), *words[spacing]]
         _space(words[spacing], spacing)
@@ -172,9 +174,8 @@ def share_pages(
     no further than needed; every other room has its pages to itself."""
     pages: list[list[tuple[int, Arrangement]]] = []
     for index, arrangement in enumerate(arrangements):
-        short = len(arrangement.pages) == 1 and arrangement.used < height * SHORT_ROOM
         last = pages[-1] if pages else []
-        if short and last and all(_short(a, height) for _, a in last):
+        if _short(arrangement, height) and last and all(_short(a, height) for _, a in last):
             joined = _share([*last, (index, arrangement)], refit, height, gap)
             if joined is not None:
                 pages[-1] = joined
@@ -212,8 +213,9 @@ class Fitted:
     end: float  # how far down its last page it reaches (space after included)
 
 
-def fit_section(story: list[Flowable], width: float, height: float, *, start: float = 0.0,
-                alone: bool = False) -> Fitted:  # fmt: skip
+def fit_section(
+    story: list[Flowable], width: float, height: float, *, start: float = 0.0, alone: bool = False
+) -> Fitted:
     """A section laid out so that it does not end badly, from `start` down its first page.
 
     Its last page never holds only the tail of a split paragraph under CONTINUATION of a page;
@@ -234,8 +236,9 @@ def fit_section(story: list[Flowable], width: float, height: float, *, start: fl
 Short = Callable[[list[Slice], float], bool]
 
 
-def run_on(story: list[Flowable], width: float, height: float, short: Short,
-           start: float = 0.0) -> tuple[list[Slice], float]:  # fmt: skip
+def run_on(
+    story: list[Flowable], width: float, height: float, short: Short, start: float = 0.0
+) -> tuple[list[Slice], float]:
     """Lay a story over as many pages as it needs; while its last page is `short`, move
     lines over from the page before (at most MAX_PULL of a page). Returns the pages and how
     far the page before the last was shortened."""
