@@ -31,6 +31,9 @@ class LayoutContext:
     images: dict[str, PlacedImage] = field(default_factory=dict)
     padding_pages: int = 0
     notes_only: bool = False
+    # copy-fit: what the fitting step worked out once per build (a room's measured parts, the
+    # history's pages), so the image pipeline and the passes do not work it out again.
+    fitted: dict[object, object] = field(default_factory=dict)
 
     def markup(self, text: str, link_colour: str | None = None) -> str:
         """Content text as safe ReportLab markup, with this edition's quotation marks."""

@@ -29,7 +29,7 @@ of forty short rooms does not print forty half-empty pages.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -61,6 +61,7 @@ class PhotoSize:
 
 
 Picture = PhotoSize | float  # a photo, or the height of a pictogram panel
+Heights = dict[int, tuple[Flowable, float]]  # flowable id -> (flowable, height)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class RoomParts:
     pictures: Sequence[Picture]  # largest first
     picture: Callable[[Picture, float], list[Flowable]]
     words: Callable[[float], list[Flowable]]
+    heights: Heights = field(default_factory=dict)  # measured once, for every try
 
 
 @dataclass(frozen=True)
@@ -89,12 +91,16 @@ class Arrangement:
     pull: float
 
     def story(self) -> list[Flowable]:
-        """The flowables with a page break between pages, as ReportLab should place them."""
+        """The flowables with a page break between pages, as ReportLab should place them.
+
+        The paragraphs are shared by every arrangement tried for the room: their spacing is
+        set here to this arrangement's."""
         story: list[Flowable] = []
         for index, page in enumerate(self.pages):
             if index:
                 last = index == len(self.pages) - 1
                 story.append(EarlyBreak(designed=bool(self.pull) and last))
+            _space(page, self.spacing)
             story += page
         return story
 
@@ -142,6 +148,8 @@ def fit_room(parts: RoomParts, width: float, height: float) -> Arrangement:
     for picture, spacing in tries:
         story = [*parts.header, *parts.picture(picture, spacing), *words[spacing]]
         _space(words[spacing], spacing)
+        if _stacked(story, width, parts.heights) > height + 1:
+            continue  # it cannot fit one page: no need to lay it out
         pages = paginate(story, width, [height])
         if len(pages) == 1:
             return _arrangement(pages, picture, spacing, 0.0)
@@ -255,6 +263,23 @@ def run_on(
     if len(pages) != len(natural) or short(pages, height):
         return natural, 0.0
     return pages, pull
+
+
+def _stacked(story: Sequence[Flowable], width: float, heights: Heights) -> float:
+    """The height of `story` set on one endless page, as paginate would stack it; each
+    flowable's own height is measured once (`heights`), its spacing read live."""
+    used = cursor = 0.0
+    for flowable in story:
+        if isinstance(flowable, Spacer) and cursor == 0:
+            continue
+        known = heights.get(id(flowable))
+        if known is None or known[0] is not flowable:
+            # The entry holds the flowable, so its id is not reused while the entry lives.
+            known = heights[id(flowable)] = (flowable, flowable.wrap(width, 1e6)[1])
+        before = flowable.getSpaceBefore() if cursor else 0.0
+        used = cursor + before + known[1]
+        cursor = used + flowable.getSpaceAfter()
+    return used
 
 
 def _short_room(pages: list[Slice], height: float) -> bool:

@@ -52,6 +52,9 @@ def render(ctx: LayoutContext, metadata: dict[str, str | bool]) -> Rendered:
         metadata=metadata,
     )
     story = build_story(ctx)
+    # copy-fit: the fitting step's flowables are for this story only. ReportLab leaves marks
+    # on what it placed (postponed, keep-with-next undone), so another layout starts afresh.
+    ctx.fitted.clear()
     _reserve_contents(story)
     try:
         passes = doc.multiBuild(story, maxPasses=6)

@@ -21,7 +21,14 @@ def build(ctx: LayoutContext) -> list[Flowable]:
 
 
 def _history(ctx: LayoutContext) -> Fitted:
-    """The history section fitted to its pages (it starts a page)."""
+    """The history section fitted to its pages (it starts a page), once per build."""
+    fitted = ctx.fitted.get("history")
+    if not isinstance(fitted, Fitted):
+        fitted = ctx.fitted["history"] = _fit_history(ctx)
+    return fitted
+
+
+def _fit_history(ctx: LayoutContext) -> Fitted:
     history = ctx.content.history
     styles = ctx.theme.styles
     opening = opener(ctx, "history", ctx.labels["history"])

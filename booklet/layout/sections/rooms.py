@@ -7,6 +7,7 @@ except short rooms (under half a page), which share one, after a rule.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.platypus import Flowable, HRFlowable, PageBreak, Paragraph, Spacer
@@ -16,6 +17,7 @@ from booklet.content.model import Room
 from booklet.layout.context import LayoutContext, room_key
 from booklet.layout.fit import (
     Arrangement,
+    Heights,
     PhotoSize,
     Picture,
     RoomParts,
@@ -100,15 +102,21 @@ def _size(ctx: LayoutContext, room: Room, width: float, height: float) -> PhotoS
 
 
 def _parts(ctx: LayoutContext, room: Room, photo: PhotoSize | None) -> RoomParts:
-    # Tables hide their cells from afterFlowable, so the bookmark is a separate anchor.
-    anchor = Anchor(title=plain(room.name), key=room_key(room.id), level=1, where=room.where)
     pictures: list[Picture] = []
     if photo is not None:
         pictures.append(photo)
     else:
         pictures += pictogram_heights(ctx.theme.size(PICTOGRAM_HEIGHT))
-    box = _look_for(ctx, room) if room.highlights else None
-    text = _text(ctx, room)  # the same paragraphs at every spacing: broken into lines once
+    # The same header, paragraphs and box for every size and spacing tried, and for the
+    # image pipeline and the story alike: each is measured (broken into lines) once a build.
+    cached = ctx.fitted.get(("room", room.id))
+    if not isinstance(cached, _Made):
+        # Tables hide their cells from afterFlowable, so the bookmark is a separate anchor.
+        anchor = Anchor(title=plain(room.name), key=room_key(room.id), level=1, where=room.where)
+        box = _look_for(ctx, room) if room.highlights else None
+        cached = _Made([anchor, *_header(ctx, room)], _text(ctx, room), box, {})
+        ctx.fitted[("room", room.id)] = cached
+    text, box = cached.text, cached.box
 
     def picture(size: Picture, spacing: float) -> list[Flowable]:
         return _picture(ctx, room, size, spacing)
@@ -118,7 +126,17 @@ def _parts(ctx: LayoutContext, room: Room, photo: PhotoSize | None) -> RoomParts
             return list(text)
         return [*text, Spacer(1, ctx.theme.size(4) * spacing), box]
 
-    return RoomParts([anchor, *_header(ctx, room)], pictures, picture, words)
+    return RoomParts(cached.header, pictures, picture, words, cached.heights)
+
+
+@dataclass(frozen=True)
+class _Made:
+    """A room's parts that do not depend on its picture or spacing."""
+
+    header: list[Flowable]
+    text: list[Flowable]
+    box: Panel | None
+    heights: Heights
 
 
 def _header(ctx: LayoutContext, room: Room) -> list[Flowable]:
