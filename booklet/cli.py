@@ -5,45 +5,66 @@ from __future__ import annotations
 import logging
 import os
 import re
-import shutil
+import shlex
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, ClassVar, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from booklet import __version__, interruption
+from booklet.cli_common import (
+    SizeParam,
+    configure_logging,
+    content_argument,
+    paper_option,
+    profile_option,
+    quiet_option,
+)
+from booklet.cli_init import init, schema
 from booklet.cli_send import send
-from booklet.content.errors import BudgetError, ContentError, UsageError, printable
-from booklet.content.model import PAPERS
-from booklet.output.preflight import Finding
-from booklet.resources import starter_dir
-from booklet.theme.profile import PROFILES
+from booklet.content.errors import (
+    BudgetError,
+    ContentError,
+    FileError,
+    Problem,
+    UsageError,
+    os_reason,
+    printable,
+)
+from booklet.exits import EXIT_BUG, EXIT_CONTENT, EXIT_INTERRUPTED, EXIT_USAGE
+from booklet.words import counted
 
-EXIT_CONTENT = 1
-EXIT_USAGE = 2
-EXIT_BUG = 70
-EXIT_INTERRUPTED = interruption.EXIT_INTERRUPTED
+if TYPE_CHECKING:
+    from booklet.build import BuildResult
+    from booklet.content.project import Project
+    from booklet.images import ImageCache
+    from booklet.layout.rendered import Rendered
+    from booklet.output.preflight import Finding
+    from booklet.output.preview import PageMark
 
+MAX_PROBLEMS_SHOWN = 50
 
-def configure_logging(quiet: bool) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(message)s"))
-    for name, level in (("booklet.progress", logging.INFO), ("booklet", logging.WARNING)):
-        logger = logging.getLogger(name)
-        logger.handlers[:] = [handler]
-        logger.propagate = False
-        logger.setLevel(logging.ERROR if quiet else level)
+PROGRESS = logging.getLogger("booklet.progress")
 
 
 def _fail_content(error: ContentError) -> NoReturn:
-    for problem in error.problems:
+    _show_content(error, "nothing was written.")
+    sys.exit(EXIT_CONTENT)
+
+
+def _show_content(error: ContentError, outcome: str) -> None:
+    """The first MAX_PROBLEMS_SHOWN problems and a count: 100,000 bad rows of a traveler list
+    should not be 100,000 lines."""
+    for problem in error.problems[:MAX_PROBLEMS_SHOWN]:
         click.echo(f"error: {problem}", err=True)
     count = len(error.problems)
-    click.echo(f"{count} problem{'s' * (count != 1)} found; nothing was written.", err=True)
-    sys.exit(EXIT_CONTENT)
+    if count > MAX_PROBLEMS_SHOWN:
+        hidden = counted(count - MAX_PROBLEMS_SHOWN, "more problem")
+        click.echo(f"... and {hidden} not shown", err=True)
+    click.echo(f"{counted(count, 'problem')} found; {outcome}", err=True)
 
 
 class _Booklet(click.Group):
@@ -88,6 +109,16 @@ class _Booklet(click.Group):
         except BudgetError as error:
             click.echo(f"error: {printable(str(error))}; nothing was written.", err=True)
             sys.exit(EXIT_CONTENT)
+        except FileError as error:
+            click.echo(f"error: {printable(str(error))}", err=True)
+            sys.exit(EXIT_CONTENT)
+        except OSError as error:
+            if interruption.requested():
+                _fail_interrupted()
+            # An ordinary I/O failure (a full disk, a read-only folder), not a bug of ours.
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"error: {printable(where + os_reason(error))}", err=True)
+            sys.exit(EXIT_CONTENT)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
@@ -105,24 +136,6 @@ class _Booklet(click.Group):
             sys.exit(EXIT_BUG)
 
 
-class SizeParam(click.ParamType):
-    """A size in bytes written as 2MB, 1.5 MB, 800KB or 2000000."""
-
-    name = "size"
-    _UNITS: ClassVar[dict[str, int]] = {"": 1, "B": 1, "KB": 1_000, "MB": 1_000_000, "GB": 10**9}
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        if isinstance(value, int):
-            return value
-        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?B?)\s*", str(value).upper())
-        if not match or match.group(2) not in self._UNITS:
-            self.fail(f"expected a size like 2MB or 800KB, got {value!r}", param, ctx)
-        size = int(float(match.group(1)) * self._UNITS[match.group(2)])
-        if size < 50_000:
-            self.fail("a booklet needs at least 50KB", param, ctx)
-        return size
-
-
 def _fail_interrupted() -> NoReturn:
     click.echo(interruption.INTERRUPTED, err=True)
     sys.exit(EXIT_INTERRUPTED)
@@ -135,22 +148,18 @@ def main(debug: bool) -> None:
     """Turn a content.yaml into a designed, printable visitor booklet PDF."""
 
 
-@main.command()
-@click.argument("content", type=click.Path(path_type=Path), default=Path("content.yaml"))
+@main.command(short_help="Build the booklet PDF from content.yaml.")
+@content_argument
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    default=Path("build/booklet.pdf"),
-    show_default=True,
-    help="Where to write the PDF.",
-)
-@click.option(
-    "--paper",
-    type=click.Choice(PAPERS),
     default=None,
-    help="Paper size (default: theme.paper in the content).",
+    metavar="PATH",
+    help="The PDF's file name; with --lang all, a folder or a pattern with {lang} such as "
+    "guide-{lang}.pdf (default: booklet-out/booklet[-PROFILE][-LANG].pdf).",
 )
+@paper_option()
 @click.option(
     "--lang",
     "language",
@@ -164,12 +173,9 @@ def main(debug: bool) -> None:
     is_flag=True,
     help="Build even if texts are untranslated, printing the original text (with a warning).",
 )
-@click.option(
-    "--profile",
-    type=click.Choice(sorted(PROFILES)),
-    default="screen",
-    show_default=True,
-    help="screen: reader PDF, images ~150 dpi. print: bleed, crop marks, 300 dpi, "
+@profile_option(
+    "screen",
+    "screen: reader PDF, images ~150 dpi. print: bleed, crop marks, 300 dpi, "
     "padded to whole sheets.",
 )
 @click.option(
@@ -185,100 +191,266 @@ def main(debug: bool) -> None:
     help="Largest PDF allowed, e.g. 2MB or 800KB (default for --profile email: 2MB); "
     "photos are stepped down to fit.",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Build, then build again whenever content.yaml, a photo, a label table or a font "
+    "changes (Ctrl-C stops).",
+)
+@click.option("--open", "open_", is_flag=True, help="Open the PDF in the system's viewer.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print a JSON summary (problems, pages, sizes) on stdout.",
+)
+@quiet_option()
 def build(
     content: Path,
-    output: Path,
+    output: Path | None,
     paper: str | None,
     language: str | None,
     allow_fallback: bool,
     profile: str,
     impose: bool,
     max_size: int | None,
+    watch: bool,
+    open_: bool,
+    as_json: bool,
     quiet: bool,
 ) -> None:
-    """Build the booklet PDF from CONTENT (default ./content.yaml)."""
+    """Build the booklet PDF from CONTENT (default ./content.yaml; a folder means the
+    content.yaml in it)."""
     from booklet.build import build as run_build
-    from booklet.build import edition_languages
+    from booklet.build import check_options
+    from booklet.content.project import load_project
 
     configure_logging(quiet)
-    if language is not None and language != "all" and not re.fullmatch(r"[a-z]{2}", language):
+    content = content_file(content)
+    if (
+        language is not None
+        and language != "all"
+        and not re.fullmatch(r"[a-z]{2}(-[A-Z]{2})?", language)
+    ):
         raise click.BadParameter(
-            "expected a two-letter code like es, or 'all'", param_hint="--lang"
+            "expected a language code like es or es-MX, or 'all'", param_hint="--lang"
         )
-    languages = (
-        edition_languages(content) if language == "all" else [language] if language else None
-    )
-    run_build(
-        content,
-        output,
-        paper=paper,
-        languages=languages,
-        allow_fallback=allow_fallback,
-        profile=profile,
-        impose=impose,
-        max_size=max_size,
-    )
+    check_options(profile, max_size)
+    if watch and as_json:
+        raise click.UsageError("--json and --watch do not go together")
+
+    def build_project(
+        project: Project,
+        images: ImageCache | None = None,
+        previous: dict[str, Rendered] | None = None,
+    ) -> list[BuildResult]:
+        languages = project.languages if language == "all" else [language] if language else None
+        return run_build(
+            project, output, paper=paper, languages=languages, allow_fallback=allow_fallback,
+            profile=profile, impose=impose, max_size=max_size, images=images,
+            every_edition=language == "all", previous=previous,
+        )  # fmt: skip
+
+    if watch:
+        _watch_builds(content, build_project, open_)
+    elif as_json:
+        _build_json(content, build_project)
+    else:
+        PROGRESS.info("reading %s", content)
+        results = build_project(load_project(content))
+        if open_:
+            click.launch(str(results[0].output))
 
 
-@main.command()
-@click.argument("content", type=click.Path(path_type=Path), default=Path("content.yaml"))
+def _watch_builds(
+    content: Path,
+    build_project: Callable[[Project, ImageCache, dict[str, Rendered]], list[BuildResult]],
+    open_: bool,
+) -> None:
+    """Build now and after every change to what the build read, in one process: the fonts
+    stay registered and prepared photos stay in one cache, so a rebuild after a text edit
+    skips the start-up and the photos. A broken edit is reported and the last good PDF stays."""
+    from booklet.content.project import load_project, project_inputs
+    from booklet.images import ImageCache
+    from booklet.watch import watch
+
+    inputs: set[Path] = {content}
+    opened = False
+    previous: dict[str, Rendered] = {}  # the last good build of each edition, to start from
+
+    def build_once() -> set[Path]:
+        nonlocal inputs, opened
+        try:
+            project = load_project(content)
+            inputs = project_inputs(project)
+            results = build_project(project, images, previous)
+            previous.update((result.language, result.rendered) for result in results)
+        except ContentError as error:
+            _show_content(error, "the last good PDF stays in place.")
+        except (UsageError, BudgetError, FileError) as error:
+            click.echo(f"error: {printable(str(error))}", err=True)
+        else:
+            if open_ and not opened:
+                click.launch(str(results[0].output))
+                opened = True
+        PROGRESS.info("watching %s for changes; Ctrl-C stops", counted(len(inputs), "file"))
+        return inputs
+
+    with ImageCache() as images:
+        try:
+            watch(build_once)
+        except KeyboardInterrupt:
+            click.echo("stopped watching.", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+
+
+def _build_json(content: Path, build_project: Callable[[Project], list[BuildResult]]) -> None:
+    """One build, its problems and results as a JSON document on stdout (exit codes as usual)."""
+    import time
+
+    from booklet.cli_report import Report, WarningCollector
+    from booklet.content.project import load_project
+
+    report = Report("build", content)
+    collector = WarningCollector(report)
+    logger = logging.getLogger("booklet")
+    logger.addHandler(collector)
+    started = time.perf_counter()
+    try:
+        results = build_project(load_project(content))
+    except ContentError as error:
+        report.add_problems(error.problems, "error", "content")
+        click.echo(report.document(ok=False))
+        _fail_content(error)
+    finally:
+        logger.removeHandler(collector)
+    report.extra["seconds"] = round(time.perf_counter() - started, 3)
+    report.extra["outputs"] = [
+        {
+            "path": str(result.output),
+            "language": result.language,
+            "profile": result.rendered.profile.name,
+            "paper": result.rendered.paper,
+            "pages": result.pages,
+            "bytes": len(result.rendered.pdf),
+        }
+        for result in results
+    ]
+    click.echo(report.document(ok=True))
+
+
+@main.command(short_help="Check content.yaml for problems, without building.")
+@content_argument
 @click.option(
     "--preflight", is_flag=True, help="Also lay the booklet out for print and run the print checks."
 )
 @click.option("--strict", is_flag=True, help="With --preflight: warnings fail too.")
+@profile_option("print", "With --preflight: the profile to check.")
+@paper_option("With --preflight: paper size (default: theme.paper).")
+@quiet_option("Print problems only.")
 @click.option(
-    "--profile",
-    type=click.Choice(sorted(PROFILES)),
-    default="print",
-    show_default=True,
-    help="With --preflight: the profile to check.",
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Also print every problem as one JSON document on stdout.",
 )
-@click.option(
-    "--paper",
-    type=click.Choice(PAPERS),
-    default=None,
-    help="With --preflight: paper size (default: theme.paper).",
-)
-@click.option("-q", "--quiet", is_flag=True, help="Print problems only.")
 def check(
-    content: Path, preflight: bool, strict: bool, profile: str, paper: str | None, quiet: bool
+    content: Path,
+    preflight: bool,
+    strict: bool,
+    profile: str,
+    paper: str | None,
+    quiet: bool,
+    as_json: bool,
 ) -> None:
-    """Validate CONTENT without building; exit 0 when it is sound."""
-    from booklet.build import load_content, run_preflight_all
+    """Validate CONTENT (default ./content.yaml; a folder means the content.yaml in it)
+    without building; exit 0 when it is sound."""
+    from booklet.cli_report import Report
+    from booklet.content.plan_checks import plan_warnings
+    from booklet.content.project import load_project
 
     configure_logging(quiet)
-    loaded = load_content(content, decode_images=True)
+    content = content_file(content)
+    report = Report("check", content)
+
+    def finish(ok: bool) -> None:
+        if as_json:
+            click.echo(report.document(ok))
+        if not ok:
+            sys.exit(EXIT_CONTENT)
+
+    try:
+        project = load_project(content, decode_images=True)
+    except ContentError as error:
+        report.add_problems(error.problems, "error", "content")
+        if as_json:
+            click.echo(report.document(ok=False))
+        raise
+    report.add_problems(project.missing_glyphs, "warning", "glyphs")
     if preflight:
-        findings = run_preflight_all(content, profile=profile, paper=paper)
+        findings = _preflight(project, profile, paper)
         _print_findings(findings, quiet)
+        report.add_findings(findings)
         errors = sum(f.severity == "error" for f in findings)
         warnings = sum(f.severity == "warning" for f in findings)
-        click.echo(f"preflight: {errors} errors, {warnings} warnings", err=True)
+        click.echo(
+            f"preflight: {counted(errors, 'error')}, {counted(warnings, 'warning')}", err=True
+        )
         if errors or (strict and warnings):
-            sys.exit(EXIT_CONTENT)
+            finish(ok=False)
     missing = 0
-    for language in [loaded.language, *loaded.booklet.translations]:
-        edition = loaded if language == loaded.language else load_content(content, language)
+    for language, edition in project.editions.items():
         untranslated = edition.untranslated
         missing += len(untranslated)
+        report.add_problems(untranslated, "error", "translation")
         if untranslated:
-            count = len(untranslated)
-            click.echo(
-                f"'{language}' edition: {count} text{'s' * (count != 1)} without a translation:",
-                err=True,
-            )
+            texts = counted(len(untranslated), "text")
+            click.echo(f"'{language}' edition: {texts} without a translation:", err=True)
             for problem in untranslated:
                 click.echo(f"  {problem}", err=True)
+        spoken = edition.untranslated_read_aloud
+        report.add_problems(spoken, "info", "translation (read aloud)")
+        if spoken and not quiet:
+            texts = counted(len(spoken), "alt text")
+            click.echo(
+                f"'{language}' edition: {texts} without a translation, "
+                "read aloud by screen readers (not printed):",
+                err=True,
+            )
+            for problem in spoken:
+                click.echo(f"  {problem}", err=True)
+    loaded = project.source
+    report.extra["editions"] = project.languages
+    report.extra["rooms"] = len(loaded.rooms)
+    report.extra["verify"] = sorted(loaded.museum.verify | loaded.practical.verify)
     if missing:
-        sys.exit(EXIT_CONTENT)
+        finish(ok=False)
+    plan_problems = plan_warnings(project.source)
+    for problem in plan_problems:
+        click.echo(f"warning: {problem}", err=True)
+    report.add_problems(plan_problems, "warning", "plan")
     if not quiet:
-        museum = loaded.museum
-        marked = sorted(museum.verify | loaded.practical.verify)
-        editions = ", ".join([loaded.language, *loaded.booklet.translations])
-        click.echo(f"{content}: OK ({len(loaded.rooms)} rooms; editions: {editions})", err=True)
+        marked = report.extra["verify"]
+        editions = ", ".join(project.languages)
+        rooms = counted(len(loaded.rooms), "room")
+        click.echo(f"{content}: OK ({rooms}; editions: {editions})", err=True)
         if marked:
             click.echo(f"note: confirm before printing: {', '.join(marked)}", err=True)
+    finish(ok=True)
+
+
+def _preflight(project: Project, profile: str, paper: str | None) -> list[Finding]:
+    """Lay every edition out as it would be printed (nothing is written) and check it."""
+    from booklet.images import ImageCache
+    from booklet.layout.typeset import typeset
+    from booklet.output.preflight import preflight
+
+    with ImageCache() as images:
+        rendered = {
+            language: typeset(edition, profile, images, paper=paper, preflight=True)
+            for language, edition in project.editions.items()
+        }
+    return preflight(project, rendered)
 
 
 def _print_findings(findings: list[Finding], quiet: bool) -> None:
@@ -294,21 +466,111 @@ def _print_findings(findings: list[Finding], quiet: bool) -> None:
         )
 
 
+@main.command(short_help="Render pages to PNG, or a contact sheet of all pages.")
+@content_argument
+@click.option("--pages", default=None, metavar="LIST", help="Pages to render, e.g. 1-4,9.")
+@click.option(
+    "--scale",
+    type=float,
+    default=1.5,
+    show_default=True,
+    help="Pixels per point (1.5 is about 108 dpi).",
+)
+@click.option(
+    "--sheet",
+    is_flag=True,
+    help="Also write one contact sheet of all pages as spreads, with the layout report's "
+    "findings marked on their pages.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder for the PNG files (default: booklet-out/preview).",
+)
+@click.option(
+    "--lang", "language", default=None, metavar="CODE", help="Edition (default: the content's)."
+)
+@paper_option()
+@profile_option("screen", "The profile to lay out.")
+@quiet_option()
+def preview(
+    content: Path,
+    pages: str | None,
+    scale: float,
+    sheet: bool,
+    output: Path | None,
+    language: str | None,
+    paper: str | None,
+    profile: str,
+    quiet: bool,
+) -> None:
+    """Lay CONTENT out in memory and write PNG pages (and with --sheet a contact sheet) into
+    a folder; no PDF is written."""
+    from booklet.content.project import load_project
+    from booklet.images import ImageCache
+    from booklet.layout.typeset import typeset
+    from booklet.output.names import OUTPUT_FOLDER
+    from booklet.output.preview import write_previews
+
+    configure_logging(quiet)
+    content = content_file(content)
+    project = load_project(content)
+    edition = project.edition(language)
+    if edition.untranslated and language is not None:
+        raise ContentError(list(edition.untranslated))
+    with ImageCache() as images:
+        rendered = typeset(edition, profile, images, paper=paper, preflight=sheet)
+    marks = _page_marks(project, rendered) if sheet else None
+    stem = (
+        "booklet" if edition.language == project.source.language else f"booklet-{edition.language}"
+    )
+    output = output or OUTPUT_FOLDER / "preview"
+    written = write_previews(
+        rendered.pdf, output, stem, pages=pages, scale=scale, sheet=sheet, marks=marks
+    )
+    PROGRESS.info("wrote %s in %s", counted(len(written), "PNG file"), output)
+
+
+def _page_marks(project: Project, rendered: Rendered) -> dict[int, list[PageMark]]:
+    """Preflight's errors and warnings that name a page, by page: the marks on the contact
+    sheet."""
+    from booklet.output.preflight import preflight
+    from booklet.output.preview import PageMark
+
+    marks: dict[int, list[PageMark]] = {}
+    for finding in preflight(project, {rendered.language: rendered}):
+        if finding.severity == "info":
+            continue  # page counts and the like: nothing to look at on a page
+        for page in finding_pages(finding):
+            marks.setdefault(page, []).append(PageMark(finding.severity, finding.check))
+    return marks
+
+
+def finding_pages(finding: Finding) -> list[int]:
+    """The pages a finding names ("page 7", "pages 3 and 4", "pages 3-5")."""
+    text = f"{finding.where} {finding.message}"
+    pages: list[int] = []
+    for match in re.finditer(r"\bpages? (\d+)(?:\s*(?:-|–|and|to)\s*(\d+))?", text):
+        first = int(match.group(1))
+        last = int(match.group(2)) if match.group(2) else first
+        pages.extend(range(first, min(last, first + 50) + 1))
+    return pages
+
+
 main.add_command(send)
+main.add_command(init)
+main.add_command(schema)
 
 
-@main.command()
-@click.argument("directory", type=click.Path(path_type=Path))
-def init(directory: Path) -> None:
-    """Write a starter project (content.yaml and its assets) into DIRECTORY."""
-    source = starter_dir()
-    target_content = directory / "content.yaml"
-    if target_content.exists():
-        click.echo(f"error: {target_content} already exists; not overwriting it", err=True)
-        sys.exit(EXIT_USAGE)
-    directory.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source / "content.yaml", target_content)
-    images = source / "assets" / "images"
-    if images.is_dir():
-        shutil.copytree(images, directory / "assets" / "images", dirs_exist_ok=True)
-    click.echo(f"wrote {target_content}; now run: cd {directory} && booklet build", err=True)
+def content_file(content: Path) -> Path:
+    """The content file a command reads: CONTENT itself, or the content.yaml in the folder
+    CONTENT names. A missing content.yaml says how to start one."""
+    if content.is_dir():
+        content = content / "content.yaml"
+    if content.name == "content.yaml" and not content.exists():
+        folder = shlex.quote(str(content.parent))
+        problem = f"file not found; to start a new booklet, run: booklet init {folder}"
+        raise ContentError([Problem(str(content), None, "", problem)])
+    return content

@@ -16,7 +16,8 @@ import sys
 from typing import NoReturn
 
 from booklet import interruption
-from booklet.interruption import EXIT_INTERRUPTED, INTERRUPTED
+from booklet.exits import EXIT_INTERRUPTED
+from booklet.interruption import INTERRUPTED
 
 
 def main() -> None:

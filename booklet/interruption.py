@@ -8,7 +8,9 @@ any failure after a request as an interruption, and the build checks before writ
 
 import signal
 
-EXIT_INTERRUPTED = 130
+from booklet.exits import EXIT_INTERRUPTED
+
+__all__ = ["EXIT_INTERRUPTED", "INTERRUPTED", "install", "requested", "stop_if_requested"]
 INTERRUPTED = "error: interrupted; nothing was written."
 
 _requested = False

@@ -1,7 +1,9 @@
-"""Where the files that ship with booklet live: the starter content.yaml and the assets folder.
+"""Where the files that ship with booklet live, in a checkout and in an installed wheel alike.
 
-In an installed wheel they are `booklet/starter/` (mapped from the repository's top-level
-content.yaml and assets/ in pyproject.toml); in a source checkout they are those top-level files.
+`booklet/starter/` is the sample project `booklet init` copies: its own content.yaml and the
+assets that sample needs. It is not the museum's project at the top of the repository (whose
+content.yaml and `assets/images/` staff edit): editing those never changes what `pip install`
+ships. `booklet/fonts/` holds the bundled typefaces every booklet is set in.
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def starter_dir() -> Path:
-    """The folder holding the default content.yaml and its assets/ folder."""
-    installed = _PACKAGE / "starter"
-    if (installed / "content.yaml").is_file():
-        return installed
-    return _PACKAGE.parent
+    """The folder holding the sample content.yaml and its assets/ folder."""
+    return _PACKAGE / "starter"
+
+
+def templates_dir() -> Path:
+    """The content templates `booklet init --template` offers besides the sample."""
+    return _PACKAGE / "templates"
 
 
 def fonts_dir() -> Path:
-    return starter_dir() / "assets" / "fonts"
+    return _PACKAGE / "fonts"

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from booklet.build import build
+from booklet.build import BuildResult, build
 from booklet.cli import main
+from booklet.content.model import Content
+from booklet.content.project import load_project
+from booklet.images import ImageCache
+from booklet.layout.typeset import typeset
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONTENT = ROOT / "content.yaml"
@@ -27,7 +34,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
     def get(paper: str) -> Path:
         if paper not in cache:
             out = tmp_path_factory.mktemp(f"built-{paper}") / "booklet.pdf"
-            build(DEFAULT_CONTENT, out, paper=paper)
+            build_file(DEFAULT_CONTENT, out, paper=paper)
             cache[paper] = out
         return cache[paper]
 
@@ -69,10 +76,54 @@ def english_project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+class _WarningRecorder(logging.Filter):
+    """Sees every record logged on the "booklet" logger (filters survive the CLI replacing
+    its handlers) and keeps the warnings."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[str] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING:
+            self.messages.append(record.getMessage())
+        return True
+
+
+@pytest.fixture(autouse=True)
+def _recorded_warnings(request: pytest.FixtureRequest) -> Iterator[list[str]]:
+    """Fail any test that logs a warning it did not ask for with `expected_warnings`."""
+    recorder = _WarningRecorder()
+    logger = logging.getLogger("booklet")
+    logger.addFilter(recorder)
+    try:
+        yield recorder.messages
+    finally:
+        logger.removeFilter(recorder)
+    if recorder.messages and "expected_warnings" not in request.fixturenames:
+        pytest.fail("unexpected warnings logged:\n" + "\n".join(recorder.messages))
+
+
+@pytest.fixture
+def expected_warnings(_recorded_warnings: list[str]) -> list[str]:
+    """The warnings this test logs (it expects some and checks them)."""
+    return _recorded_warnings
+
+
 @pytest.fixture(autouse=True)
 def _no_interrupt_carried_over(monkeypatch: pytest.MonkeyPatch) -> None:
     """An interrupt one in-process test asked for must not stop the next test's build."""
     monkeypatch.setattr("booklet.interruption._requested", False)
+
+
+def build_file(content: Path, output: Path, **options: Any) -> list[BuildResult]:
+    """Load `content` and build it, as `booklet build` does."""
+    return build(load_project(content), output, **options)
+
+
+def load_edition(content: Path, language: str | None = None) -> Content:
+    """One edition of a content file (None: its own language)."""
+    return load_project(content).edition(language)
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:
@@ -102,3 +153,79 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+# -- the English content with rooms added until it needs spare pages -------------------------
+
+
+def extra_room(number: int) -> str:
+    return (
+        f'  - id: extra-{number}\n    number: {number}\n    name: "Extra room {number}"\n'
+        f'    local_name: "Sala {number}"\n    kind: room\n    pictogram: study\n'
+        f'    summary: "A room added for the test."\n    text: |\n'
+        f"      A short text about extra room {number}.\n"
+    )
+
+
+@dataclass
+class Padded:
+    extra: int
+    result: BuildResult
+    texts: list[str]
+
+
+def add_rooms(project: Path, extra: int) -> Path:
+    """The English content with `extra` one-page rooms added before the tips."""
+    content = project / "content.yaml"
+    shutil.copy(ENGLISH_CONTENT, content)
+    rooms = "".join(extra_room(10 + i) for i in range(extra))
+    edit(content, "\ntips:\n", f"\n{rooms}\ntips:\n")
+    return content
+
+
+@pytest.fixture(scope="session")
+def rooms_to_spill(tmp_path_factory: pytest.TempPathFactory) -> Callable[[int], tuple[int, int]]:
+    """(rooms added, pages before padding) of the English content grown to 4k + `spill` pages.
+
+    Each added room is a page, and the contents page may grow too, so rooms are added one at a
+    time, each count typeset once for the whole session (test_print, test_impose and
+    test_preflight share the search)."""
+    found: dict[int, tuple[int, int]] = {}
+    tried: list[int] = []
+
+    def get(spill: int) -> tuple[int, int]:
+        for extra in range(9):
+            if spill in found:
+                break
+            if extra in tried:
+                continue
+            tried.append(extra)
+            content = add_rooms(tmp_path_factory.mktemp(f"rooms-{extra}"), extra)
+            with ImageCache() as images:
+                rendered = typeset(load_project(content).source, "screen", images)
+            found.setdefault(rendered.pages % 4, (extra, rendered.pages))
+        assert spill in found, f"no content with {spill} pages on its last sheet among {tried}"
+        return found[spill]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def padded(
+    tmp_path_factory: pytest.TempPathFactory, rooms_to_spill: Callable[[int], tuple[int, int]]
+) -> Callable[[int], Padded]:
+    """A print build of the English content whose last sheet needs `spare` spare pages."""
+    found: dict[int, Padded] = {}
+
+    def get(spare: int) -> Padded:
+        if spare not in found:
+            extra, _ = rooms_to_spill((4 - spare) % 4)
+            project = tmp_path_factory.mktemp(f"padded-{spare}")
+            content = add_rooms(project, extra)
+            [result] = build_file(content, project / "booklet.pdf", profile="print")
+            pages = PdfReader(result.output).pages
+            texts = [" ".join(page.extract_text().split()) for page in pages]
+            found[spare] = Padded(extra, result, texts)
+        return found[spare]
+
+    return get

@@ -30,10 +30,10 @@ from PIL import Image
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
-from booklet.build import load_content
 from booklet.content.errors import ContentError
 from booklet.theme.fonts import FACE_NAMES, register_fonts
 from tests.conftest import DEFAULT_CONTENT, run_cli
+from tests.conftest import load_edition as load_content
 
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 TYPOGRAPHIC_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -139,7 +139,7 @@ def test_any_printable_text_builds_and_prints(
     data["tips"][0]["title"] = title
     content = folder / "content.yaml"
     content.write_text(dump(data), encoding="utf-8")
-    out = folder / "build" / "booklet.pdf"
+    out = folder / "booklet-out" / "booklet.pdf"
     code, _, err = run_cli("build", str(content), "-o", str(out), "-q")
     assert code == 0, err
     assert err == ""

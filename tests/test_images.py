@@ -29,8 +29,13 @@ from tests.conftest import DEFAULT_CONTENT, edit, line_of, run_cli
 
 PAGE = (246, 241, 231)  # a paper colour to composite transparency onto
 RED, BLUE, GREEN = (220, 20, 20), (20, 20, 220), (20, 200, 20)
-UNREADABLE = "not an image file Pillow can read (corrupt, empty or mislabelled)"
-TOO_MANY_PIXELS = "image has too many pixels (more than 80,000,000); refusing to decode it"
+UNREADABLE = (
+    "not a photo booklet can read: the file is corrupt, empty or not really an image; "
+    "open it and export it again as a JPEG"
+)
+MAKE_IT_FIT = "export it as a JPEG at 3000 pixels on the long side (plenty for print)"
+# Refused by the image stage, which never learns the size (inspection names it).
+TOO_MANY_PIXELS = f"too many pixels (more than 80,000,000); {MAKE_IT_FIT}"
 
 
 def _close(
@@ -56,7 +61,7 @@ def process(
 ) -> Processed:
     """inspect -> plan -> run, as a build does, and open the result."""
     info = inspect_image(source)
-    job, placed_w, placed_h = plan_job(source, info, box[0], box[1], dpi, work, PAGE)
+    job, placed_w, placed_h = plan_job(source, info, box[0], box[1], dpi, work, PAGE, 85)
     assert not run_jobs([job])  # no failures
     with Image.open(job.target) as written:
         written.load()
@@ -281,7 +286,7 @@ def test_a_truncated_file_gives_a_clean_message(tmp_path: Path, fmt: str) -> Non
     source.write_bytes(buffer.getvalue()[: len(buffer.getvalue()) // 2])
     with pytest.raises(ImageProblem) as raised:  # from the header check or from decoding
         info = inspect_image(source)
-        job, _, _ = plan_job(source, info, 288, 1000, 150, tmp_path, PAGE)
+        job, _, _ = plan_job(source, info, 288, 1000, 150, tmp_path, PAGE, 85)
         process_image(job)
     assert str(raised.value) == "image file is truncated"
     assert sorted(p.name for p in tmp_path.iterdir()) == [source.name]
@@ -291,21 +296,31 @@ def test_run_jobs_reports_a_truncated_jpeg_instead_of_raising(tmp_path: Path) ->
     source = tmp_path / "cut.jpg"
     data = jpeg_bytes()
     source.write_bytes(data[: len(data) // 2])
-    job, _, _ = plan_job(source, inspect_image(source), 288, 1000, 150, tmp_path, PAGE)
+    job, _, _ = plan_job(source, inspect_image(source), 288, 1000, 150, tmp_path, PAGE, 85)
     assert run_jobs([job]) == {job.target: "image file is truncated"}
     assert not job.target.exists()
 
 
-@pytest.mark.parametrize("size", [(20000, 20000), (10000, 9000)], ids=["far-over", "just-over"])
-def test_a_decompression_bomb_is_refused(tmp_path: Path, size: tuple[int, int]) -> None:
+@pytest.mark.parametrize(
+    ("size", "named"),
+    [((20000, 20000), "20000 x 20000 pixels (400 megapixels)"),
+     ((10000, 9000), "10000 x 9000 pixels (90 megapixels)"),
+     ((8945, 8945), "8945 x 8945 pixels (80.01 megapixels)")],
+    ids=["far-over", "just-over", "a-hair-over"],
+)  # fmt: skip
+def test_a_decompression_bomb_is_refused_with_its_size(
+    tmp_path: Path, size: tuple[int, int], named: str
+) -> None:
     source = tmp_path / "bomb.png"
     source.write_bytes(png_header(*size))
     assert source.stat().st_size < 200
     with pytest.raises(ImageProblem) as raised:
         inspect_image(source)
-    assert str(raised.value) == TOO_MANY_PIXELS
+    assert (
+        str(raised.value) == f"photo is {named}, more than the 80 megapixels allowed; {MAKE_IT_FIT}"
+    )
     # process_image refuses too, even when handed a job without inspection
-    job, _, _ = plan_job(source, _Info(*size), 288, 1000, 150, tmp_path, PAGE)
+    job, _, _ = plan_job(source, _Info(*size), 288, 1000, 150, tmp_path, PAGE, 85)
     with pytest.raises(ImageProblem) as raised:
         process_image(job)
     assert str(raised.value) == TOO_MANY_PIXELS
@@ -330,7 +345,11 @@ def _study_image_line(content: Path, file: str) -> int:
     ("make", "message"),
     [
         (lambda path: path.write_text("not a photo\n", encoding="utf-8"), UNREADABLE),
-        (lambda path: path.write_bytes(png_header(20000, 20000)), TOO_MANY_PIXELS),
+        (
+            lambda path: path.write_bytes(png_header(20000, 20000)),
+            "photo is 20000 x 20000 pixels (400 megapixels), more than the 80 megapixels "
+            f"allowed; {MAKE_IT_FIT}",
+        ),
     ],
     ids=["text-named-jpg", "bomb"],
 )
@@ -344,7 +363,7 @@ def test_check_reports_an_unusable_image_at_its_line(
     code, _, err = run_cli("check", str(content))
     assert code == 1
     assert err.splitlines() == [
-        f"error: content.yaml:{line}: rooms[3].image.file: {message}",
+        f"error: content.yaml:{line}: rooms[4].image.file: {message}",
         "1 problem found; nothing was written.",
     ]
 
@@ -360,7 +379,7 @@ def test_run_jobs_processes_each_target_once_and_keeps_finished_ones(tmp_path: P
         sources.append(source)
     work = tmp_path / "work"
     work.mkdir()
-    jobs = [plan_job(s, inspect_image(s), 288, 1000, 150, work, PAGE)[0] for s in sources]
+    jobs = [plan_job(s, inspect_image(s), 288, 1000, 150, work, PAGE, 85)[0] for s in sources]
     finished = jobs[0].target
     finished.write_bytes(b"already done")
     run_jobs(jobs + jobs[:3])
@@ -509,7 +528,7 @@ def test_a_missing_image_fails_the_build_and_keeps_the_previous_pdf(
     code, stdout, err = run_cli("build", str(content), "-o", str(out))
     assert (code, stdout) == (1, "")
     assert [line for line in err.splitlines() if not line.startswith("reading ")] == [
-        f"error: content.yaml:{line}: rooms[3].image.file: file not found: assets/images/study.jpg",
+        f"error: content.yaml:{line}: rooms[4].image.file: file not found: assets/images/study.jpg",
         "1 problem found; nothing was written.",
     ]
     assert out.read_bytes() == before
@@ -526,7 +545,7 @@ def test_a_truncated_image_fails_the_build_cleanly(project: Path, photo_build: P
     code, _, err = run_cli("build", str(content), "-o", str(out), "-q")
     assert code == 1
     assert err.splitlines() == [
-        f"error: content.yaml:{line}: rooms[3].image.file: image file is truncated",
+        f"error: content.yaml:{line}: rooms[4].image.file: image file is truncated",
         "1 problem found; nothing was written.",
     ]
     assert out.read_bytes() == before
@@ -542,7 +561,7 @@ def test_check_reports_a_truncated_image(project: Path) -> None:
     code, _, err = run_cli("check", str(content))
     assert code == 1
     assert err.splitlines() == [
-        f"error: content.yaml:{line}: rooms[3].image.file: image file is truncated",
+        f"error: content.yaml:{line}: rooms[4].image.file: image file is truncated",
         "1 problem found; nothing was written.",
     ]
 

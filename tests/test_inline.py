@@ -188,11 +188,21 @@ def test_reportlab_tags_inside_emphasis_and_link_labels_come_out_escaped(text: s
     assert tags <= {"para", "b", "i", "a"}, tags
 
 
-@pytest.mark.parametrize("text", ["***both***", "**a *b** c*", "*a **b* c**"])
-def test_overlapping_markers_give_well_formed_markup(text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("***both***", [("both", "Helvetica-BoldOblique")]),
+        # Overlapping markers: the first pair that closes wins, the others print as typed.
+        ("**a *b** c*", [("**a ", "Helvetica"), ("b** c", "Helvetica-Oblique")]),
+        ("*a **b* c**", [("*a ", "Helvetica"), ("b* c", "Helvetica-Bold")]),
+    ],
+)
+def test_overlapping_markers_give_well_formed_markup(
+    text: str, runs: list[tuple[str, str]]
+) -> None:
     markup = to_markup(text, LINK)
-    element(markup)  # well-formed
-    frags(markup)  # and ReportLab accepts it
+    assert {child.tag for child in element(markup).iter()} <= {"para", "b", "i"}
+    assert [(frag.text, frag.fontName) for frag in frags(markup)] == runs
 
 
 # -- end to end ------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2
@@ -14,9 +13,16 @@ import pytest
 from PIL import Image, ImageDraw
 from pypdf import PageObject, PdfReader
 
-from booklet.build import BuildResult, build
 from booklet.theme.profile import MARK_GAP, MARK_LENGTH
-from tests.conftest import DEFAULT_CONTENT, ENGLISH_CONTENT, edit, run_cli
+from tests.conftest import (
+    DEFAULT_CONTENT,
+    Padded,
+    add_rooms,
+    edit,
+    extra_room,
+    run_cli,
+)
+from tests.conftest import build_file as build
 
 # Trim size and bleed (points) of each paper.
 PAPERS = {
@@ -25,8 +31,10 @@ PAPERS = {
     "letter": (612.0, 792.0, 9.0),
     "a4": (595.276, 841.89, 8.504),
 }
-REGISTRATION = re.compile(rb"1 1 1 1 K\n(.*?)\nQ", re.S)
-SEGMENT = re.compile(rb"n (-?[\d.]+) (-?[\d.]+) m (-?[\d.]+) (-?[\d.]+) l S")
+# Whitespace-tolerant: the tagged-PDF finishing step may rewrite a page's stream one
+# instruction per line.
+REGISTRATION = re.compile(rb"1 1 1 1 K\s(.*?)\sQ", re.S)
+SEGMENT = re.compile(rb"n\s+(-?[\d.]+)\s+(-?[\d.]+)\s+m\s+(-?[\d.]+)\s+(-?[\d.]+)\s+l\s+S")
 TRANSLATE = re.compile(rb"1 0 0 1 (-?[\d.]+) (-?[\d.]+) cm\s*")
 WHITE = (255, 255, 255)
 
@@ -264,58 +272,6 @@ SPARE = {
 }
 
 
-def _extra_room(number: int) -> str:
-    return (
-        f'  - id: extra-{number}\n    number: {number}\n    name: "Extra room {number}"\n'
-        f'    local_name: "Sala {number}"\n    kind: room\n    pictogram: study\n'
-        f'    summary: "A room added for the test."\n    text: |\n'
-        f"      A short text about extra room {number}.\n"
-    )
-
-
-@dataclass
-class Padded:
-    extra: int
-    result: BuildResult
-    texts: list[str]
-
-
-def _add_rooms(project: Path, extra: int) -> Path:
-    """The English content with `extra` one-page rooms added before the tips."""
-    content = project / "content.yaml"
-    shutil.copy(ENGLISH_CONTENT, content)
-    rooms = "".join(_extra_room(10 + i) for i in range(extra))
-    edit(content, "\ntips:\n", f"\n{rooms}\ntips:\n")
-    return content
-
-
-@pytest.fixture(scope="module")
-def padded(tmp_path_factory: pytest.TempPathFactory) -> Callable[[int], Padded]:
-    """A print build of the English content whose last sheet needs `spare` spare pages.
-
-    Each added room is a page, and the contents page may grow too, so rooms are added one at a
-    time until the page count before padding leaves the wanted remainder."""
-    found: dict[int, Padded] = {}
-    tried: list[int] = []
-
-    def get(spare: int) -> Padded:
-        for extra in range(9):
-            if spare in found:
-                break
-            if extra in tried:
-                continue
-            tried.append(extra)
-            project = tmp_path_factory.mktemp(f"rooms-{extra}")
-            content = _add_rooms(project, extra)
-            [result] = build(content, project / "booklet.pdf", profile="print")
-            texts = [flat(page.extract_text()) for page in PdfReader(result.output).pages]
-            found.setdefault(-result.pages_before_padding % 4, Padded(extra, result, texts))
-        assert spare in found, f"no content with {spare} spare pages among {tried}"
-        return found[spare]
-
-    return get
-
-
 def test_english_content_fills_whole_sheets_without_spare_pages(
     padded: Callable[[int], Padded],
 ) -> None:
@@ -356,7 +312,7 @@ def test_spare_pages_sit_before_the_back_cover(padded: Callable[[int], Padded], 
 
 def test_cli_reports_the_spare_pages(padded: Callable[[int], Padded], tmp_path: Path) -> None:
     three = padded(3)
-    content = _add_rooms(tmp_path, three.extra)
+    content = add_rooms(tmp_path, three.extra)
     out = tmp_path / "booklet.pdf"
     code, stdout, err = run_cli("build", str(content), "-o", str(out), "--profile", "print")
     assert (code, stdout) == (0, "")
@@ -370,25 +326,30 @@ def test_screen_profile_adds_no_spare_pages(
     padded: Callable[[int], Padded], tmp_path: Path
 ) -> None:
     three = padded(3)
-    content = _add_rooms(tmp_path, three.extra)
+    content = add_rooms(tmp_path, three.extra)
     [result] = build(content, tmp_path / "booklet.pdf")
     assert result.pages == result.pages_before_padding == three.result.pages_before_padding
     texts = [flat(page.extract_text()) for page in PdfReader(result.output).pages]
     assert texts[-2].startswith("Practical information")
 
 
-def test_spanish_print_edition_uses_spanish_spare_pages(tmp_path: Path) -> None:
+def test_spanish_print_edition_uses_spanish_spare_pages(
+    tmp_path: Path, expected_warnings: list[str]
+) -> None:
     # The default Spanish edition fills whole sheets; one more room (untranslated, so built
     # with fallback) makes it need spare pages.
     content = tmp_path / "content.yaml"
     shutil.copy(DEFAULT_CONTENT, content)
-    edit(content, "\ntips:\n", f"\n{_extra_room(10)}\ntips:\n")
+    edit(content, "\ntips:\n", f"\n{extra_room(11)}\ntips:\n")
     [result] = build(
         content, tmp_path / "booklet.pdf", languages=["es"], profile="print", allow_fallback=True
     )
+    assert [w.split(": ")[2] for w in expected_warnings] == [
+        "rooms[10].name", "rooms[10].summary", "rooms[10].text"
+    ]  # fmt: skip
     texts = [flat(page.extract_text()) for page in PdfReader(result.output).pages]
     spare = result.pages - result.pages_before_padding
     assert result.pages % 4 == 0 and spare > 0
-    titles = ["El plano, para llevar con usted", "Su recorrido", "Notas"][3 - spare :]
+    titles = ["Llévese el plano", "Su recorrido", "Notas"][3 - spare :]
     for text, title in zip(texts[-1 - spare : -1], titles, strict=True):
         assert text.startswith(title), (text[:40], title)

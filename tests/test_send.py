@@ -6,10 +6,12 @@ from __future__ import annotations
 import email
 import email.policy
 import io
+import os
 import shutil
 import socket
 import ssl
 import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -25,17 +27,21 @@ from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from booklet.build import load_content
+from booklet import cli_send
 from booklet.cli import main
 from booklet.content.errors import ContentError, UsageError
-from booklet.mail import message as message_module
+from booklet.content.project import load_project
+from booklet.images import ImageCache
+from booklet.layout.rendered import Rendered
+from booklet.layout.typeset import typeset
 from booklet.mail.ledger import Ledger, read_ledger
-from booklet.mail.message import build_booklet, compose
+from booklet.mail.message import compose
 from booklet.mail.smtp import Mailer, Pacer, SendAborted, SmtpSettings, parse_rate
 from booklet.mail.stamp import CoverStamp, fit_line
 from booklet.mail.travelers import Traveler, read_travelers
 from booklet.theme.palette import make_palette
-from tests.conftest import DEFAULT_CONTENT
+from tests.conftest import DEFAULT_CONTENT, ROOT
+from tests.conftest import load_edition as load_content
 
 TRAVELERS = """\
 name,email,language,visit_date
@@ -44,21 +50,39 @@ Bob Smith,bob@example.org,,
 Chen Li,chen@example.org,en,2026-09-01
 """
 PASSWORD = "correct horse"
+SENDER = "visits@museo.example"
 
 
 # -- fixtures: the booklet built once, SMTP servers on loopback -------------------------------
 
 
 @pytest.fixture(scope="session")
-def booklets() -> dict[str, bytes]:
-    """The default booklet in each language, built once for the whole session."""
-    return {language: build_booklet(DEFAULT_CONTENT, language) for language in ("en", "es")}
+def typeset_booklets() -> dict[str, Rendered]:
+    """The default booklet in each language, typeset for email once for the whole session."""
+    project = load_project(DEFAULT_CONTENT)
+    with ImageCache() as images:
+        return {language: typeset(project.editions[language], "email", images)
+                for language in ("en", "es")}  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def booklets(typeset_booklets: dict[str, Rendered]) -> dict[str, bytes]:
+    return {language: rendered.pdf for language, rendered in typeset_booklets.items()}
 
 
 @pytest.fixture
-def prebuilt(booklets: dict[str, bytes], monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+def prebuilt(
+    typeset_booklets: dict[str, Rendered],
+    booklets: dict[str, bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> dict[str, bytes]:
     """Make `send` attach the session's booklets instead of laying each one out again."""
-    monkeypatch.setattr(message_module, "build_booklet", lambda _file, language: booklets[language])
+    monkeypatch.setattr(
+        "booklet.cli_send._typeset_email",
+        lambda _project, languages: {
+            language: typeset_booklets[language] for language in languages
+        },
+    )
     return booklets
 
 
@@ -165,13 +189,30 @@ def server_tls(certificate: tuple[Path, Path]) -> ssl.SSLContext:
     return context
 
 
-def run_send(port: int | None, travelers: Path, *extra: str, **kwargs: Any) -> tuple[int, str]:
-    """`booklet send` through the real command group; returns (exit code, stderr)."""
-    args = ["send", str(DEFAULT_CONTENT), "--to", str(travelers), "--retry-delay", "0.01"]
+def run_send(
+    port: int | None,
+    travelers: Path,
+    *extra: str,
+    sender: str | None = SENDER,
+    content: Path = DEFAULT_CONTENT,
+    **kwargs: Any,
+) -> tuple[int, str]:
+    """`booklet send` through the real command group, from SENDER unless `extra` says
+    otherwise (`sender=None`: no --from); returns (exit code, stderr)."""
+    args = ["send", str(content), "--to", str(travelers), "--retry-delay", "0.01"]
+    if sender is not None and "--from" not in extra:
+        args += ["--from", sender]
     if port is not None:
         args += ["--smtp-host", "127.0.0.1", "--smtp-port", str(port)]
     result = CliRunner().invoke(main, [*args, *extra], catch_exceptions=False, **kwargs)
     return result.exit_code, result.stderr
+
+
+def delivered(travelers: Path) -> set[str]:
+    """The addresses the ledger beside the list records as delivered (for any tour)."""
+    entries = read_ledger(travelers.with_name(travelers.name + ".sent"))
+    found = {address for (address, _), state in entries.states.items() if state == "delivered"}
+    return found | entries.everywhere
 
 
 def attachment(message: EmailMessage) -> tuple[str, bytes]:
@@ -199,7 +240,7 @@ def test_each_traveler_gets_both_bodies_and_the_booklet_in_their_language(
     with smtp_server(recorder) as port:
         code, err = run_send(port, travelers, "--from", "visits@museo.example")
     assert code == 0, err
-    assert "sent 3, skipped 0 (already sent), failed 0" in err
+    assert "sent 3\n" in err
     messages = recorder.messages()
     assert sorted(messages) == ["ana@example.org", "bob@example.org", "chen@example.org"]
 
@@ -219,29 +260,47 @@ def test_each_traveler_gets_both_bodies_and_the_booklet_in_their_language(
     assert bob["Subject"] == "Your visitor booklet: Leon Trotsky House Museum"
     assert attachment(bob) == ("leon-trotsky-house-museum-booklet.pdf", booklets["en"])
     text, html = body(bob, "plain"), body(bob, "html")
-    assert text.startswith("Dear Bob Smith,") and "Tuesday to Sunday: 10:00–17:00" in text
+    assert text.startswith("Dear Bob Smith,")
+    assert "Tuesday to Sunday: 10:00\u00a0AM–5:00\u00a0PM" in text
     assert "GETTING THERE\nThe visitor entrance is at Av. Río Churubusco 410" in text
-    assert '<a href="https://museocasadeleontrotsky.blogspot.com">' in html
-    assert read_ledger(travelers.with_name("travelers.csv.sent")) == set(messages)
+    assert '<a href="https://intromuseotrotsky.blogspot.com">' in html  # the English page
+    assert "museocasadeleontrotsky" in body(ana, "plain")  # the Spanish one
+    assert delivered(travelers) == set(messages)
+    assert travelers.with_name("travelers.csv.sent").read_text().splitlines()[1:] == [
+        "sending ana@example.org visit=2026-08-20 edition=2026",
+        "delivered ana@example.org visit=2026-08-20 edition=2026",
+        "sending bob@example.org visit=none edition=2026",
+        "delivered bob@example.org visit=none edition=2026",
+        "sending chen@example.org visit=2026-09-01 edition=2026",
+        "delivered chen@example.org visit=2026-09-01 edition=2026",
+    ]
 
 
 def test_a_second_run_sends_nothing_and_the_ledger_ignores_case(
     travelers: Path, prebuilt: dict[str, bytes]
 ) -> None:
+    # A bare address (older versions, or added by hand) counts for every tour.
     ledger = travelers.with_name("travelers.csv.sent")
     ledger.write_text("BOB@Example.org\nchen@exa", encoding="utf-8")  # a crash mid-line
     recorder = Recorder()
     with smtp_server(recorder) as port:
         code, err = run_send(port, travelers)
         assert code == 0, err
-        assert "sent 2, skipped 1 (already sent), failed 0" in err
+        assert "sent 2, skipped 1 (already sent)\n" in err
         assert sorted(recorder.messages()) == ["ana@example.org", "chen@example.org"]
         code, err = run_send(port, travelers)
     assert code == 0, err
     assert "nothing to send: all 3 travelers already have the booklet" in err
     assert len(recorder.envelopes) == 2
     lines = ledger.read_text(encoding="utf-8").splitlines()
-    assert lines == ["BOB@Example.org", "chen@exa", "ana@example.org", "chen@example.org"]
+    assert lines == [
+        "BOB@Example.org",
+        "chen@exa",
+        "sending ana@example.org visit=2026-08-20 edition=2026",
+        "delivered ana@example.org visit=2026-08-20 edition=2026",
+        "sending chen@example.org visit=2026-09-01 edition=2026",
+        "delivered chen@example.org visit=2026-09-01 edition=2026",
+    ]
 
 
 def test_a_busy_server_is_retried_and_the_message_arrives_once(
@@ -263,11 +322,10 @@ def test_a_refused_address_is_reported_and_the_others_delivered(
     with smtp_server(recorder) as port:
         code, err = run_send(port, travelers)
     assert code == 1
-    assert "sent 2, skipped 0 (already sent), failed 1" in err
+    assert "sent 2, failed 1\n" in err
     assert "failed: bob@example.org (line 3): 550 5.1.1 No such user here" in err
     assert sorted(recorder.messages()) == ["ana@example.org", "chen@example.org"]
-    ledger = read_ledger(travelers.with_name("travelers.csv.sent"))
-    assert ledger == {"ana@example.org", "chen@example.org"}
+    assert delivered(travelers) == {"ana@example.org", "chen@example.org"}
 
 
 @pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
@@ -275,6 +333,7 @@ def test_login_without_tls_on_loopback_password_from_environment_or_prompt(
     travelers: Path, prebuilt: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     recorder = Recorder()
+    monkeypatch.setattr(cli_send, "has_terminal", lambda: True)  # CliRunner answers the prompt
     options = {"authenticator": check_password, "auth_required": True, "auth_require_tls": False}
     with smtp_server(recorder, **options) as port:
         monkeypatch.setenv("BOOKLET_SMTP_PASSWORD", "wrong")
@@ -287,7 +346,7 @@ def test_login_without_tls_on_loopback_password_from_environment_or_prompt(
     assert code == 0, err
     assert "SMTP password for museum" in err and PASSWORD not in err
     assert len(recorder.envelopes) == 3
-    assert recorder.envelopes[0].mail_from == "booklet@localhost"
+    assert recorder.envelopes[0].mail_from == SENDER
 
 
 def test_starttls_and_login(
@@ -328,8 +387,9 @@ def test_an_unreachable_server_stops_the_run_after_retrying(
     code, err = run_send(port, travelers)
     assert code == 1
     assert f"error: stopped: cannot use the SMTP server 127.0.0.1:{port}: " in err
-    assert "(tried 4 times); 3 not sent yet: run the same command again" in err
-    assert read_ledger(travelers.with_name("travelers.csv.sent")) == set()
+    assert "(3 connection failures in a row); 3 not sent yet: run the same command again" in err
+    assert "\nsent 0, not sent 3\nerror: stopped: " in err  # not "sent 0, ... failed 0"
+    assert delivered(travelers) == set()
 
 
 def test_personalised_covers_carry_each_name(travelers: Path, prebuilt: dict[str, bytes]) -> None:
@@ -350,7 +410,7 @@ def test_personalised_covers_carry_each_name(travelers: Path, prebuilt: dict[str
         assert all("Noto" in font.get_object()["/BaseFont"] for font in fonts)
     assert "Preparada para Ana García — visita el 20 de agosto de 2026" in covers["ana@example.org"]
     assert "Prepared for Bob Smith\n" in covers["bob@example.org"] + "\n"
-    assert "Prepared for Chen Li — visit on 1 September 2026" in covers["chen@example.org"]
+    assert "Prepared for Chen Li — visit on September 1, 2026" in covers["chen@example.org"]
     assert "Ana" not in covers["chen@example.org"]  # stamps never accumulate
 
 
@@ -370,6 +430,101 @@ def test_dry_run_writes_messages_that_parse_and_sends_nothing(
     assert body(message, "plain") and body(message, "html")
     assert attachment(message)[1] == prebuilt["en"]
     assert not travelers.with_name("travelers.csv.sent").exists()
+
+
+# -- the sender and the password -------------------------------------------------------------
+
+
+def test_without_a_sender_nothing_is_sent(travelers: Path) -> None:
+    """No more mail from booklet@localhost: --from, mail.from or an address to log in as."""
+    expected = (
+        "error: no sender address: give --from ADDRESS, set mail.from in content.yaml, or log "
+        "in with an --smtp-user that is an email address\n"
+    )
+    assert run_send(free_port(), travelers, sender=None) == (2, expected)
+    # A user name that is not an address is no sender either (and no password is asked).
+    code, err = run_send(free_port(), travelers, "--smtp-user", "museum", sender=None)
+    assert (code, err) == (2, expected)
+    assert not travelers.with_name("travelers.csv.sent").exists()
+
+
+def test_the_sender_is_from_then_mail_from_then_the_smtp_user(
+    travelers: Path, prebuilt: dict[str, bytes], tmp_path: Path
+) -> None:
+    def sender_of(content: Path, *options: str) -> str:
+        outbox = tmp_path / f"outbox-{len(list(tmp_path.iterdir()))}"
+        code, err = run_send(None, travelers, "--dry-run", str(outbox), *options,
+                             sender=None, content=content)  # fmt: skip
+        assert code == 0, err
+        bob = (outbox / "002-bob@example.org.eml").read_bytes()  # the English edition
+        message = email.message_from_bytes(bob, policy=email.policy.default)
+        return str(message["From"])
+
+    user = ("--smtp-user", "staff@museo.example")
+    assert sender_of(DEFAULT_CONTENT, *user) == "Leon Trotsky House Museum <staff@museo.example>"
+    project = tmp_path / "project"
+    project.mkdir()
+    content = project / "content.yaml"
+    text = DEFAULT_CONTENT.read_text(encoding="utf-8")
+    content.write_text(text + '\nmail:\n  from: "Casa Trotsky <visitas@museo.example>"\n')
+    assert sender_of(content, *user) == "Casa Trotsky <visitas@museo.example>"
+    assert sender_of(content, *user, "--from", "ana@museo.example") == (
+        "Leon Trotsky House Museum <ana@museo.example>"
+    )
+
+
+def test_mail_from_must_be_an_address(tmp_path: Path) -> None:
+    content = tmp_path / "content.yaml"
+    text = DEFAULT_CONTENT.read_text(encoding="utf-8")
+    content.write_text(text + "\nmail:\n  from: Casa Trotsky\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(content)
+    line = len(content.read_text(encoding="utf-8").splitlines())
+    assert [str(p) for p in caught.value.problems] == [
+        f"content.yaml:{line}: mail.from: expected an email address like "
+        "visits@museum.example or \"Museum <visits@museum.example>\", got 'Casa Trotsky'"
+    ]
+
+
+def test_without_a_terminal_the_password_must_come_from_the_environment(
+    travelers: Path, tmp_path: Path
+) -> None:
+    """As under cron: no controlling terminal (a new session), stdin not a terminal. Python's
+    getpass would warn it may echo the password, then read stdin; click would say Aborted!."""
+    environment = {k: v for k, v in os.environ.items() if k != "BOOKLET_SMTP_PASSWORD"}
+    result = subprocess.run(
+        [sys.executable, "-m", "booklet", "send", str(DEFAULT_CONTENT), "--to", str(travelers),
+         "--from", SENDER, "--smtp-host", "127.0.0.1", "--smtp-port", str(free_port()),
+         "--smtp-user", "museum"],
+        cwd=ROOT, env={**environment, "PYTHONPATH": str(ROOT)}, stdin=subprocess.DEVNULL,
+        capture_output=True, text=True, start_new_session=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2,
+        "",
+        "error: no terminal to ask for the SMTP password of museum: without one, the password "
+        "must come from BOOKLET_SMTP_PASSWORD in the environment\n",
+    )
+
+
+def test_counts_are_written_in_words_that_agree(tmp_path: Path, prebuilt: dict[str, bytes]) -> None:
+    one = tmp_path / "one.csv"
+    one.write_text("name,email\nAna García,ana@example.org\n", encoding="utf-8")
+    outbox = tmp_path / "outbox"
+    code, err = run_send(None, one, "--dry-run", str(outbox))
+    assert (code, err.splitlines()[-1]) == (
+        0,
+        f"wrote 1 message to {outbox} (dry run: nothing was sent)",
+    )
+    one.with_name("one.csv.sent").write_text("ana@example.org\n", encoding="utf-8")
+    code, err = run_send(free_port(), one)
+    assert (code, err) == (
+        0,
+        f"nothing to send: the one traveler has the booklet (listed in {one}.sent)\n",
+    )
+    mailer = Mailer(SmtpSettings("127.0.0.1", free_port()), attempts=1)
+    with pytest.raises(SendAborted, match=r": Connection refused \(tried 1 time\)$"):
+        mailer.deliver(EmailMessage(), "a@example.org", "b@example.org")
 
 
 # -- usage and bad lists --------------------------------------------------------------------
@@ -440,7 +595,7 @@ def test_the_list_as_spreadsheets_write_it(tmp_path: Path) -> None:
     )
     path.write_bytes(text.encode("utf-8"))
     assert read_travelers(path) == [
-        Traveler(4, "Ana García", "ana@example.org", "es"),
+        Traveler(4, "Ana García", "ana@example.org", "es-MX"),
         Traveler(6, "Bob", "bob@example.org"),
     ]
     path.write_bytes(b"name,email\nJos\xe9,jose@example.org\n")
@@ -478,9 +633,10 @@ def test_html_body_escapes_content_and_converts_only_our_markup() -> None:
     assert "Take bus 7 to the stop (https://example.org/?a=1&b=2) <script>" in text
 
 
-def test_the_stamp_stays_clear_of_the_band_text(booklets: dict[str, bytes]) -> None:
-    for pdf in booklets.values():
-        stamp = CoverStamp(pdf, make_palette({}).paper)
+def test_the_stamp_stays_clear_of_the_band_text(typeset_booklets: dict[str, Rendered]) -> None:
+    for rendered in typeset_booklets.values():
+        pdf = rendered.pdf
+        stamp = CoverStamp(pdf, make_palette({}).paper, rendered.positions["cover.band"])
         place = stamp.placement
         line, size = fit_line("Prepared for " + "M" * 60 + " — visit on 20 September 2026",
                               place.size, place.width)  # fmt: skip
@@ -498,9 +654,11 @@ def test_the_stamp_stays_clear_of_the_band_text(booklets: dict[str, bytes]) -> N
 def test_retries_back_off_then_give_up_on_an_unreachable_server() -> None:
     delays: list[float] = []
     mailer = Mailer(SmtpSettings("127.0.0.1", free_port()), retry_delay=2.0, sleep=delays.append)
-    with pytest.raises(SendAborted, match=r"Connection refused \(tried 4 times\)"):
+    with pytest.raises(
+        SendAborted, match=r": Connection refused \(3 connection failures in a row\)$"
+    ):
         mailer.deliver(EmailMessage(), "a@example.org", "b@example.org")
-    assert delays == [2.0, 4.0, 8.0]
+    assert delays == [2.0, 4.0]
 
 
 def test_rate_spaces_the_messages() -> None:
@@ -525,7 +683,7 @@ def test_rate_spaces_the_messages() -> None:
 def test_one_run_at_a_time(tmp_path: Path) -> None:
     path = tmp_path / "travelers.csv.sent"
     with Ledger(path) as ledger:
-        ledger.record("ana@example.org")
+        ledger.record("delivered", "ana@example.org", "campaign=spring")
         with pytest.raises(UsageError, match="another `booklet send` is using"), Ledger(path):
             pass
-    assert read_ledger(path) == {"ana@example.org"}
+    assert read_ledger(path).state("ANA@example.org", "campaign=spring") == "delivered"

@@ -1,1 +1,1 @@
-"""Stage 1: read content.yaml into a validated, typed model."""
+"""Stage 1, load: content.yaml read once into a validated, typed model per edition."""

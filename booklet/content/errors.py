@@ -6,6 +6,7 @@ Every problem remembers where it came from (file, line, field path) so the CLI c
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 
@@ -17,9 +18,12 @@ class Problem:
     line: int | None
     field: str
     message: str
+    column: int | None = None  # 1-based; given where it helps, as for YAML syntax errors
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
+        if self.line and self.column:
+            where += f":{self.column}"
         text = (
             f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         )
@@ -46,3 +50,34 @@ class BudgetError(Exception):
 
 class UsageError(Exception):
     """A problem with what the user asked for on the command line (exit code 2)."""
+
+
+class FileError(Exception):
+    """A file booklet must read or write and cannot, for a reason outside booklet: a full disk,
+    a read-only folder, a file-size limit (exit code 1). The message names the file."""
+
+
+_OS_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EFBIG: "the file would be larger than this system's file-size limit (ulimit -f)",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOENT: "no such file or folder",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.EISDIR: "it is a folder",
+    errno.EIO: "input/output error (a failing disk or a removed drive?)",
+    errno.EMFILE: "too many open files",
+    errno.ENFILE: "too many open files",
+    errno.ENAMETOOLONG: "the name is too long",
+    errno.ELOOP: "too many levels of symbolic links",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """An operating-system error in plain words ("the disk is full"), without the file name:
+    the caller names the file the user asked for, not a temporary one."""
+    if error.errno in _OS_REASONS:
+        return _OS_REASONS[error.errno]
+    return printable(error.strerror or type(error).__name__).lower()

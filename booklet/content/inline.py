@@ -8,6 +8,7 @@ language (which can open files and, in old releases, run code).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -61,7 +62,7 @@ def url_problem(url: str) -> str | None:
     return None
 
 
-def to_markup(text: str, link_colour: str, quotes: str = "“”‘’") -> str:
+def to_markup(text: str, link_colour: str, quotes: Sequence[str] = "“”‘’") -> str:
     """Render one paragraph of inline markup as ReportLab paragraph markup."""
     out: list[str] = []
     pos = 0
@@ -80,10 +81,11 @@ def to_markup(text: str, link_colour: str, quotes: str = "“”‘’") -> str:
     return "".join(out)
 
 
-def smart_quotes(text: str, quotes: str = "“”‘’") -> str:
+def smart_quotes(text: str, quotes: Sequence[str] = "“”‘’") -> str:
     """Typewriter quotes to typographic ones: apostrophes, then opening and closing quotes.
 
-    `quotes` is the edition's double open/close and single open/close, e.g. "“”‘’" for English.
+    `quotes` is the edition's double open/close and single open/close, e.g. "“”‘’" for English;
+    a mark may carry a space, as French does: ("«\u00a0", "\u00a0»", "“", "”").
     """
     double_open, double_close, single_open, single_close = tuple(quotes)
     text = re.sub(r"(?<=\w)'(?=\w)", "’", text)
@@ -93,13 +95,13 @@ def smart_quotes(text: str, quotes: str = "“”‘’") -> str:
     return text.replace("'", single_close)
 
 
-def plain(text: str, quotes: str = "“”‘’") -> str:
+def plain(text: str, quotes: Sequence[str] = "“”‘’") -> str:
     """The text a reader sees, without markup characters but with typographic quotes
     (for headings, outlines and metadata)."""
     return smart_quotes(emphasis(_LINK.sub(lambda m: m.group(1), text), NO_TAGS), quotes)
 
 
-def _styled(text: str, quotes: str) -> str:
+def _styled(text: str, quotes: Sequence[str]) -> str:
     """Escape everything, then turn the emphasis markers we recognise into tags."""
     return emphasis(escape(smart_quotes(text, quotes)), REPORTLAB_TAGS)
 

@@ -1,46 +1,31 @@
 """The content model: what a booklet says, as typed, validated, read-only data.
 
-`read_content` turns a node tree into a Content for one language, or raises ContentError with
-every problem found. Field names here are the YAML keys; the docs in README.md mirror them.
+`read_content` reads a node tree through the declaration (declaration.py: every field, its kind,
+whether it is required and its default) into a Content for one language, then applies the rules
+that span fields (unique room ids and numbers, dates in order, plan points inside the plan), or
+raises ContentError with every problem found. A section the file leaves out is empty here (or
+None: welcome, plan), and the layout leaves its pages out.
 """
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import itertools
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from booklet.content.dates import PartialDate, parse_date
+from booklet.content import declaration as d
+from booklet.content.dates import PartialDate
 from booklet.content.errors import ContentError, Problem
-from booklet.content.paths import resolve_content_file
-from booklet.content.photos import ImageProblem, inspect_image
-from booklet.content.reader import Reader, shown
+from booklet.content.kinds import Fields, slug
+from booklet.content.reader import Reader
 from booklet.content.source import Node
-
-ROOM_KINDS = ("room", "garden", "tomb", "tower")
-PICTOGRAMS = ("kitchen", "dining", "office", "study", "bedroom", "child", "garden", "tomb", "tower")
-TIP_ICONS = (
-    "clock",
-    "book",
-    "walk",
-    "camera",
-    "bag",
-    "cactus",
-    "coffee",
-    "ticket",
-    "map",
-    "quiet",
-    "accessibility",
-    "language",
-)
-PAPERS = ("half-letter", "a5", "letter", "a4")
-STREET_SIDES = ("top", "bottom", "left", "right")
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_HEX = re.compile(r"#[0-9a-fA-F]{6}")
-MAX_QR_URL = 300
-_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+from booklet.labels import Labels, load_labels
+from booklet.labels.tables import MuseumTables
+from booklet.locales.addresses import PostalAddress, address_lines
+from booklet.locales.codes import parse_code
 
 
 @dataclass(frozen=True)
@@ -52,10 +37,20 @@ class Located:
 
 
 @dataclass(frozen=True)
+class Cover:
+    """A photo cover, a drawn motif (by name), or neither: a typographic cover."""
+
+    image: Image | None = None
+    art: str = ""
+
+
+@dataclass(frozen=True)
 class BookletInfo:
     title: str
     subtitle: str
     native_title: str
+    native_language: str
+    """The language of `native_title` (e.g. ru), so a screen reader pronounces it rightly."""
     language: str
     translations: tuple[str, ...]
     local_language: str
@@ -64,6 +59,7 @@ class BookletInfo:
     authors: tuple[str, ...]
     keywords: tuple[str, ...]
     colophon: str
+    cover: Cover = Cover()
     language_lines: dict[str, int] = field(default_factory=dict, compare=False)
     """Where each edition's language code is written, for messages about an edition."""
     field_lines: dict[str, int] = field(default_factory=dict, compare=False)
@@ -84,20 +80,32 @@ class Address:
     postal_code: str
     city: str
     country: str
+    line2: str = ""
+    region: str = ""
+    country_code: str = ""
+    """ISO 3166 code ("MX") read from the country; it picks the postal layout."""
 
     def lines(self) -> list[str]:
-        """The address as printed, leaving out the optional parts that are empty."""
-        area = ", ".join(part for part in (self.neighbourhood, self.borough) if part)
-        town = " ".join(part for part in (self.postal_code, self.city) if part)
-        last = ", ".join(part for part in (town, self.country) if part)
-        return [line for line in (self.street, area, last) if line]
+        """The address as printed by its country's convention, without the empty parts."""
+        return address_lines(
+            PostalAddress(
+                street=self.street, city=self.city, postal_code=self.postal_code,
+                region=self.region, line2=self.line2, neighbourhood=self.neighbourhood,
+                borough=self.borough, country=self.country, country_code=self.country_code,
+            )
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Hours:
     days: str
-    opens: str
-    closes: str
+    opens: datetime.time
+    closes: datetime.time
+
+    def line(self, labels: Labels) -> str:
+        """The opening hours as printed in the booklet and the email, times as the edition's
+        locale writes them: "Tuesday to Sunday: 10:00 AM–5:00 PM"."""
+        return f"{self.days}{labels['colon']}{labels.time_range(self.opens, self.closes)}"
 
 
 @dataclass(frozen=True)
@@ -152,6 +160,7 @@ class PlanShape:
     name: str
     outline: tuple[Point, ...]
     room: str = ""
+    where: Located = field(default=Located(None, "plan"), compare=False)
 
 
 @dataclass(frozen=True)
@@ -222,6 +231,15 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Mail:
+    """What `booklet send` takes from the content: the sender ("Name <address>" or an
+    address), used when no --from is given."""
+
+    sender: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
 class ThemeChoice:
     paper: str
     palette: dict[str, str] = field(default_factory=dict)
@@ -234,490 +252,250 @@ class Content:
     file: Path
     language: str
     booklet: BookletInfo
-    welcome: Welcome
+    welcome: Welcome | None
     museum: Museum
     history: History
-    plan: Plan
+    plan: Plan | None
     rooms: tuple[Room, ...]
     tips: tuple[Tip, ...]
     nearby: tuple[NearbyPlace, ...]
     practical: Practical
     sources: tuple[Source, ...]
     theme: ThemeChoice
+    labels: Labels = field(compare=False, repr=False)
+    """The edition's fixed words: booklet's table for its language with the museum's own."""
+    mail: Mail = Mail()
     untranslated: tuple[Problem, ...] = ()
+    untranslated_read_aloud: tuple[Problem, ...] = ()  # alt texts: spoken, not printed
     section_lines: dict[str, int] = field(default_factory=dict)
 
 
 def read_content(
-    root: Node, file: Path, language: str | None = None, decode_images: bool = False
+    root: Node,
+    file: Path,
+    language: str | None = None,
+    decode_images: bool = False,
+    museum_labels: MuseumTables | None = None,
 ) -> Content:
     """Validate the whole tree for one language (None: the content's own language).
 
     `decode_images` decodes every image in full (for `check`); otherwise only headers are read
-    here and damaged image data is reported, with its line, when the images are processed."""
+    here and damaged image data is reported, with its line, when the images are processed.
+    `museum_labels` are the museum's own tables of fixed words (content/label_files.py)."""
     name = file.name
     if not root.is_mapping:
-        raise ContentError(
-            [
-                Problem(
-                    name,
-                    root.line,
-                    "",
-                    "expected a mapping of sections "
-                    "(booklet:, museum:, rooms: ...) at the top of the file",
-                )
-            ]
-        )
-    probe = Reader(name, "en")
-    top = probe.fields(
-        root,
-        "",
-        ("booklet", "welcome", "museum", "history", "plan", "rooms", "tips", "practical"),
-        ("nearby", "sources", "theme"),
-    )
-    source_language = _source_language(top.get("booklet"))
-    r = Reader(name, language or source_language, source_language)
-    r.problems.extend(probe.problems)
-    booklet = _booklet(r, top.get("booklet"))
-    rooms = _rooms(r, top.get("rooms"), file.parent, decode_images)
+        raise ContentError([Problem(
+            name, root.line, "",
+            "expected a mapping of sections (booklet:, museum:, rooms: ...) at the top of the file",
+        )])  # fmt: skip
+    source_language = _source_language(root.value.get("booklet"))
+    r = Reader(name, language or source_language, source_language,
+               base=file.parent, decode_images=decode_images)  # fmt: skip
+    top = d.CONTENT.read(r, root, "")
+    booklet = _booklet(r, top["booklet"])
+    rooms = _rooms(r, top["rooms"], top.nodes.get("rooms"))
     content = Content(
         file=file,
         language=r.language,
         booklet=booklet,
-        welcome=_welcome(r, top.get("welcome")),
-        museum=_museum(r, top.get("museum")),
-        history=_history(r, top.get("history")),
-        plan=_plan(r, top.get("plan"), rooms),
+        welcome=Welcome(**top["welcome"]) if "welcome" in top.nodes else None,
+        museum=_museum(r, top["museum"]),
+        history=_history(r, top["history"]),
+        plan=_plan(r, top["plan"], rooms) if "plan" in top.nodes else None,
         rooms=rooms,
-        tips=tuple(_tip(r, p, n) for p, n in r.items(top.get("tips"), "tips", 1, 40)),
-        nearby=tuple(_nearby(r, p, n) for p, n in r.items(top.get("nearby"), "nearby", 0, 40)),
-        practical=_practical(r, top.get("practical")),
-        sources=tuple(_source(r, p, n) for p, n in r.items(top.get("sources"), "sources", 0, 60)),
-        theme=_theme(r, top.get("theme")),
-    )
+        tips=tuple(_tip(tip) for tip in top["tips"]),
+        nearby=tuple(NearbyPlace(**place) for place in top["nearby"]),
+        practical=Practical(**{**top["practical"],
+                               "verify": frozenset(top["practical"]["verify"])}),
+        sources=tuple(Source(**source) for source in top["sources"]),
+        theme=ThemeChoice(top["theme"]["paper"],
+                          {k: v for k, v in top["theme"]["palette"].items() if v}),
+        labels=load_labels(r.language, museum_labels),
+        mail=Mail(top["mail"]["from"], top["mail"].line_of("from")),
+    )  # fmt: skip
     if language and language != source_language and language not in booklet.translations:
-        section = top.get("booklet")
-        line = section.key_lines.get("translations", section.line) if section else None
+        section = top["booklet"]
         editions = ", ".join([source_language, *booklet.translations])
-        r.problem(
-            line, "booklet.translations", f"the content has no '{language}' edition ({editions})"
-        )
+        r.problem(section.line_of("translations"), "booklet.translations",
+                  f"the content has no '{language}' edition ({editions})")  # fmt: skip
     if r.problems:
         raise ContentError(sorted(r.problems, key=lambda p: p.line or 0))
-    return replace(content, untranslated=tuple(r.untranslated), section_lines=dict(root.key_lines))
+    return replace(
+        content,
+        untranslated=tuple(r.untranslated),
+        untranslated_read_aloud=tuple(r.untranslated_read_aloud),
+        section_lines=dict(root.key_lines),
+    )
 
 
 def _source_language(node: Node | None) -> str:
     if node is not None and node.is_mapping:
         lang = node.value.get("language")
-        if lang is not None and lang.is_scalar and re.fullmatch(r"[a-z]{2}", lang.value):
+        if lang is not None and lang.is_scalar and parse_code(lang.value) is not None:
             return str(lang.value)
     return "en"
 
 
-def _booklet(r: Reader, node: Node | None) -> BookletInfo:
-    f = r.fields(
-        node,
-        "booklet",
-        ("title", "subtitle", "language", "edition"),
-        (
-            "native_title",
-            "translations",
-            "local_language",
-            "nearby_title",
-            "authors",
-            "keywords",
-            "colophon",
-        ),
-    )
-    language = r.string(f.get("language"), "booklet.language", 2)
-    if language and not re.fullmatch(r"[a-z]{2}", language):
-        r.problem(f["language"].line, "booklet.language", "expected a two-letter code like en")
+def _booklet(r: Reader, f: Fields) -> BookletInfo:
+    language = f["language"]
+    language_lines = {language: f.nodes["language"].line} if "language" in f.nodes else {}
     translations: list[str] = []
-    language_lines = {language: f["language"].line} if "language" in f else {}
-    for path, node in r.items(f.get("translations"), "booklet.translations"):
-        code = r.string(node, path, 2)
-        if code and not re.fullmatch(r"[a-z]{2}", code):
-            r.problem(node.line, path, f"expected a two-letter code like es, got '{code}'")
-        elif code and (code == language or code in translations):
-            r.problem(node.line, path, f"'{code}' is already an edition of this content")
-        elif code:
-            translations.append(code)
-            language_lines[code] = node.line
+    if "translations" in f.nodes:
+        for node, code in zip(f.nodes["translations"].value, f["translations"], strict=False):
+            if code and (code == language or code in translations):
+                path = f"booklet.translations[{len(translations)}]"
+                r.problem(node.line, path, f"'{code}' is already an edition of this content")
+            elif code:
+                translations.append(code)
+                language_lines[code] = node.line
+    cover = f["cover"]
+    if "image" in cover.nodes and "art" in cover.nodes:
+        r.problem(cover.line_of("art"), "booklet.cover.art", "give a cover image or art, not both")
+    values = {k: v for k, v in f.items() if k not in ("cover", "translations", "authors",
+                                                      "keywords")}  # fmt: skip
     return BookletInfo(
-        title=r.text(f.get("title"), "booklet.title", 80),
-        subtitle=r.text(f.get("subtitle"), "booklet.subtitle", 160),
-        native_title=r.string(f.get("native_title"), "booklet.native_title", 60),
-        language=language,
+        **values,
         translations=tuple(translations),
-        local_language=r.string(f.get("local_language"), "booklet.local_language", 2)
-        if "local_language" in f
-        else "",
-        nearby_title=r.text(f.get("nearby_title"), "booklet.nearby_title", 80)
-        if "nearby_title" in f
-        else "",
-        edition=r.text(f.get("edition"), "booklet.edition", 40),
-        authors=tuple(r.string(n, p, 120) for p, n in r.items(f.get("authors"), "booklet.authors")),
-        keywords=tuple(r.text(n, p, 60) for p, n in r.items(f.get("keywords"), "booklet.keywords")),
-        colophon=r.text(f.get("colophon"), "booklet.colophon", 1200),
+        authors=tuple(f["authors"]),
+        keywords=tuple(f["keywords"]),
+        cover=Cover(_image(cover["image"]) if "image" in cover.nodes else None, cover["art"]),
         language_lines=language_lines,
-        field_lines={key: value.line for key, value in f.items()},
+        field_lines={key: node.line for key, node in f.nodes.items()},
     )
 
 
-def _welcome(r: Reader, node: Node | None) -> Welcome:
-    f = r.fields(node, "welcome", ("title", "text"))
-    return Welcome(
-        r.text(f.get("title"), "welcome.title", 80), r.text(f.get("text"), "welcome.text")
+def _image(f: Fields) -> Image:
+    return Image(
+        path=f["file"],
+        caption=f.get("caption", ""),
+        credit=f["credit"],
+        alt=f["alt"],
+        where=Located(f.line_of("file"), f"{f.path}.file"),
     )
 
 
-def _museum(r: Reader, node: Node | None) -> Museum:
-    required = ("name", "local_name", "address", "website", "hours")
-    optional = ("institution", "phone", "closed", "admission", "visit_length")
-    names = required + optional
-    f = r.fields(node, "museum", required, (*optional, "verify"))
-    a = r.fields(
-        f.get("address"),
-        "museum.address",
-        ("street", "city", "country"),
-        ("neighbourhood", "borough", "postal_code"),
-    )
-    # Place names are shared by every edition; only the country is translated (Mexico/México).
-    places = {
-        k: r.string(a.get(k), f"museum.address.{k}", 120)
-        for k in ("street", "neighbourhood", "borough", "postal_code", "city")
-    }
-    address = Address(**places, country=r.text(a.get("country"), "museum.address.country", 120))
-    hours = tuple(_hours(r, p, n) for p, n in r.items(f.get("hours"), "museum.hours", 1, 14))
-    verify = _verify_list(r, f.get("verify"), "museum.verify", names)
+def _museum(r: Reader, f: Fields) -> Museum:
+    address = f["address"]
+    country, code = address["country"] or ("", "")
+    for hours in f["hours"]:
+        opens, closes = hours["opens"], hours["closes"]
+        if opens is not None and closes is not None and opens >= closes != datetime.time(0):
+            r.problem(hours.line_of("closes"), f"{hours.path}.closes",
+                      f"closes at {closes:%H:%M}, not after it opens at {opens:%H:%M}")  # fmt: skip
     return Museum(
-        name=r.text(f.get("name"), "museum.name", 120),
-        local_name=r.string(f.get("local_name"), "museum.local_name", 120),
-        institution=r.string(f.get("institution"), "museum.institution", 200),
-        address=address,
-        website=_website(r, f.get("website")),
-        phone=r.string(f.get("phone"), "museum.phone", 40),
-        hours=hours,
-        closed=r.text(f.get("closed"), "museum.closed", 120),
-        admission=r.text(f.get("admission"), "museum.admission", 400),
-        visit_length=r.text(f.get("visit_length"), "museum.visit_length", 300),
-        verify=verify,
+        **{k: v for k, v in f.items() if k not in ("address", "hours", "verify")},
+        address=Address(**{**address, "country": country}, country_code=code),
+        hours=tuple(Hours(**hours) for hours in f["hours"]),
+        verify=frozenset(f["verify"]),
     )
 
 
-def _website(r: Reader, node: Node | None) -> str:
-    """The museum's address on the web, also printed as a QR code, so it must stay short."""
-    value = r.url(node, "museum.website")
-    if len(value) > MAX_QR_URL:
-        r.problem(node.line if node else None, "museum.website",
-                  f"too long for a QR code that scans from print: {len(value)} characters, "
-                  f"at most {MAX_QR_URL}")  # fmt: skip
-    return value
-
-
-def _hours(r: Reader, path: str, node: Node) -> Hours:
-    f = r.fields(node, path, ("days", "opens", "closes"))
-    times = []
-    for key in ("opens", "closes"):
-        value = r.string(f.get(key), f"{path}.{key}", 5)
-        if value and not _TIME.fullmatch(value):
-            r.problem(
-                f[key].line,
-                f"{path}.{key}",
-                f"expected a 24-hour time like \"10:00\", got '{value}'",
-            )
-        times.append(value)
-    return Hours(r.text(f.get("days"), f"{path}.days", 80), times[0], times[1])
-
-
-def _verify_list(
-    r: Reader, node: Node | None, path: str, allowed: tuple[str, ...]
-) -> frozenset[str]:
-    return frozenset(r.choice(n, p, allowed) for p, n in r.items(node, path))
-
-
-def _history(r: Reader, node: Node | None) -> History:
-    f = r.fields(node, "history", ("chapters", "timeline"), ("intro",))
-    chapters = []
-    for path, item in r.items(f.get("chapters"), "history.chapters", 1, 60):
-        c = r.fields(item, path, ("title", "text"))
-        chapters.append(
-            Chapter(
-                r.text(c.get("title"), f"{path}.title", 100),
-                r.text(c.get("text"), f"{path}.text", 20_000),
-            )
-        )
-    events: list[TimelineEvent] = []
-    dated: list[tuple[int, PartialDate]] = []
-    for path, item in r.items(f.get("timeline"), "history.timeline", 1, 200):
-        e = r.fields(item, path, ("date", "event"), ("until", "highlight"))
-        before = len(r.problems)
-        date = _date(r, e.get("date"), f"{path}.date")
-        if len(r.problems) == before and "date" in e:
-            dated.append((len(events), date))
-        until = _date(r, e.get("until"), f"{path}.until") if "until" in e else None
-        events.append(
-            TimelineEvent(
-                date,
-                until,
-                r.text(e.get("event"), f"{path}.event", 300),
-                r.boolean(e.get("highlight"), f"{path}.highlight"),
-            )
-        )
+def _history(r: Reader, f: Fields) -> History:
+    events = f["timeline"]
+    dated = [(index, e["date"]) for index, e in enumerate(events) if e["date"] is not None]
     for (_, previous), (index, date) in itertools.pairwise(dated):
         if date.sort_key() < previous.sort_key():
-            line = f["timeline"].value[index].line
-            r.problem(line, f"history.timeline[{index}].date", "events must be in date order")
-    return History(r.text(f.get("intro"), "history.intro", 2000), tuple(chapters), tuple(events))
+            r.problem(events[index].line, f"history.timeline[{index}].date",
+                      "events must be in date order")  # fmt: skip
+    return History(
+        f["intro"],
+        tuple(Chapter(**chapter) for chapter in f["chapters"]),
+        tuple(TimelineEvent(e["date"] or PartialDate(1), e["until"], e["event"], e["highlight"])
+              for e in events),
+    )  # fmt: skip
 
 
-def _date(r: Reader, node: Node | None, path: str) -> PartialDate:
-    raw = r.string(node, path, 10)
-    if not raw:
-        return PartialDate(1, None, None)
-    parsed = parse_date(raw)
-    if parsed is None:
-        r.problem(
-            node.line if node else None,
-            path,
-            f'expected "YYYY", "YYYY-MM" or "YYYY-MM-DD", got \'{raw}\'',
-        )
-        return PartialDate(1, None, None)
-    return parsed
-
-
-def _rooms(r: Reader, node: Node | None, base: Path, decode: bool) -> tuple[Room, ...]:
-    rooms: list[Room] = []
-    seen_ids: dict[str, int] = {}
-    seen_numbers: dict[int, int] = {}
-    for path, item in r.items(node, "rooms", 1, 2000):
-        f = r.fields(
-            item,
-            path,
-            ("id", "number", "name", "text"),
-            ("local_name", "kind", "pictogram", "summary", "highlights", "image"),
-        )
-        room_id = r.string(f.get("id"), f"{path}.id", 60)
-        if room_id and not _SLUG.fullmatch(room_id):
-            r.problem(
-                f["id"].line,
-                f"{path}.id",
-                "use lowercase letters, digits and hyphens, like 'dining-room'",
-            )
-        elif room_id and room_id in seen_ids:
-            r.problem(
-                f["id"].line,
-                f"{path}.id",
-                f"id '{room_id}' already used by rooms[{seen_ids[room_id]}]",
-            )
-        before = len(r.problems)
-        number = r.integer(f.get("number"), f"{path}.number", 1, 9999)
-        number_ok = "number" in f and len(r.problems) == before
-        if number_ok and number in seen_numbers:
-            r.problem(
-                f["number"].line,
-                f"{path}.number",
-                f"number {number} already used by rooms[{seen_numbers[number]}]",
-            )
-        index = len(rooms)
-        if room_id:
-            seen_ids.setdefault(room_id, index)
-        if number_ok:
-            seen_numbers.setdefault(number, index)
-        rooms.append(
-            Room(
-                id=room_id,
-                number=number,
-                name=r.text(f.get("name"), f"{path}.name", 80),
-                local_name=r.string(f.get("local_name"), f"{path}.local_name", 80)
-                if "local_name" in f
-                else "",
-                kind=r.choice(f.get("kind"), f"{path}.kind", ROOM_KINDS) if "kind" in f else "room",
-                pictogram=r.choice(f.get("pictogram"), f"{path}.pictogram", PICTOGRAMS)
-                if "pictogram" in f
-                else "study",
-                summary=r.text(f.get("summary"), f"{path}.summary", 300) if "summary" in f else "",
-                text=r.text(f.get("text"), f"{path}.text", 20_000),
-                highlights=tuple(
-                    r.text(n, p, 200)
-                    for p, n in r.items(f.get("highlights"), f"{path}.highlights", 0, 12)
-                ),
-                image=_image(r, f.get("image"), f"{path}.image", base, decode)
-                if "image" in f
-                else None,
-                where=Located(item.line, path),
-            )
-        )
+def _rooms(r: Reader, items: list[Fields], node: Node | None) -> tuple[Room, ...]:
+    """Rooms with their ids (default: a slug of the name) and numbers (default: the position),
+    each id and number used once."""
+    ids: dict[str, int] = {}
+    for index, f in enumerate(items):
+        if f["id"]:
+            if f["id"] in ids:
+                r.problem(f.line_of("id"), f"{f.path}.id",
+                          f"id '{f['id']}' already used by rooms[{ids[f['id']]}]")  # fmt: skip
+            ids.setdefault(f["id"], index)
+    numbers: dict[int, int] = {}
+    rooms = []
+    for index, f in enumerate(items):
+        number = f["number"] if "number" in f.nodes else index + 1
+        if number is not None and number in numbers:
+            by = f"rooms[{numbers[number]}]"
+            if "number" not in items[numbers[number]].nodes:
+                by += " (numbered by its position)"
+            r.problem(f.line_of("number"), f"{f.path}.number",
+                      f"number {number} already used by {by}")  # fmt: skip
+        if number is not None:
+            numbers.setdefault(number, index)
+        room_id = f["id"] if "id" in f.nodes else _default_id(r, f, ids, index, number)
+        values = {k: v for k, v in f.items() if k not in ("id", "number", "highlights", "image")}
+        rooms.append(Room(
+            **values, id=room_id, number=number or 0, highlights=tuple(f["highlights"]),
+            image=_image(f["image"]) if "image" in f.nodes else None,
+            where=Located(f.line, f.path),
+        ))  # fmt: skip
     return tuple(rooms)
 
 
-def _image(r: Reader, node: Node | None, path: str, base: Path, decode: bool) -> Image:
-    f = r.fields(node, path, ("file",), ("caption", "credit", "alt"))
-    name = r.string(f.get("file"), f"{path}.file", 300)
-    line = f["file"].line if "file" in f else (node.line if node else None)
-    resolved = base / name
-    if name:
-        resolved, problem = resolve_content_file(base, name)
-        if problem is None:
-            try:
-                inspect_image(resolved, decode)
-            except ImageProblem as exc:
-                problem = str(exc)
-        if problem:
-            r.problem(line, f"{path}.file", problem)
-    return Image(
-        path=resolved,
-        caption=r.text(f.get("caption"), f"{path}.caption", 300) if "caption" in f else "",
-        credit=r.text(f.get("credit"), f"{path}.credit", 200, neutral=True)
-        if "credit" in f
-        else "",
-        alt=r.text(f.get("alt"), f"{path}.alt", 300) if "alt" in f else "",
-        where=Located(line, f"{path}.file"),
-    )
+def _default_id(r: Reader, f: Fields, taken: dict[str, int], index: int, number: Any) -> str:
+    """A slug of the room's name in the content's own language (the same in every edition),
+    made unique with -2, -3...; a name with no Latin letters gives room-NUMBER."""
+    name = f.nodes.get("name")
+    if name is not None and name.is_mapping:
+        name = name.value.get(r.source_language)
+    base = (slug(name.value) if name is not None and name.is_scalar else "") or f"room-{number}"
+    room_id, suffix = base, 2
+    while room_id in taken:
+        room_id, suffix = f"{base}-{suffix}", suffix + 1
+    taken[room_id] = index
+    return room_id
 
 
-def _plan(r: Reader, node: Node | None, rooms: tuple[Room, ...]) -> Plan:
-    f = r.fields(
-        node, "plan", ("areas",), ("title", "caption", "size", "streets", "entrance", "features")
-    )
-    before = len(r.problems)
-    size = _point(r, f.get("size"), "plan.size") if "size" in f else (100.0, 70.0)
-    if len(r.problems) > before:
-        size = (100.0, 70.0)
-    elif size[0] <= 0 or size[1] <= 0:
-        r.problem(f["size"].line, "plan.size", "width and height must be positive")
-        size = (100.0, 70.0)
-    streets = []
-    for path, item in r.items(f.get("streets"), "plan.streets", 0, 4):
-        s = r.fields(item, path, ("name", "side"))
-        streets.append(
-            Street(
-                r.text(s.get("name"), f"{path}.name", 80),
-                r.choice(s.get("side"), f"{path}.side", STREET_SIDES),
-            )
-        )
-    entrance = _point(r, f.get("entrance"), "plan.entrance", size) if "entrance" in f else None
-    features = []
-    for path, item in r.items(f.get("features"), "plan.features", 0, 40):
-        s = r.fields(item, path, ("name", "outline"))
-        features.append(
-            PlanShape(
-                r.text(s.get("name"), f"{path}.name", 80),
-                _outline(r, s.get("outline"), f"{path}.outline", size),
-            )
-        )
-    room_ids = {room.id for room in rooms}
-    areas = []
-    for path, item in r.items(f.get("areas"), "plan.areas", 1, 2000):
-        s = r.fields(item, path, ("room", "outline"))
-        room_id = r.string(s.get("room"), f"{path}.room", 60)
+def _plan(r: Reader, f: Fields, rooms: tuple[Room, ...]) -> Plan:
+    size = f["size"] or d.PLAN_SIZE
+    if size[0] <= 0 or size[1] <= 0:
+        r.problem(f.line_of("size"), "plan.size", "width and height must be positive")
+        size = d.PLAN_SIZE
+    if f["entrance"] is not None:
+        _inside(r, f["entrance"], f.nodes["entrance"], "plan.entrance", size)
+    room_ids = sorted(room.id for room in rooms if room.id)
+    features, areas = [], []
+    for shape in f["features"]:
+        features.append(PlanShape(shape["name"], _outline(r, shape, size),
+                                  where=Located(shape.line, shape.path)))  # fmt: skip
+    for area in f["areas"]:
+        room_id = area["room"]
         if room_id and room_id not in room_ids:
-            close = difflib.get_close_matches(room_id, sorted(room_ids), n=1)
+            close = difflib.get_close_matches(room_id, room_ids, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            r.problem(s["room"].line, f"{path}.room", f"no room has id '{room_id}'{hint}")
-        areas.append(
-            PlanShape(room_id, _outline(r, s.get("outline"), f"{path}.outline", size), room_id)
-        )
+            r.problem(area.line_of("room"), f"{area.path}.room",
+                      f"no room has id '{room_id}'{hint}")  # fmt: skip
+        areas.append(PlanShape(room_id, _outline(r, area, size), room_id,
+                               Located(area.line, area.path)))  # fmt: skip
     return Plan(
-        title=r.text(f.get("title"), "plan.title", 80) if "title" in f else "",
-        caption=r.text(f.get("caption"), "plan.caption", 300) if "caption" in f else "",
+        title=f["title"],
+        caption=f["caption"],
         size=size,
-        streets=tuple(streets),
-        entrance=entrance,
+        streets=tuple(Street(**street) for street in f["streets"]),
+        entrance=f["entrance"],
         features=tuple(features),
         areas=tuple(areas),
     )
 
 
-def _point(r: Reader, node: Node | None, path: str, bounds: Point | None = None) -> Point:
-    values = [r.number(n, p) for p, n in r.items(node, path)]
-    if len(values) != 2:
-        r.problem(node.line if node else None, path, f"expected [x, y], got {len(values)} numbers")
-        return (0.0, 0.0)
-    x, y = values
-    if bounds and not (0 <= x <= bounds[0] and 0 <= y <= bounds[1]):
-        r.problem(
-            node.line if node else None,
-            path,
-            f"point ({x:g}, {y:g}) is outside plan.size {bounds[0]:g} x {bounds[1]:g}",
-        )
-    return (x, y)
+def _outline(r: Reader, shape: Fields, size: Point) -> tuple[Point, ...]:
+    points = [point or (0.0, 0.0) for point in shape["outline"]]
+    nodes = shape.nodes["outline"].value if "outline" in shape.nodes else []
+    for index, (point, node) in enumerate(zip(points, nodes, strict=False)):
+        _inside(r, point, node, f"{shape.path}.outline[{index}]", size)
+    return tuple(points)
 
 
-def _outline(r: Reader, node: Node | None, path: str, size: Point) -> tuple[Point, ...]:
-    points = tuple(_point(r, n, p, size) for p, n in r.items(node, path, 3, 64))
-    return points
+def _inside(r: Reader, point: Point | None, node: Node, path: str, size: Point) -> None:
+    if point is not None and not (0 <= point[0] <= size[0] and 0 <= point[1] <= size[1]):
+        r.problem(node.line, path, f"point ({point[0]:g}, {point[1]:g}) is outside plan.size "
+                                   f"{size[0]:g} x {size[1]:g}")  # fmt: skip
 
 
-def _tip(r: Reader, path: str, node: Node) -> Tip:
-    f = r.fields(node, path, ("title", "text"), ("icon",))
-    icon = r.choice(f.get("icon"), f"{path}.icon", TIP_ICONS) if "icon" in f else "book"
-    return Tip(
-        r.text(f.get("title"), f"{path}.title", 80),
-        r.text(f.get("text"), f"{path}.text", 1200),
-        icon,
-        Located(f["text"].line if "text" in f else node.line, f"{path}.text"),
-    )
-
-
-def _nearby(r: Reader, path: str, node: Node) -> NearbyPlace:
-    f = r.fields(node, path, ("name", "text"), ("local_name", "walk_minutes"))
-    return NearbyPlace(
-        name=r.text(f.get("name"), f"{path}.name", 100),
-        local_name=r.string(f.get("local_name"), f"{path}.local_name", 100)
-        if "local_name" in f
-        else "",
-        walk_minutes=r.integer(f.get("walk_minutes"), f"{path}.walk_minutes", 1, 240)
-        if "walk_minutes" in f
-        else None,
-        text=r.text(f.get("text"), f"{path}.text", 2000),
-    )
-
-
-def _practical(r: Reader, node: Node | None) -> Practical:
-    names = ("getting_there", "accessibility", "photography", "bags")
-    f = r.fields(node, "practical", ("getting_there",), (*names[1:], "verify_note", "verify"))
-    texts = {
-        k: (r.text(f.get(k), f"practical.{k}", 2000) if k in f else "")
-        for k in (*names, "verify_note")
-    }
-    return Practical(**texts, verify=_verify_list(r, f.get("verify"), "practical.verify", names))
-
-
-def _source(r: Reader, path: str, node: Node) -> Source:
-    f = r.fields(node, path, ("title",), ("url",))
-    return Source(
-        r.text(f.get("title"), f"{path}.title", 300),
-        r.url(f.get("url"), f"{path}.url") if "url" in f else "",
-    )
-
-
-def _theme(r: Reader, node: Node | None) -> ThemeChoice:
-    f = r.fields(node, "theme", (), ("paper", "palette"))
-    paper = r.choice(f.get("paper"), "theme.paper", PAPERS) if "paper" in f else "half-letter"
-    colours = ("paper", "ink", "muted", "accent", "secondary")
-    p = r.fields(f.get("palette"), "theme.palette", (), colours)
-    palette = {}
-    for key, value_node in p.items():
-        if value_node.tag == "tag:yaml.org,2002:null" and not value_node.quoted:
-            hint = "a colour starts with '#', which YAML reads as a comment"
-            r.problem(
-                value_node.line,
-                f"theme.palette.{key}",
-                f'empty; {hint}: put it in quotes, like "#b0271f"',
-            )
-            continue
-        before = len(r.problems)
-        value = r.string(value_node, f"theme.palette.{key}", 7)
-        if len(r.problems) > before:
-            continue
-        if not _HEX.fullmatch(value):
-            r.problem(
-                value_node.line,
-                f"theme.palette.{key}",
-                f"expected a colour like \"#b0271f\", got '{shown(value)}'",
-            )
-        else:
-            palette[key] = value.lower()
-    return ThemeChoice(paper, palette)
+def _tip(f: Fields) -> Tip:
+    return Tip(f["title"], f["text"], f["icon"], Located(f.line_of("text"), f"{f.path}.text"))

@@ -5,8 +5,6 @@ from __future__ import annotations
 import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-MAX_FILE_BYTES = 40_000_000
-
 
 def resolve_content_file(base: Path, name: str) -> tuple[Path, str | None]:
     """Resolve `name` against the content folder; return (path, problem or None)."""
@@ -31,8 +29,6 @@ def resolve_content_file(base: Path, name: str) -> tuple[Path, str | None]:
         return path, f"cannot read {name}: {exc.strerror}"
     if not stat.S_ISREG(info.st_mode):
         return path, f"not a regular file: {name}"
-    if info.st_size > MAX_FILE_BYTES:
-        return path, f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB: {name}"
     if info.st_size == 0:
         return path, f"file is empty: {name}"
     return path, None

@@ -8,6 +8,7 @@ here, before anything can expand.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ import yaml
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
 from booklet.content.errors import ContentError, Problem
+from booklet.content.syntax import explain
 
 MAX_INPUT_BYTES = 2_000_000
 MAX_DEPTH = 32
@@ -105,12 +107,8 @@ def load_source(data: bytes, file_name: str) -> Node:
     except yaml.reader.ReaderError as exc:
         raise ContentError([_reader_problem(exc, text, file_name)]) from None
     except yaml.MarkedYAMLError as exc:
-        # An unclosed quote is best reported where it opens, not at the end of the file.
-        opened_at = exc.context_mark if exc.context and "quoted" in exc.context else None
-        mark = opened_at or exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        what = exc.problem or exc.context or "not valid YAML"
-        raise ContentError([Problem(file_name, line, "", f"YAML syntax error: {what}")]) from None
+        said = explain(exc, text, _LOADER)
+        raise ContentError([Problem(file_name, said.line, "", said.message, said.column)]) from None
     except yaml.YAMLError as exc:
         raise ContentError([Problem(file_name, None, "", f"YAML error: {exc}")]) from None
     if root is None:
@@ -175,3 +173,15 @@ def _convert(node: yaml.Node, file_name: str, problems: list[Problem], path: str
         mapping[key] = _convert(value_node, file_name, problems, f"{path}.{key}" if path else key)
         key_lines[key] = key_line
     return Node(mapping, line, key_lines=key_lines)
+
+
+def text_scalars(node: Node, path: str = "") -> Iterator[tuple[str, Node]]:
+    """Every text scalar in the tree with its dotted path, in file order."""
+    if node.is_mapping:
+        for key, child in node.value.items():
+            yield from text_scalars(child, f"{path}.{key}" if path else key)
+    elif node.is_sequence:
+        for index, child in enumerate(node.value):
+            yield from text_scalars(child, f"{path}[{index}]")
+    elif node.tag == STR_TAG or node.quoted:
+        yield path, node

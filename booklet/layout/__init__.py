@@ -1,1 +1,1 @@
-"""Stage 3: turn validated content and a theme into ReportLab flowables and page templates."""
+"""Stage 2, typeset: an edition's content and a theme laid out into PDF bytes (`Rendered`)."""

@@ -1,29 +1,23 @@
-"""Per-build state shared by the section builders: content, theme, labels, placed images."""
+"""What the section builders share for one typesetting: content, theme, labels, placed photos.
+
+Built by typeset.py and read-only everywhere: a pass with spare pages or smaller photos is a
+new context (`dataclasses.replace`), never a patched one."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from reportlab.platypus import Paragraph
 
 from booklet.content.inline import escape, paragraphs, to_markup
 from booklet.content.model import Content
+from booklet.labels import Labels
 from booklet.layout.flowables.even import EvenParagraph
-from booklet.layout.labels import Labels
-from booklet.theme import Theme
+from booklet.layout.rendered import PlacedImage
+from booklet.theme.theme import Theme
 
 
 @dataclass(frozen=True)
-class PlacedImage:
-    """A processed image file and the size (points) it is drawn at."""
-
-    file: Path
-    width: float
-    height: float
-
-
-@dataclass
 class LayoutContext:
     content: Content
     theme: Theme
@@ -38,7 +32,7 @@ class LayoutContext:
     def markup(self, text: str, link_colour: str | None = None) -> str:
         """Content text as safe ReportLab markup, with this edition's quotation marks."""
         colour = link_colour or self.theme.palette.hex["accent"]
-        return to_markup(text, colour, self.labels["quotes"])
+        return to_markup(text, colour, self.labels.quotes)
 
     def para(self, text: str, style: str) -> Paragraph:
         """One paragraph of content text (inline markup allowed, everything else escaped)."""
@@ -51,8 +45,3 @@ class LayoutContext:
     def label(self, text: str, style: str) -> Paragraph:
         """A fixed string from the label table: escaped, no inline markup."""
         return Paragraph(escape(text), self.theme.styles[style])
-
-
-def room_key(room_id: str) -> str:
-    """PDF destination name of a room's page."""
-    return f"room-{room_id}"

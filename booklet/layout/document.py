@@ -7,15 +7,16 @@ from typing import Any
 
 from reportlab.lib.colors import CMYKColor
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from booklet.content.inline import escape
 from booklet.content.model import Located
+from booklet.layout import tagging
 from booklet.layout.flowables.heading import Anchor, Heading, Marker
 from booklet.layout.measure import StoryLog
-from booklet.theme import Theme
 from booklet.theme.profile import MARK_GAP, MARK_LENGTH
+from booklet.theme.theme import Theme
 
 PageDrawer = Callable[[Canvas, "BookletDocument"], None]
 
@@ -60,7 +61,8 @@ class BookletDocument(BaseDocTemplate):
         self.key_pages: dict[str, int] = {}
         # copy-fit: the record of what was placed where, for the layout report.
         self.log = StoryLog()
-        body_frame = Frame(
+        # tagging: frames draw each flowable inside its structure element (layout/tagging.py)
+        body_frame = tagging.TaggingFrame(
             paper.margin_x,
             paper.margin_bottom,
             paper.frame_width,
@@ -71,7 +73,7 @@ class BookletDocument(BaseDocTemplate):
             bottomPadding=0,
             id="body",
         )
-        full_frame = Frame(0, 0, paper.width, paper.height, id="full", showBoundary=0)
+        full_frame = tagging.TaggingFrame(0, 0, paper.width, paper.height, id="full")
         self.addPageTemplates(
             [
                 PageTemplate(COVER, [full_frame], onPage=self._page_start(draw_cover),
@@ -82,6 +84,15 @@ class BookletDocument(BaseDocTemplate):
                              onPageEnd=self._page_end(None)),
             ]
         )  # fmt: skip
+
+    def build(
+        self,
+        flowables: list[Flowable],
+        filename: Any = None,
+        canvasmaker: Any = tagging.TaggedCanvas,
+    ) -> None:
+        """Every pass draws on a canvas that records the structure tree (tagged PDF)."""
+        super().build(flowables, filename, canvasmaker)
 
     def handle_documentBegin(self) -> None:
         super().handle_documentBegin()
@@ -109,9 +120,11 @@ class BookletDocument(BaseDocTemplate):
     def _page_end(self, draw: Callable[[Canvas], None] | None) -> Callable[[Canvas, Any], None]:
         def end(canvas: Canvas, _doc: Any) -> None:
             if draw is not None:
-                draw(canvas)
+                with tagging.artifact(canvas, "Pagination", "Footer"):
+                    draw(canvas)
             if self.theme.profile.bleed:
-                draw_crop_marks(canvas, self.theme)
+                with tagging.artifact(canvas, "Page"):
+                    draw_crop_marks(canvas, self.theme)
 
         return end
 

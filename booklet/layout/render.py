@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -11,9 +13,11 @@ from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from booklet import __version__
+from booklet.content.dates import SOURCE_DATE_EPOCH, creation_date
 from booklet.content.errors import ContentError, Problem
-from booklet.content.inline import escape
-from booklet.content.model import Located
+from booklet.content.inline import escape, plain
+from booklet.content.model import Content, Located
 from booklet.layout.context import LayoutContext
 from booklet.layout.document import BookletDocument
 from booklet.layout.flowables.heading import Anchor, Heading
@@ -21,6 +25,7 @@ from booklet.layout.flowables.index import RoomIndex
 from booklet.layout.measure import StoryLog
 from booklet.layout.sections import back, cover
 from booklet.layout.story import build_story
+from booklet.layout.tagged_pdf import finish
 
 # Pure-Python ASCII85 of every stream on every pass costs minutes on large booklets and makes
 # files 25% bigger; binary streams are fine in every PDF reader.
@@ -33,7 +38,9 @@ rl_config.trustedSchemes = []
 
 
 @dataclass(frozen=True)
-class Rendered:
+class LaidOut:
+    """One run of ReportLab over the story (typeset.py may need several)."""
+
     pdf: bytes
     pages: int
     key_pages: dict[str, int]
@@ -42,8 +49,34 @@ class Rendered:
     log: StoryLog = field(default_factory=StoryLog, compare=False, repr=False)
 
 
-def render(ctx: LayoutContext, metadata: dict[str, str | bool]) -> Rendered:
+def pdf_metadata(content: Content) -> dict[str, str | bool]:
+    """The document information a reader shows (title, author, language, dates...).
+
+    `created` (ISO 8601, or "" for none) is the creation date layout/tagged_pdf.py writes into
+    the Info dictionary and the XMP; ReportLab ignores the key."""
+    info = content.booklet
+    title = plain(info.title)
+    created = creation_date(plain(info.edition), os.environ.get(SOURCE_DATE_EPOCH))
+    return {
+        "title": f"{title} — {plain(content.museum.name)}",
+        "author": ", ".join(info.authors) or plain(content.museum.name),
+        "subject": plain(info.subtitle),
+        "keywords": ", ".join(plain(k) for k in info.keywords),
+        "creator": f"booklet {__version__}",
+        "lang": content.language,
+        "displayDocTitle": True,
+        "created": created.isoformat() if created else "",
+    }
+
+
+def render(ctx: LayoutContext, seed: Mapping[str, int] | None = None) -> LaidOut:
+    """Lay the story out with ReportLab's multi-pass build; the PDF bytes and its page map.
+
+    `seed` is the page of each heading from an earlier layout of the same booklet (a rebuild
+    in watch mode, or the same edition before spare pages were added): where it still holds,
+    the table of contents is right after the first pass and ReportLab stops there."""
     buffer = io.BytesIO()
+    metadata = pdf_metadata(ctx.content)
     doc = BookletDocument(
         buffer,
         ctx.theme,
@@ -53,9 +86,10 @@ def render(ctx: LayoutContext, metadata: dict[str, str | bool]) -> Rendered:
     )
     story = build_story(ctx)
     # copy-fit: the fitting step's flowables are for this story only. ReportLab leaves marks
-    # on what it placed (postponed, keep-with-next undone), so another layout starts afresh.
+    # on what it placed (postponed, keep-with-next undone), so another layout starts afresh
+    # (typeset.py's contexts for later layouts share this dict through dataclasses.replace).
     ctx.fitted.clear()
-    _reserve_contents(story)
+    _reserve_contents(story, seed or {})
     try:
         passes = doc.multiBuild(story, maxPasses=6)
     except LayoutError:
@@ -72,18 +106,21 @@ def render(ctx: LayoutContext, metadata: dict[str, str | bool]) -> Rendered:
                 )
             ]
         ) from None
-    return Rendered(buffer.getvalue(), doc.page, dict(doc.key_pages), passes, doc.log)
+    # tagging: the structure recorded on the last pass's canvas becomes the PDF's tag tree
+    pdf = finish(buffer.getvalue(), doc.canv.structure, metadata)
+    return LaidOut(pdf, doc.page, dict(doc.key_pages), passes, doc.log)
 
 
-def _reserve_contents(story: list[Flowable]) -> None:
+def _reserve_contents(story: list[Flowable], seed: Mapping[str, int]) -> None:
     """Give the table of contents its entries before the first pass.
 
     Every entry is known up front; only page numbers are not. Laying out the first pass with a
     contents page of the right length means pages do not move in the second pass, so two
-    passes suffice instead of three (a third of the layout time on large booklets).
+    passes suffice instead of three (a third of the layout time on large booklets); with the
+    right page numbers from `seed`, one pass suffices.
     """
     entries = [
-        (f.level, escape(f.title), 999, f.key)
+        (f.level, escape(f.title), seed.get(f.key, 999), f.key)
         for f in story
         if isinstance(f, Heading | Anchor) and f.in_toc
     ]

@@ -1,6 +1,7 @@
-"""Sending the booklet to travelers by email: `booklet send`.
+"""Stage 3, a consumer: sending typeset booklets to travelers by email (`booklet send`).
 
-travelers.py reads and checks the list, message.py writes each email, stamp.py personalises the
-cover of a booklet built once per language, smtp.py delivers with retries, ledger.py remembers who
-has it, and command.py is the command line that ties them together.
+travelers.py reads and checks the list, message.py writes each email around a `Rendered`
+booklet's bytes, stamp.py personalises its cover where typesetting says the band is, smtp.py
+delivers with retries, ledger.py remembers who has it; cli_send.py is the command that ties them
+together. Nothing here imports the build: it takes bytes and positions, never a content path.
 """

@@ -5,9 +5,9 @@ thousand layouts. The booklet is built once per language and each copy gets a sm
 (drawn by ReportLab in the bundled Sans, merged by pypdf) on page 1, written as an incremental
 update so the original bytes stay untouched in front of it.
 
-The line goes in the cover's ink band, in paper colour, below the museum name (left) and the
-edition (right). Its place is measured from the text on the page, not copied from the cover
-code, so it follows the band if the design moves or the museum name wraps.
+The line goes in the cover's ink band (where typesetting says it is), in paper colour, below
+the museum name (left) and the edition (right). Its place is measured from the text on the
+page, so it follows the band if the museum name wraps.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from booklet.layout.sections.cover import BAND_SHARE
+from booklet.layout.rendered import Box
 from booklet.theme.fonts import register_fonts
 
 FONT = "Sans"
@@ -44,18 +44,21 @@ class Placement:
 class CoverStamp:
     """Stamps lines onto page 1 of one built booklet; the PDF is parsed once, then shared."""
 
-    def __init__(self, pdf: bytes, colour: Color) -> None:
+    def __init__(self, pdf: bytes, colour: Color, band: Box) -> None:
+        """`band` is the cover's ink band, from the trim's lower-left corner."""
         register_fonts()
         self._reader = PdfReader(io.BytesIO(pdf))
         self._colour = colour
         page = self._reader.pages[0]
         self._page_size = (float(page.mediabox.width), float(page.mediabox.height))
-        self.placement = find_placement(page)
+        self.placement = find_placement(page, band[3])
 
     def apply(self, line: str) -> bytes:
         """The booklet with `line` on its cover, shrunk (then shortened) to fit the band."""
         overlay = PdfReader(io.BytesIO(self._overlay(line))).pages[0]
         writer = PdfWriter(self._reader, incremental=True)
+        if self._reader.metadata:  # pypdf's incremental update drops the /Info (title, author)
+            writer.add_metadata(dict(self._reader.metadata))
         cover = writer.pages[0]
         cover.merge_page(overlay)
         cover.compress_content_streams()
@@ -68,9 +71,13 @@ class CoverStamp:
         line, size = fit_line(line, place.size, place.width)
         out = io.BytesIO()
         canvas = Canvas(out, pagesize=self._page_size, invariant=1, initialFontName=FONT)
+        # The booklet is a tagged PDF, where every mark must belong to an element or be an
+        # artifact: the line is personal page furniture that a screen reader skips.
+        canvas.addLiteral("/Artifact <</Type /Pagination /Subtype /Watermark>> BDC")
         canvas.setFont(FONT, size)
         canvas.setFillColor(self._colour)
         canvas.drawString(place.x, place.y, line)
+        canvas.addLiteral("EMC")
         canvas.showPage()
         canvas.save()
         return out.getvalue()
@@ -93,11 +100,11 @@ def unprintable(text: str) -> str:
     return "".join(dict.fromkeys(c for c in text if not c.isspace() and ord(c) not in glyphs))
 
 
-def find_placement(page: PageObject) -> Placement:
+def find_placement(page: PageObject, band_height: float) -> Placement:
     """Centre the line in the free strip of the band below its lowest text, at its left edge."""
     box = page.trimbox
     bottom, left, right = float(box.bottom), float(box.left), float(box.right)
-    band_top = bottom + float(box.height) * BAND_SHARE
+    band_top = bottom + band_height
     in_band = [run for run in _text_runs(page) if bottom < run[1] < band_top]
     if in_band:
         x = min(run[0] for run in in_band)

@@ -28,6 +28,8 @@ _LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _ADDRESS = re.compile(rf"{_LOCAL}@{_LABEL}(?:\.{_LABEL})+")
 _LANGUAGE = re.compile(r"([a-z]{2})(?:[-_][a-z0-9]{2,8})*")
+_ENCODED_WORD = re.compile(r"=\?.*\?=", re.DOTALL)
+_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")  # what str.splitlines() splits at
 
 # ISO 639-1, so that "sp" for Spanish is caught instead of quietly getting the English edition.
 _ISO_639_1 = """
@@ -82,7 +84,10 @@ def read_travelers(path: Path) -> list[Traveler]:
     if start is None:
         raise ContentError([Problem(name, None, "", f"no travelers listed; {_HEADER_HINT}")])
     rows = csv.reader(lines[start:], delimiter=_delimiter(lines[start]))
-    header = [column.strip().lower() for column in next(rows)]
+    try:
+        header = [column.strip().lower() for column in next(rows)]
+    except csv.Error as error:
+        raise ContentError([Problem(name, start + 1, "", _csv_problem(error))]) from None
     problems = _check_header(name, start + 1, header)
     if problems:
         raise ContentError(problems)
@@ -91,19 +96,46 @@ def read_travelers(path: Path) -> list[Traveler]:
     travelers: list[Traveler] = []
     first_line: dict[str, int] = {}
     end = rows.line_num + start
-    for row in rows:
-        line, end = end + 1, rows.line_num + start
-        if not any(cell.strip() for cell in row):
-            continue
-        values = {k: row[i].strip() if i < len(row) else "" for k, i in columns.items()}
-        traveler = _traveler(name, line, values, first_line, problems)
-        if traveler is not None:
-            travelers.append(traveler)
+    try:
+        for row in rows:
+            line, end = end + 1, rows.line_num + start
+            if not any(cell.strip() for cell in row):
+                continue
+            values = {k: row[i].strip() if i < len(row) else "" for k, i in columns.items()}
+            traveler = _traveler(name, line, values, first_line, problems)
+            if traveler is not None:
+                travelers.append(traveler)
+    except csv.Error as error:  # the csv module stops there: report it with the rows before it
+        problems.append(Problem(name, end + 1, "", _csv_problem(error)))
     if not travelers and not problems:
         problems.append(Problem(name, None, "", "no travelers listed below the header"))
     if problems:
         raise ContentError(problems)
     return travelers
+
+
+def _csv_problem(error: csv.Error) -> str:
+    if "field larger than field limit" in str(error):
+        return (
+            f"a cell is longer than {csv.field_size_limit()} characters "
+            "(a quote left open swallows the rest of the file)"
+        )
+    return f"not readable as CSV: {str(error)[:100]}"
+
+
+def header_problem(text: str) -> str | None:
+    """Why `text` cannot go into an email header as it is, or None. Python's email package
+    decodes RFC 2047 encoded words (`=?utf-8?q?...?=`) in any header it is given, and before
+    the CVE-2024-6923 fix it wrote what they decode to (line breaks included) unencoded: a
+    name could add headers or replace the body. So nothing that looks like one is accepted."""
+    if any(char in _LINE_BREAKS for char in text):
+        return "contains a line break; it must be one line"
+    if _ENCODED_WORD.search(text):
+        return (
+            "looks like an encoded word (=?charset?q?...?=), which mail programs decode "
+            "into other text; write it as plain text"
+        )
+    return None
 
 
 def _read_text(path: Path) -> str:
@@ -144,7 +176,10 @@ def _traveler(
     """One row as a Traveler, or None after adding its problems to `out`."""
     before = len(out)
     person = clean_name(values["name"])
-    if not person:
+    unsafe = header_problem(values["name"])
+    if unsafe:
+        out.append(Problem(name, line, "name", unsafe))
+    elif not person:
         out.append(Problem(name, line, "name", "missing name"))
     elif len(person) > MAX_NAME:
         out.append(Problem(name, line, "name", f"longer than {MAX_NAME} characters"))
@@ -176,11 +211,13 @@ def _traveler(
 
 
 def _language(text: str) -> str:
-    """ "es", "ES", "es-MX" → "es"; "" when empty or not a language."""
+    """ "es", "ES" → "es"; "es-MX", "es_mx" → "es-MX" (the edition for Mexico if the content
+    has one, else the Spanish one); "" when empty or not a language."""
     match = _LANGUAGE.fullmatch(text.lower())
     if match is None or match.group(1) not in ISO_LANGUAGES:
         return ""
-    return match.group(1)
+    region = re.fullmatch(r"[a-z]{2}[-_]([a-z]{2})", text.lower())
+    return f"{match.group(1)}-{region.group(1).upper()}" if region else match.group(1)
 
 
 def _visit_date(text: str) -> datetime.date | None:

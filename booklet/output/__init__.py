@@ -1,1 +1,1 @@
-"""Stage 4: finish and write the PDF."""
+"""Stage 3, consumers of `Rendered` PDF bytes: write, impose, preflight."""

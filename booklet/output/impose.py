@@ -63,8 +63,11 @@ def impose(pdf: bytes, paper: str, title: str) -> Imposed:
             y = (parent.height - height) / 2
             side.merge_transformed_page(page, Transformation().translate(x, y))
         writer.add_page(side)
+    # The booklet's own dates (output/pdf.py's rule), so the sheets carry the same ones.
+    dates = {key: value for key, value in (reader.metadata or {}).items()
+             if key in ("/CreationDate", "/ModDate")}  # fmt: skip
     writer.add_metadata({"/Title": f"{title} (imposed for saddle stitching)",
-                         "/Creator": "booklet"})  # fmt: skip
+                         "/Creator": "booklet", **dates})  # fmt: skip
     out = io.BytesIO()
     writer.write(out)
     return Imposed(out.getvalue(), len(reader.pages) // 4, parent)

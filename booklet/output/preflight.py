@@ -7,25 +7,22 @@ rendered booklet (pages, image resolution at the placed size, text that does not
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
-from reportlab.pdfbase import pdfmetrics
-
-from booklet.content.errors import printable
 from booklet.content.inline import links, url_problem
 from booklet.content.model import Content
 from booklet.content.photos import inspect_image
-from booklet.content.source import STR_TAG, Node
-from booklet.layout.context import LayoutContext, room_key
+from booklet.content.project import Project
+from booklet.content.source import Node, text_scalars
+from booklet.layout.keys import room_key
 from booklet.layout.measure import Unit
-from booklet.layout.render import Rendered
+from booklet.layout.rendered import COVER_PHOTO, Rendered
 from booklet.layout.report import RUNS_ON, check_story
-from booklet.layout.sections.cover import title_overflow
-from booklet.theme.fonts import FACE_NAMES
+from booklet.words import counted
 
 ERROR, WARNING, INFO = "error", "warning", "info"
-MAX_NAMED = 3
+SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
 PRINT_DPI_WARNING = 200
 PRINT_DPI_ERROR = 100
 
@@ -38,36 +35,40 @@ class Finding:
     message: str
 
 
-def preflight(root: Node, ctx: LayoutContext, rendered: Rendered, unpadded: int) -> list[Finding]:
+def preflight(project: Project, rendered: Mapping[str, Rendered]) -> list[Finding]:
+    """Every finding for the editions typeset in `rendered` (by language), errors first.
+
+    Findings of a translated edition name it ("[es] pages"); one the content checks find in
+    every edition is listed once."""
+    findings: list[Finding] = []
+    for language, edition in rendered.items():
+        for finding in check_edition(project, project.editions[language], edition):
+            if finding in findings:
+                continue
+            if language != project.source.language:
+                finding = replace(finding, check=f"[{language}] {finding.check}")
+            findings.append(finding)
+    return sorted(findings, key=lambda f: SEVERITY_ORDER[f.severity])
+
+
+def check_edition(project: Project, content: Content, rendered: Rendered) -> list[Finding]:
     """Every finding for one edition, errors first."""
+    root = project.root
     findings = [
-        *check_glyphs(root, ctx.content),
-        *check_links(root, ctx.content),
-        *check_images(ctx, rendered),
-        *check_fit(root, ctx, rendered),
-        *check_layout(ctx, rendered),
-        *check_pages(rendered, unpadded),
-        *check_qr(root, ctx.content),
+        *check_glyphs(project),
+        *check_links(root, content),
+        *check_images(content, rendered),
+        *check_fit(root, content, rendered),
+        *check_layout(content, rendered),
+        *check_pages(rendered),
+        *check_qr(root, content),
     ]
-    order = {ERROR: 0, WARNING: 1, INFO: 2}
-    return sorted(findings, key=lambda f: order[f.severity])
+    return sorted(findings, key=lambda f: SEVERITY_ORDER[f.severity])
 
 
 def _where(content: Content, line: int | None, field: str) -> str:
     location = f"{content.file.name}:{line}" if line else content.file.name
     return f"{location}: {field}" if field else location
-
-
-def _scalars(node: Node, path: str = "") -> Iterator[tuple[str, Node]]:
-    """Every text scalar in the tree with its dotted path."""
-    if node.is_mapping:
-        for key, child in node.value.items():
-            yield from _scalars(child, f"{path}.{key}" if path else key)
-    elif node.is_sequence:
-        for index, child in enumerate(node.value):
-            yield from _scalars(child, f"{path}[{index}]")
-    elif node.tag == STR_TAG or node.quoted:
-        yield path, node
 
 
 def _find(root: Node, path: str) -> Node | None:
@@ -83,46 +84,17 @@ def _find(root: Node, path: str) -> Node | None:
     return node
 
 
-def _covered() -> set[int]:
-    """Code points every bundled face can draw: a character must work in any style."""
-    faces = [pdfmetrics.getFont(name).face.charToGlyph for name in FACE_NAMES]
-    common = set(faces[0])
-    for cmap in faces[1:]:
-        common &= set(cmap)
-    return common
-
-
-def check_glyphs(root: Node, content: Content) -> list[Finding]:
-    covered = _covered()
-    findings = []
-    for path, node in _scalars(root):
-        missing = sorted({c for c in node.value if c not in "\n\t" and ord(c) not in covered})
-        if not missing:
-            continue
-        # One finding per field, naming a few characters: a paragraph in another script
-        # must not become thousands of lines.
-        named = ", ".join(f"'{printable(c)}' (U+{ord(c):04X})" for c in missing[:MAX_NAMED])
-        more = f" and {len(missing) - MAX_NAMED} more" if len(missing) > MAX_NAMED else ""
-        what = "character" if len(missing) == 1 else "characters"
-        verb = "is" if len(missing) == 1 else "are"
-        findings.append(
-            Finding(
-                ERROR,
-                "glyphs",
-                _where(content, node.line, path),
-                f"{what} {named}{more} {verb} not in the bundled fonts; "
-                "replace them or they print as blank boxes"
-                if len(missing) > 1
-                else f"{what} {named} {verb} not in the bundled fonts; "
-                "replace it or it prints as a blank box",
-            )
-        )
-    return findings
+def check_glyphs(project: Project) -> list[Finding]:
+    """Characters the fonts lack, found when the project loaded."""
+    return [
+        Finding(ERROR, "glyphs", f"{p.file}:{p.line}: {p.field}", p.message)
+        for p in project.missing_glyphs
+    ]
 
 
 def check_links(root: Node, content: Content) -> list[Finding]:
     findings = []
-    for path, node in _scalars(root):
+    for path, node in text_scalars(root):
         for link in links(node.value):
             problem = url_problem(link.url)
             if problem:
@@ -134,15 +106,18 @@ def check_links(root: Node, content: Content) -> list[Finding]:
     return findings
 
 
-def check_images(ctx: LayoutContext, rendered: Rendered) -> list[Finding]:
+def check_images(content: Content, rendered: Rendered) -> list[Finding]:
     findings = []
-    printing = ctx.theme.profile.bleed
-    for room in ctx.content.rooms:
-        image, placed = room.image, ctx.images.get(room.id)
+    printing = rendered.profile.bleed
+    # Each photo, where it was placed and on which page. (A cover photo is cropped to fill its
+    # box: its limiting side, the smaller of the two scales below, is the one kept whole.)
+    photos = [(room.image, rendered.images.get(room.id), rendered.key_pages.get(room_key(room.id)))
+              for room in content.rooms]  # fmt: skip
+    photos.append((content.booklet.cover.image, rendered.images.get(COVER_PHOTO), 1))
+    for image, placed, page in photos:
         if image is None or placed is None:
             continue
-        where = _where(ctx.content, image.where.line, image.where.field)
-        page = rendered.key_pages.get(room_key(room.id))
+        where = _where(content, image.where.line, image.where.field)
         info = inspect_image(image.path)
         dpi = round(min(info.width / (placed.width / 72), info.height / (placed.height / 72)))
         on_page = f" on page {page}" if page else ""
@@ -166,29 +141,34 @@ def check_images(ctx: LayoutContext, rendered: Rendered) -> list[Finding]:
                     f"{on_page}; it may print soft (200+ recommended)",
                 )
             )
-        if not image.alt and not image.caption:
+        if not image.alt:
+            # The tagged PDF still describes the photo, but only as well as this fallback.
+            heard = "its caption" if image.caption else "only the room's name"
             findings.append(
-                Finding(WARNING, "alt text", where, f"{image.path.name} has no caption or alt text")
-            )
+                Finding(
+                    WARNING, "alt text", where,
+                    f"{image.path.name} has no alt text; a screen reader hears {heard} instead",
+                )
+            )  # fmt: skip
     return findings
 
 
-def check_fit(root: Node, ctx: LayoutContext, rendered: Rendered) -> list[Finding]:
+def check_fit(root: Node, content: Content, rendered: Rendered) -> list[Finding]:
     findings = []
-    overflow = title_overflow(ctx)
+    overflow = rendered.title_overflow
     if overflow > 0:
         node = _find(root, "booklet.title")
         findings.append(
             Finding(
                 ERROR,
                 "fit",
-                _where(ctx.content, node.line if node else None, "booklet.title"),
+                _where(content, node.line if node else None, "booklet.title"),
                 f"the title block is {overflow:.0f} pt too tall for the cover; "
                 "shorten the title or subtitle",
             )
         )
     # copy-fit: rooms that ran on, measured from the laid-out pages (layout/report.py).
-    names = {room_key(room.id): room.name for room in ctx.content.rooms}
+    names = {room_key(room.id): room.name for room in content.rooms}
     for problem in check_story(rendered.log):
         if problem.rule != RUNS_ON or problem.unit is None:
             continue
@@ -196,21 +176,20 @@ def check_fit(root: Node, ctx: LayoutContext, rendered: Rendered) -> list[Findin
             Finding(
                 WARNING,
                 "fit",
-                _unit_where(ctx.content, problem.unit),
-                f"'{names.get(problem.unit.key, problem.unit.title)}' runs over {problem.span} "
-                f"pages (from page "
-                f"{problem.page}) even with a smaller picture and tighter spacing; shorten "
-                "its text to keep it on one page",
+                _unit_where(content, problem.unit),
+                f"'{names.get(problem.unit.key, problem.unit.title)}' runs over "
+                f"{counted(problem.span, 'page')} (from page {problem.page}) even with a "
+                "smaller picture and tighter spacing; shorten its text to keep it on one page",
             )
         )
     return findings
 
 
-def check_layout(ctx: LayoutContext, rendered: Rendered) -> list[Finding]:
+def check_layout(content: Content, rendered: Rendered) -> list[Finding]:
     """The typographic rules on the laid-out pages (layout/report.py): lone headings and
     boxes, widows, orphans, runts, short continuations, pages under-filled for no reason."""
     findings = [
-        Finding(WARNING, "layout", _unit_where(ctx.content, problem.unit), problem.message)
+        Finding(WARNING, "layout", _unit_where(content, problem.unit), problem.message)
         for problem in check_story(rendered.log)
         if problem.rule != RUNS_ON
     ]
@@ -229,8 +208,9 @@ def _unit_where(content: Content, unit: Unit | None) -> str:
     return _where(content, unit.where.line, unit.where.field)
 
 
-def check_pages(rendered: Rendered, unpadded: int) -> list[Finding]:
+def check_pages(rendered: Rendered) -> list[Finding]:
     findings = []
+    unpadded = rendered.unpadded_pages
     spill = unpadded % 4
     padding = (4 - spill) % 4  # what printing adds, whether or not this profile pads
     if spill in (1, 2):
@@ -239,19 +219,18 @@ def check_pages(rendered: Rendered, unpadded: int) -> list[Finding]:
                 WARNING,
                 "pages",
                 f"page {unpadded}",
-                f"{unpadded} pages: the last sheet carries only {spill} page(s) "
-                f"of content and {padding} spare pages; trimming {spill} page(s) "
-                "of text would save a sheet",
+                f"{unpadded} pages: the last sheet carries only {counted(spill, 'page')} "
+                f"of content and {counted(padding, 'spare page')}; trimming "
+                f"{counted(spill, 'page')} of text would save a sheet",
             )
         )
-    sheets = rendered.pages / 4
     findings.append(
         Finding(
             INFO,
             "pages",
             f"{rendered.pages} pages",
             f"{unpadded} pages of content + {padding} spare = {rendered.pages} "
-            f"({sheets:g} sheets folded)"
+            f"({counted(rendered.pages // 4, 'sheet')} folded)"
             if rendered.pages % 4 == 0
             else f"{rendered.pages} pages (not a multiple of 4; build with --profile print to pad)",
         )
@@ -260,6 +239,12 @@ def check_pages(rendered: Rendered, unpadded: int) -> list[Finding]:
 
 
 def check_qr(root: Node, content: Content) -> list[Finding]:
-    node = _find(root, "museum.website")
-    where = _where(content, node.line if node else None, "museum.website")
+    if not content.museum.website:
+        return []  # no website, no QR code
+    field = "museum.website"
+    node = _find(root, field)
+    if node is not None and node.is_mapping:  # one URL per edition: name this edition's
+        language = content.language if content.language in node.value else content.booklet.language
+        field, node = f"{field}.{language}", node.value.get(language)
+    where = _where(content, node.line if node else None, field)
     return [Finding(INFO, "qr code", where, f"encodes {content.museum.website}")]

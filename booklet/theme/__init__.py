@@ -1,5 +1,6 @@
-"""Stage 2: the theme — paper, palette, fonts and named styles — as data for the layout."""
+"""The theme — paper, palette, fonts, profiles and named styles — as data for the layout.
 
-from booklet.theme.theme import Theme, make_theme
-
-__all__ = ["Theme", "make_theme"]
+A foundation rather than a stage: it knows nothing of the content, so the content checks, the
+layout and the mail may all use it. `paper.py` and `profile.py` import no ReportLab, so the
+command line can offer their names without loading it; `theme.py` ties them together.
+"""

@@ -13,6 +13,7 @@ DEFAULT_PALETTE = {
     "accent": "#b0271f",
     "secondary": "#2e6a52",
 }
+PALETTE_KEYS = tuple(DEFAULT_PALETTE)  # the names a content file may set under theme.palette
 
 
 @dataclass(frozen=True)

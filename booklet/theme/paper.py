@@ -1,11 +1,18 @@
-"""Page sizes, margins and the safe area for each paper the booklet can be printed on."""
+"""Page sizes, margins and the safe area for each paper the booklet can be printed on.
+
+The one home of the paper names (`PAPERS`): the content checks and the command line take them
+from here. No ReportLab import, so `booklet --help` can list them cheaply; the units are
+ReportLab's own (points; `mm` computed exactly as reportlab.lib.units does)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.pagesizes import A4, A5, LETTER
-from reportlab.lib.units import inch, mm
+inch = 72.0
+mm = inch / 2.54 * 0.1
+A4 = (210 * mm, 297 * mm)
+A5 = (148 * mm, 210 * mm)
+LETTER = (8.5 * inch, 11 * inch)
 
 
 @dataclass(frozen=True)

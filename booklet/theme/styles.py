@@ -6,6 +6,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
+from booklet.locales.codes import hyphenation_dictionary
 from booklet.theme.fonts import FontSet
 from booklet.theme.palette import Palette
 from booklet.theme.paper import Paper
@@ -104,6 +105,10 @@ def make_styles(paper: Paper, palette: Palette, fonts: FontSet, language: str) -
         "footer": derive("footer", sans, fontSize=7 * s, leading=9 * s, textColor=palette.muted),
         "toc.1": derive(
             "toc.1", sans, fontSize=10.5 * s, leading=15 * s, rightIndent=24 * s, spaceBefore=3 * s
+        ),
+        # The contents of a museum with many rooms, tightened rather than run onto a second page.
+        "toc.1.compact": derive(
+            "toc.1.compact", sans, fontSize=10.5 * s, leading=15 * s, rightIndent=24 * s
         ),
         "legend": derive(
             "legend",
@@ -311,17 +316,23 @@ def make_styles(paper: Paper, palette: Palette, fonts: FontSet, language: str) -
 
 
 def _hyphenation_language(language: str) -> str:
-    """pyphen's dictionary for the edition's language."""
-    return {"en": "en_US", "es": "es"}.get(language, language)
+    """pyphen's dictionary for the edition ("en-GB" -> en_GB), "" for none."""
+    return hyphenation_dictionary(language)
 
 
-def index_table_style(style: ParagraphStyle) -> TableStyle:
-    """The borderless table a contents page or index lays its lines in.
+def index_table_style(style: ParagraphStyle, row_padding: float | None = None) -> TableStyle:
+    """The borderless table a contents page or index lays its lines in; `row_padding` above
+    and below each line replaces the table's default (3 points) for a compact list.
 
     FONT matters: without it ReportLab's table selects Helvetica, a base-14 font."""
+    padding = [] if row_padding is None else [
+        ("TOPPADDING", (0, 0), (-1, -1), row_padding),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), row_padding),
+    ]  # fmt: skip
     return TableStyle([
         ("FONT", (0, 0), (-1, -1), style.fontName, style.fontSize),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        *padding,
     ])  # fmt: skip

@@ -6,6 +6,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from booklet.content.model import Located
+from booklet.layout import tagging
 
 
 class Heading(Paragraph):
@@ -27,6 +28,7 @@ class Heading(Paragraph):
         where: Located | None = None,
     ) -> None:
         super().__init__(markup, style)
+        tagging.tag(self, f"H{min(level, 5) + 1}")  # tagging: outline level 0 is H1
         self.where = where
         self.title = title
         self.key = key

@@ -13,39 +13,13 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Table, TableStyle
-from reportlab.platypus.tableofcontents import TableOfContents
 
-from booklet.layout.flowables.keep import EarlyBreak
+from booklet.layout.flowables.contents import ContentsIndex
 
 COLUMN_GAP = 18  # points between the two columns of a two-column legend
-CONTINUATION = 1 / 3  # a contents page run on carries at least this share of a page
 
 
-class Contents(TableOfContents):
-    """The table of contents; when it runs on, its last page carries a third of a page.
-
-    A contents list a few lines too long for its page would leave those lines alone on the
-    next: the first page then ends early instead (at a row), so the next page is worth having.
-    """
-
-    def __init__(self, frame_height: float, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.frame_height = frame_height
-
-    def split(self, available_width: float, available_height: float) -> list[Any]:
-        _, full = self.wrap(available_width, available_height)
-        last = (full - available_height) % self.frame_height
-        wanted = self.frame_height * CONTINUATION
-        parts = list(self._table.splitOn(self.canv, available_width, available_height))
-        if full > available_height and last < wanted and len(parts) == 2:
-            shorter = max(available_height - (wanted - last), available_height / 2)
-            parts = list(self._table.splitOn(self.canv, available_width, shorter))
-            if len(parts) == 2:  # end this page early, on purpose (see the report's rules)
-                parts.insert(1, EarlyBreak(designed=True))
-        return parts
-
-
-class RoomIndex(TableOfContents):
+class RoomIndex(ContentsIndex):
     def __init__(self, labels: dict[str, str], columns: int = 1, **kwargs: Any) -> None:
         """`labels` maps each room's destination key to the markup shown for it."""
         super().__init__(**kwargs)
@@ -84,7 +58,7 @@ class RoomIndex(TableOfContents):
         for part in (entries[:half], entries[half:]):
             self._lastEntries = part
             super().wrap(width, available_height)
-            tables.append(self._table)  # type: ignore[has-type]
+            tables.append(self._table)
         self._lastEntries = entries
         style = self.getLevelStyle(0)
         outer = TableStyle([*_OUTER, ("FONT", (0, 0), (-1, -1), style.fontName, style.fontSize)])

@@ -8,6 +8,8 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from booklet.layout import tagging
+
 IconDrawer = Callable[[Canvas, float, float, float], None]
 
 
@@ -75,7 +77,7 @@ class Panel(Flowable):
                 first.append(flowable)
                 room -= height + flowable.getSpaceAfter()
                 continue
-            parts = flowable.split(width, room)
+            parts = tagging.carry(flowable, flowable.split(width, room))
             if len(parts) >= 2:
                 first.append(parts[0])
                 rest = [*parts[1:], *self.content[index + 1 :]]
@@ -89,7 +91,7 @@ class Panel(Flowable):
         head, tail = self._with(first, self.icon), self._with(rest, None)
         head.continues, tail.continued = True, True  # for the layout report
         tail.continues = self.continues
-        return [head, tail]
+        return tagging.carry(self, [head, tail])
 
     def _with(self, content: list[Flowable], icon: IconDrawer | None) -> Panel:
         return Panel(
@@ -104,16 +106,18 @@ class Panel(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        canvas.saveState()
-        canvas.setFillColor(self.background)
-        canvas.roundRect(0, 0, self.width, self.height, self.radius, stroke=0, fill=1)
-        if self.rule is not None:
-            canvas.setFillColor(self.rule)
-            canvas.rect(0, self.radius, 2.2, self.height - 2 * self.radius, stroke=0, fill=1)
-        canvas.restoreState()
+        with tagging.artifact(canvas):
+            canvas.saveState()
+            canvas.setFillColor(self.background)
+            canvas.roundRect(0, 0, self.width, self.height, self.radius, stroke=0, fill=1)
+            if self.rule is not None:
+                canvas.setFillColor(self.rule)
+                canvas.rect(0, self.radius, 2.2, self.height - 2 * self.radius, stroke=0, fill=1)
+            canvas.restoreState()
         y = self.height - self.padding
         if self.icon:
-            self.icon(canvas, self.padding, y - self.icon_size, self.icon_size)
+            with tagging.artifact(canvas):  # the card's title says what the icon shows
+                self.icon(canvas, self.padding, y - self.icon_size, self.icon_size)
         for index, (flowable, (_, height)) in enumerate(
             zip(self.content, self._sizes, strict=True)
         ):
@@ -123,11 +127,12 @@ class Panel(Flowable):
                 own_height = flowable.wrap(
                     self.width - 2 * self.padding - self._icon_indent(), height
                 )[1]
-                flowable.drawOn(
-                    canvas, self.padding + self._icon_indent(), y + (height - own_height) / 2
-                )
+                tagging.draw_on(
+                    flowable, canvas, self.padding + self._icon_indent(),
+                    y + (height - own_height) / 2,
+                )  # fmt: skip
             else:
-                flowable.drawOn(canvas, self.padding, y)
+                tagging.draw_on(flowable, canvas, self.padding, y)
             y -= flowable.getSpaceAfter()
 
     def _icon_indent(self) -> float:
@@ -157,4 +162,5 @@ class Row(Flowable):
 
     def draw(self) -> None:
         for index, cell in enumerate(self.cells):
-            cell.drawOn(self.canv, index * (self.cell_width + self.gap), self.height - cell.height)
+            x = index * (self.cell_width + self.gap)
+            tagging.draw_on(cell, self.canv, x, self.height - cell.height)

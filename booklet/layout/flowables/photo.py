@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 
@@ -20,6 +21,11 @@ class _ContentNamedJpeg(ImageReader):
         # Only used by ReportLab to name the image; JPEG data itself is passed through.
         self._dataA = None
         return Path(self.fileName).name.encode()
+
+
+def draw_photo(canvas: Canvas, path: Path, x: float, y: float, width: float, height: float) -> None:
+    """Place a prepared JPEG on a canvas (the covers draw theirs outside any flowable)."""
+    canvas.drawImage(_ContentNamedJpeg(str(path)), x, y, width, height)
 
 
 class Photo(Flowable):
@@ -34,4 +40,4 @@ class Photo(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        self.canv.drawImage(_ContentNamedJpeg(str(self.path)), 0, 0, self.width, self.height)
+        draw_photo(self.canv, self.path, 0, 0, self.width, self.height)

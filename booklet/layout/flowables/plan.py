@@ -40,6 +40,7 @@ class PlanArea:
     number: int
     kind: str
     link: str
+    name: str  # number and room name: what the area's link says to a screen reader
 
 
 class PlanDrawing(Flowable):
@@ -156,7 +157,7 @@ class PlanDrawing(Flowable):
         xs = [self._xy(p)[0] for p in area.shape.outline]
         ys = [self._xy(p)[1] for p in area.shape.outline]
         canvas.linkRect(
-            "", area.link, (min(xs), min(ys), max(xs), max(ys)), relative=1, thickness=0
+            area.name, area.link, (min(xs), min(ys), max(xs), max(ys)), relative=1, thickness=0
         )
 
     def _streets(self, canvas: Canvas) -> None:

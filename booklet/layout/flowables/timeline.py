@@ -9,9 +9,14 @@ from __future__ import annotations
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Paragraph
 
+from booklet.layout import tagging
+
 
 class TimelineRow(Flowable):
-    """One event: date column, the spine with a dot, and the event text."""
+    """One event: date column, the spine with a dot, and the event text.
+
+    Tagged as a list item (the date its label, the event its body): the timeline reads as a
+    list of dated events; the spine and dots are artifacts."""
 
     layout_role = "text"  # for the layout report: a row of text, kept whole
 
@@ -41,6 +46,7 @@ class TimelineRow(Flowable):
         self.last = last
         self.gap = gap
         self.fit_gap = gap  # the normal gap; the fitting step may tighten it
+        tagging.tag(self, "LI")
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
@@ -58,19 +64,22 @@ class TimelineRow(Flowable):
         first_line = self.event.style.leading
         dot_y = top - first_line * 0.62
         spine_x = self.date_width + self.gutter / 2
-        canvas.saveState()
-        canvas.setStrokeColor(self.spine)
-        canvas.setLineWidth(1.2)
-        canvas.line(
-            spine_x, 0 if not self.last else dot_y, spine_x, top if not self.first else dot_y
-        )
-        radius = 3.6 if self.highlight else 2.6
-        canvas.setFillColor(self.dot)
-        canvas.setStrokeColor(self.dot)
-        canvas.circle(spine_x, dot_y, radius, stroke=0, fill=1)
-        if self.highlight:
-            canvas.setLineWidth(0.8)
-            canvas.circle(spine_x, dot_y, radius + 2.2, stroke=1, fill=0)
-        canvas.restoreState()
-        self.date.drawOn(canvas, 0, top - self.date.height)
-        self.event.drawOn(canvas, self.date_width + self.gutter, top - self.event.height)
+        with tagging.artifact(canvas):
+            canvas.saveState()
+            canvas.setStrokeColor(self.spine)
+            canvas.setLineWidth(1.2)
+            canvas.line(
+                spine_x, 0 if not self.last else dot_y, spine_x, top if not self.first else dot_y
+            )
+            radius = 3.6 if self.highlight else 2.6
+            canvas.setFillColor(self.dot)
+            canvas.setStrokeColor(self.dot)
+            canvas.circle(spine_x, dot_y, radius, stroke=0, fill=1)
+            if self.highlight:
+                canvas.setLineWidth(0.8)
+                canvas.circle(spine_x, dot_y, radius + 2.2, stroke=1, fill=0)
+            canvas.restoreState()
+        with tagging.element(canvas, tagging.Tag("Lbl")):
+            self.date.drawOn(canvas, 0, top - self.date.height)
+        with tagging.element(canvas, tagging.Tag("LBody")):
+            self.event.drawOn(canvas, self.date_width + self.gutter, top - self.event.height)

@@ -6,13 +6,11 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
 
 from booklet.content.inline import escape
 from booklet.content.model import Located
+from booklet.layout import tagging
 from booklet.layout.art.pictograms import Ink
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Heading
-
-
-def section_key(name: str) -> str:
-    return f"section-{name}"
+from booklet.layout.keys import section_key
 
 
 def opener(
@@ -59,13 +57,19 @@ def grid(
     *commands: tuple[object, ...],
     valign: str = "TOP",
     heights: list[float] | None = None,
+    structure: tagging.TableTags | None = None,
 ) -> Table:
     """A borderless layout table with no padding, in the theme's font.
 
     Setting FONT matters: a Table otherwise selects Helvetica for its cells even when every
     cell is a Paragraph, and that puts a base-14 font into the PDF.
+
+    Tagged PDF: each flowable in a cell keeps its own role (a layout grid is no table to a
+    reader); with `structure` the grid is a real table of rows and cells.
     """
-    table = Table(rows, colWidths=widths, rowHeights=heights, hAlign="LEFT", splitInRow=1)
+    cells = [[_tagged(cell) for cell in row] for row in rows]
+    table = Table(cells, colWidths=widths, rowHeights=heights, hAlign="LEFT", splitInRow=1,
+                  renderCB=structure)  # fmt: skip
     table.setStyle(
         TableStyle(
             [
@@ -80,6 +84,14 @@ def grid(
         )
     )
     return table
+
+
+def _tagged(cell: object) -> object:
+    if isinstance(cell, Flowable):
+        return tagging.Tagged(cell)
+    if isinstance(cell, list | tuple):
+        return [tagging.Tagged(f) if isinstance(f, Flowable) else f for f in cell]
+    return cell
 
 
 def display_url(url: str) -> str:

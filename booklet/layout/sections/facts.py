@@ -8,6 +8,8 @@ from reportlab.platypus import Flowable, Paragraph
 
 from booklet.content.inline import escape
 from booklet.content.model import Museum
+from booklet.labels import Labels
+from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
 from booklet.layout.sections.common import grid
 
@@ -19,7 +21,6 @@ def fact_rows(
 ) -> list[Flowable]:
     """A two-column table: small accent labels left, values (lines) right; skips empty ones."""
     styles = ctx.theme.styles
-    accent = ctx.theme.palette.hex["accent"]
     data = []
     for field, label, lines in facts:
         lines = [line for line in lines if line]
@@ -27,8 +28,7 @@ def fact_rows(
             continue
         markup = "<br/>".join(ctx.markup(line) for line in lines)
         if field in verify:
-            # A no-break space: the mark must never wrap onto a line of its own.
-            markup += f'\u00a0<font color="{accent}">{VERIFY_MARK}</font>'
+            markup += verify_mark(ctx)
         data.append(
             [Paragraph(escape(label.upper()), styles["label"]), Paragraph(markup, styles["value"])]
         )
@@ -43,8 +43,15 @@ def fact_rows(
         ("RIGHTPADDING", (0, 0), (0, -1), ctx.theme.size(6)),
         ("TOPPADDING", (0, 0), (-1, -1), pad),
         ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+        structure=tagging.TableTags(header_columns=1),
     )
     return [table]
+
+
+def verify_mark(ctx: LayoutContext) -> str:
+    """The † after a detail that changes, as markup; a no-break space keeps it on the line."""
+    accent = ctx.theme.palette.hex["accent"]
+    return f'\u00a0<font color="{accent}">{VERIFY_MARK}</font>'
 
 
 def verify_note(ctx: LayoutContext, verify: frozenset[str]) -> Paragraph | None:
@@ -57,5 +64,6 @@ def verify_note(ctx: LayoutContext, verify: frozenset[str]) -> Paragraph | None:
     )
 
 
-def opening_hours(museum: Museum) -> list[str]:
-    return [f"{h.days}: {h.opens}–{h.closes}" for h in museum.hours]
+def opening_hours(museum: Museum, labels: Labels) -> list[str]:
+    """ "Tuesday to Sunday: 10:00 AM–5:00 PM", times as the edition's locale writes them."""
+    return [h.line(labels) for h in museum.hours]

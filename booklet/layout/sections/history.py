@@ -11,6 +11,7 @@ from booklet.layout.fit import Fitted, fit_section, widest
 from booklet.layout.flowables.heading import Heading
 from booklet.layout.flowables.keep import HeadingKeep
 from booklet.layout.flowables.timeline import TimelineRow
+from booklet.layout.keys import chapter_key
 from booklet.layout.sections.common import opener
 
 TIMELINE_SPACE = 0.45  # the timeline shares the history's last page if this much is free
@@ -30,6 +31,8 @@ def _history(ctx: LayoutContext) -> Fitted:
 
 def _fit_history(ctx: LayoutContext) -> Fitted:
     history = ctx.content.history
+    if not (history.intro or history.chapters):
+        return Fitted([], ctx.theme.paper.frame_height)  # a timeline alone has its own page
     styles = ctx.theme.styles
     opening = opener(ctx, "history", ctx.labels["history"])
     story = opening[1:]  # after the page break: the section starts at the top of a page
@@ -38,7 +41,7 @@ def _fit_history(ctx: LayoutContext) -> Fitted:
     for index, chapter in enumerate(history.chapters, start=1):
         title = plain(chapter.title)
         heading = Heading(
-            escape(title), styles["h2"], title=title, key=f"chapter-{index}", level=1,
+            escape(title), styles["h2"], title=title, key=chapter_key(index), level=1,
             in_toc=False,
         )  # fmt: skip
         first, *rest = ctx.paras(chapter.text, "body")
@@ -51,6 +54,8 @@ def _fit_history(ctx: LayoutContext) -> Fitted:
 
 def build_timeline(ctx: LayoutContext) -> list[Flowable]:
     timeline = ctx.content.history.timeline
+    if not timeline:
+        return []
     opening = opener(
         ctx, "timeline", ctx.labels["timeline"], min_space=TIMELINE_SPACE, field="history.timeline"
     )

@@ -10,17 +10,22 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from booklet.content.inline import escape, plain
+from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Heading
+from booklet.layout.keys import spare_key
 from booklet.layout.sections.plan import plan_with_legend
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
-    """`ctx.padding_pages` spare pages: the most useful first, notes always last.
+    """`ctx.padding_pages` spare pages: the most useful first (the plan again, when there is
+    a plan, then the checklist), notes always last.
 
     With `ctx.notes_only` every spare page is a notes page, which is always exactly one page
     (a checklist or legend of a very large museum can run longer than one)."""
-    makers = [_plan_again, _checklist, _notes][3 - ctx.padding_pages :]
+    useful = [_plan_again, _checklist] if ctx.content.plan is not None else [_checklist]
+    useful = useful[len(useful) - min(len(useful), ctx.padding_pages - 1) :]
+    makers = [*useful, *[_notes] * (ctx.padding_pages - len(useful))]
     if ctx.notes_only:
         makers = [_notes] * ctx.padding_pages
     story: list[Flowable] = []
@@ -31,7 +36,7 @@ def build(ctx: LayoutContext) -> list[Flowable]:
 
 def _title(ctx: LayoutContext, key: str) -> list[Flowable]:
     title = ctx.labels[key]
-    heading = Heading(escape(title), ctx.theme.styles["h1"], title=title, key=f"spare-{key}",
+    heading = Heading(escape(title), ctx.theme.styles["h1"], title=title, key=spare_key(key),
                       section=title, in_toc=False)  # fmt: skip
     return [PageBreak(), heading]
 
@@ -53,7 +58,8 @@ def _checklist(ctx: LayoutContext) -> list[Flowable]:
 
 
 def _plan_again(ctx: LayoutContext) -> list[Flowable]:
-    return plan_with_legend(ctx, _title(ctx, "plan_again"))
+    assert ctx.content.plan is not None  # offered only with a plan
+    return plan_with_legend(ctx, ctx.content.plan, _title(ctx, "plan_again"))
 
 
 class RuledLines(Flowable):
@@ -90,6 +96,7 @@ class CheckItem(Flowable):
         self.box = box
         self.colour = colour
         self.spaceAfter = space
+        tagging.tag(self, "LI")
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         _, height = self.text.wrap(available_width - self.box * 2, available_height)
@@ -98,10 +105,12 @@ class CheckItem(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        canvas.saveState()
-        canvas.setStrokeColor(self.colour)
-        canvas.setLineWidth(0.8)
-        top = self.height - self.text.style.leading * 0.15
-        canvas.rect(0, top - self.box, self.box, self.box, stroke=1, fill=0)
-        canvas.restoreState()
-        self.text.drawOn(canvas, self.box * 2, self.height - self.text.height)
+        with tagging.artifact(canvas):  # an empty box to tick with a pen
+            canvas.saveState()
+            canvas.setStrokeColor(self.colour)
+            canvas.setLineWidth(0.8)
+            top = self.height - self.text.style.leading * 0.15
+            canvas.rect(0, top - self.box, self.box, self.box, stroke=1, fill=0)
+            canvas.restoreState()
+        with tagging.element(canvas, tagging.Tag("LBody")):
+            self.text.drawOn(canvas, self.box * 2, self.height - self.text.height)

@@ -14,7 +14,8 @@ from reportlab.platypus import Flowable, HRFlowable, PageBreak, Paragraph, Space
 
 from booklet.content.inline import escape, plain
 from booklet.content.model import Room
-from booklet.layout.context import LayoutContext, room_key
+from booklet.layout import measure, tagging
+from booklet.layout.context import LayoutContext
 from booklet.layout.fit import (
     Arrangement,
     Heights,
@@ -27,11 +28,13 @@ from booklet.layout.fit import (
     share_pages,
 )
 from booklet.layout.flowables.heading import Anchor
+from booklet.layout.flowables.lists import ListItem
 from booklet.layout.flowables.panel import Panel
 from booklet.layout.flowables.photo import Photo
 from booklet.layout.flowables.pictogram import PictogramPanel
-from booklet.layout.measure import HEADING, tag
-from booklet.layout.sections.common import grid, ink, section_key
+from booklet.layout.keys import room_key, section_key
+from booklet.layout.sections.common import grid, ink
+from booklet.locales.codes import language_of
 
 SIDE_CAPTION_MIN = 96  # points (scaled): narrower than this, the caption goes under the photo
 SIDE_CAPTION_MAX = 150  # a label's measure, not a line across the page
@@ -105,8 +108,10 @@ def _parts(ctx: LayoutContext, room: Room, photo: PhotoSize | None) -> RoomParts
     pictures: list[Picture] = []
     if photo is not None:
         pictures.append(photo)
-    else:
+    elif room.pictogram:
         pictures += pictogram_heights(ctx.theme.size(PICTOGRAM_HEIGHT))
+    else:
+        pictures.append(0.0)  # a text-only room (see _picture)
     # The same header, paragraphs and box for every size and spacing tried, and for the
     # image pipeline and the story alike: each is measured (broken into lines) once a build.
     cached = ctx.fitted.get(("room", room.id))
@@ -157,13 +162,15 @@ def _header(ctx: LayoutContext, room: Room) -> list[Flowable]:
     )
     titles: list[Flowable] = [
         ctx.label(kicker, "kicker"),
-        Paragraph(escape(name), styles["room.title"]),
+        tagging.tag(Paragraph(escape(name), styles["room.title"]), "H2"),
     ]
     # The local (sign) name helps readers of other languages; in its own language it repeats.
-    in_local_language = ctx.content.language == ctx.content.booklet.local_language
+    local_language = ctx.content.booklet.local_language
+    in_local_language = language_of(ctx.content.language) == local_language
     if room.local_name and not in_local_language and room.local_name.casefold() != name.casefold():
-        titles.append(ctx.label(room.local_name, "room.local"))
-    return [tag(grid(ctx, [[badge, titles]], [theme.size(42), None]), HEADING)]
+        local = ctx.label(room.local_name, "room.local")
+        titles.append(tagging.tag(local, "P", lang=local_language))
+    return [measure.tag(grid(ctx, [[badge, titles]], [theme.size(42), None]), measure.HEADING)]
 
 
 def _text(ctx: LayoutContext, room: Room) -> list[Flowable]:
@@ -186,6 +193,8 @@ def _picture(ctx: LayoutContext, room: Room, size: Picture, spacing: float) -> l
     """The photo (with its caption under or beside it) or the pictogram, and the space below."""
     theme = ctx.theme
     header_gap = Spacer(1, theme.size(12) * spacing)
+    if not isinstance(size, PhotoSize) and not room.pictogram:
+        return [header_gap]  # no photo and no pictogram named: a text-only room
     if not isinstance(size, PhotoSize):
         panel = PictogramPanel(
             room.pictogram,
@@ -194,9 +203,12 @@ def _picture(ctx: LayoutContext, room: Room, size: Picture, spacing: float) -> l
             theme.palette.tint(theme.palette.muted, 0.1),
             theme.size(4),
         )
-        return [header_gap, panel, Spacer(1, theme.size(12) * spacing)]
-    placed = ctx.images.get(room.id)
-    photo = Photo(placed.file if placed else Path(), size.width, size.height)
+        alt = ctx.labels.format("pictogram_alt", name=plain(room.name))
+        return [header_gap, tagging.tag(panel, "Figure", alt=alt),
+                Spacer(1, theme.size(12) * spacing)]  # fmt: skip
+    placed = ctx.images.get(room.id)  # None only while the image pipeline measures the room
+    photo = tagging.tag(Photo(placed.file if placed else Path(), size.width, size.height),
+                        "Figure", alt=photo_alt(room))  # fmt: skip
     caption = _caption_text(ctx, room)
     after = Spacer(1, theme.size(10) * spacing)
     if not size.beside:
@@ -215,6 +227,14 @@ def _picture(ctx: LayoutContext, room: Room, size: Picture, spacing: float) -> l
         valign="BOTTOM",
     )
     return [header_gap, side, after]
+
+
+def photo_alt(room: Room) -> str:
+    """What a screen reader says for a room's photo: its alt text, else its caption, else the
+    room's name (preflight reports a photo without alt text)."""
+    image = room.image
+    described = image.alt or plain(image.caption) if image is not None else ""
+    return described or plain(room.name)
 
 
 def _caption_rule(ctx: LayoutContext) -> Flowable:
@@ -244,13 +264,11 @@ def _divider(ctx: LayoutContext) -> list[Flowable]:
 
 def _look_for(ctx: LayoutContext, room: Room) -> Panel:
     theme = ctx.theme
-    accent = theme.palette.hex["accent"]
-    items: list[Flowable] = [ctx.label(ctx.labels["look_for"].upper(), "lookfor.title")]
+    title = ctx.label(ctx.labels["look_for"].upper(), "lookfor.title")
+    items: list[Flowable] = [tagging.tag(title, "H3")]
     for highlight in room.highlights:
-        markup = ctx.markup(highlight)
-        items.append(
-            Paragraph(f'<bullet color="{accent}">•</bullet>{markup}', theme.styles["lookfor.item"])
-        )
+        text = Paragraph(ctx.markup(highlight), theme.styles["lookfor.item"])
+        items.append(ListItem(text, "•", theme.palette.accent))
     panel = Panel(
         items,
         background=theme.palette.tint(theme.palette.muted, 0.1),

@@ -6,6 +6,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from booklet.content.model import Tip
+from booklet.layout import tagging
 from booklet.layout.art.pictograms import draw_tip_icon
 from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.heading import Marker
@@ -14,8 +15,10 @@ from booklet.layout.sections.common import ink, opener
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
-    story = opener(ctx, "tips", ctx.labels["tips"])
     tips = ctx.content.tips
+    if not tips:
+        return []
+    story = opener(ctx, "tips", ctx.labels["tips"])
     gap = ctx.theme.size(9)
     for start in range(0, len(tips), 2):
         pair = tips[start : start + 2]
@@ -32,11 +35,12 @@ def _card(ctx: LayoutContext, tip: Tip) -> Panel:
     def icon(canvas: Canvas, x: float, y: float, size: float) -> None:
         draw_tip_icon(canvas, tip.icon, x, y, size, pictogram_ink)
 
-    return Panel(
+    card = Panel(
         [ctx.para(tip.title, "tip.title"), *ctx.paras(tip.text, "tip.text")],
         background=theme.palette.tint(theme.palette.muted, 0.1),
         padding=theme.size(9),
         radius=theme.size(4),
-        icon=icon,
-        icon_size=theme.size(22),
+        icon=icon if tip.icon else None,
+        icon_size=theme.size(22) if tip.icon else 0,
     )
+    return tagging.tag(card, "LI", inner="LBody")  # the tips are a list of cards

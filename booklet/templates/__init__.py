@@ -1,0 +1,1 @@
+"""Content templates for `booklet init --template` (the sample is the repository's content.yaml)."""
