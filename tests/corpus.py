@@ -22,7 +22,8 @@ from typing import Any
 import yaml
 from PIL import Image, ImageDraw
 
-from booklet.content.model import PICTOGRAMS, ROOM_KINDS
+from booklet.content.declaration import ROOM_KINDS
+from booklet.content.drawings import PICTOGRAMS
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONTENT = ROOT / "content.yaml"

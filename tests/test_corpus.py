@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from booklet.build import build
 from booklet.layout.report import RUNS_ON, check_story
 from booklet.theme.paper import PAPERS
 from tests.conftest import DEFAULT_CONTENT
+from tests.conftest import build_file as build
 from tests.corpus import Case, ci_cases, full_cases, write_case
 
 CASES = full_cases() if os.environ.get("BOOKLET_CORPUS") == "full" else ci_cases()
@@ -39,8 +39,6 @@ def test_every_page_keeps_the_rules(case: Case, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("paper", list(PAPERS))
 def test_the_default_booklet_keeps_the_rules_and_its_length(paper: str, tmp_path: Path) -> None:
-    for built in build(
-        DEFAULT_CONTENT, tmp_path / "booklet.pdf", paper=paper, languages=["en", "es"]
-    ):
+    for built in build(DEFAULT_CONTENT, tmp_path, paper=paper, languages=["en", "es"]):
         assert built.pages <= DEFAULT_PAGES, (built.language, built.pages)
         assert _problems(built.rendered.log) == [], built.language

@@ -11,9 +11,8 @@ import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
 
-from booklet.build import build, load_content
 from booklet.content.model import Image, Located, Room
-from booklet.layout.context import LayoutContext, room_key
+from booklet.layout.context import LayoutContext
 from booklet.layout.fit import (
     CONTINUATION,
     PHOTO_FLOOR,
@@ -27,14 +26,15 @@ from booklet.layout.flowables.even import LOOSER, TIGHTER, EvenParagraph
 from booklet.layout.flowables.heading import Heading
 from booklet.layout.flowables.keep import HeadingKeep
 from booklet.layout.flowables.timeline import TimelineRow
-from booklet.layout.labels import load_labels
+from booklet.layout.keys import room_key
 from booklet.layout.measure import BOX, HEADING, TEXT, Block, Page, StoryLog, Unit, is_runt
 from booklet.layout.paginate import paginate
 from booklet.layout.report import RULES, check_story, count
 from booklet.layout.sections import history, rooms
-from booklet.theme import make_theme
 from booklet.theme.paper import PAPERS
-from tests.conftest import DEFAULT_CONTENT, ENGLISH_CONTENT, run_cli
+from booklet.theme.theme import make_theme
+from tests.conftest import DEFAULT_CONTENT, ENGLISH_CONTENT, load_edition, run_cli
+from tests.conftest import build_file as build
 from tests.corpus import Case, write_case
 
 _TEXT = (
@@ -45,10 +45,10 @@ WORDS = _TEXT.split()
 
 
 def _context(paper: str = "half-letter", language: str = "en") -> LayoutContext:
-    content = load_content(ENGLISH_CONTENT if language == "en" else DEFAULT_CONTENT, language)
+    content = load_edition(ENGLISH_CONTENT if language == "en" else DEFAULT_CONTENT, language)
     content = replace(content, theme=replace(content.theme, paper=paper))
     theme = make_theme(paper, content.theme.palette, content.language)
-    return LayoutContext(content, theme, load_labels(content.language))
+    return LayoutContext(content, theme, content.labels)
 
 
 def _runt_text(style: ParagraphStyle, width: float) -> str:

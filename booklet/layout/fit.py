@@ -36,7 +36,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from booklet.layout.flowables.heading import Heading
-from booklet.layout.flowables.keep import EarlyBreak, HeadingKeep
+from booklet.layout.flowables.keep import FORCE_SPLIT, EarlyBreak, HeadingKeep
 from booklet.layout.paginate import Slice, paginate
 
 PHOTO_HEIGHT = 0.5  # a photo is at most this share of the page's text height
@@ -239,6 +239,33 @@ def fit_section(
     _space(story, 1.0)
     pages, pull = run_on(story, width, height, short, start)
     return Fitted(_story(pages, pull), pages[-1].cursor)
+
+
+class FitWherePlaced(Flowable):
+    """A flowing section fitted once ReportLab reaches it: `fit_section` with `alone`, from
+    wherever the page it starts on is used down to.
+
+    For a section that may start below another whose height is only known as it is drawn
+    (the nearby places after the tips' cards): the frame asks it to split, and the split is
+    the fitted story, page breaks included."""
+
+    def __init__(self, story: Sequence[Flowable], frame_height: float) -> None:
+        super().__init__()
+        self.story = list(story)
+        self.frame_height = frame_height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, FORCE_SPLIT  # always split: the parts are placed one by one
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        start = max(0.0, self.frame_height - available_height)
+        fitted = fit_section(self.story, available_width, self.frame_height, start=start,
+                             alone=True)  # fmt: skip
+        return fitted.story
+
+    def draw(self) -> None:  # never drawn whole: split always hands over its parts
+        pass
 
 
 Short = Callable[[list[Slice], float], bool]
