@@ -216,7 +216,9 @@ def test_the_practical_page_has_only_the_details_given(tmp_path: Path) -> None:
 
 
 def test_print_spare_pages_without_a_plan_are_the_checklist_and_notes(tmp_path: Path) -> None:
-    rooms = [f'{{name: "Room {n}", text: "Text {n}."}}' for n in range(1, 4)]
+    # Rooms over half a page each, so that each has its own page (short ones share one).
+    words = "The mill wheel turned here for a century of harvests. " * 30
+    rooms = [f'{{name: "Room {n}", text: "Text {n}. {words}"}}' for n in range(1, 4)]
     pdf = build(tmp_path, with_rooms(*rooms), profile="print")
     pages = texts(pdf)
     assert len(pages) == 8  # cover, contents, three rooms, checklist, notes, back

@@ -106,15 +106,15 @@ def _lines(page: PageObject) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("heading", "before"),
-    [("Timeline", "History")],
+    ("heading", "before", "paper"),
+    [("Timeline", "History", "letter")],
 )
 def test_the_footer_names_the_section_at_the_top_of_the_page(
-    reader: PdfReader, heading: str, before: str
+    built: Callable[[str], Path], heading: str, before: str, paper: str
 ) -> None:
-    """In the default booklet the heading starts mid-page: that page's footer still names the
-    section its top belongs to, and the next page's names the new one."""
-    pages = [_lines(page) for page in reader.pages]
+    """In the default booklet on this paper the heading starts mid-page: that page's footer
+    still names the section its top belongs to, and the next page's names the new one."""
+    pages = [_lines(page) for page in PdfReader(built(paper)).pages]
     [index] = [i for i, lines in enumerate(pages) if heading in lines[1:-1]]
     footer, next_footer = pages[index][-1], pages[index + 1][-1]
     assert re.fullmatch(rf"(\d+ {re.escape(before)}|{re.escape(before)} \d+)", footer), footer

@@ -20,7 +20,7 @@ from tests.conftest import build_file as build
 
 ROW = re.compile(
     r"^(?P<severity>error|warning|info) +(?P<check>(?:\[[a-z]{2}\] )?(?:glyphs|links|resolution"
-    r"|alt text|fit|pages|qr code)) +(?P<rest>\S.*)$"
+    r"|alt text|fit|layout|pages|qr code)) +(?P<rest>\S.*)$"
 )
 SUMMARY = re.compile(r"^preflight: (\d+) errors?, (\d+) warnings?$")
 STUDY = "    pictogram: study\n"
@@ -101,6 +101,9 @@ def test_default_content_passes_preflight() -> None:
         ("info", f"content.yaml:{line_of(DEFAULT_CONTENT, es)}: museum.website.es: encodes {es}")
     ]
     assert result.of("links") == [("info", "content.yaml: every link is http(s) or mailto")]
+    assert result.of("layout") == [
+        ("info", "24 pages: no lone headings or boxes, widows, orphans, runts or short pages")
+    ]
     [(_, pages)] = [row for row in result.of("pages") if row[0] == "info"]
     assert re.fullmatch(
         r"(\d+) pages: \d+ pages of content \+ [0-3] spare = \1 \(\d+ sheets folded\)", pages
@@ -403,8 +406,8 @@ def test_a_room_running_over_two_pages_is_a_warning(english_project: Path) -> No
         (
             "warning",
             f"content.yaml:{line}: rooms[3]: 'Trotsky's study' runs over "
-            f"{next_page - start_page} pages (from page {start_page}); shorten its text to "
-            "keep it on one page",
+            f"{next_page - start_page} pages (from page {start_page}) even with a smaller "
+            "picture and tighter spacing; shorten its text to keep it on one page",
         )
     ]
 
@@ -421,8 +424,8 @@ def test_the_last_room_running_over_two_pages_is_a_warning(english_project: Path
         (
             "warning",
             f"content.yaml:{line}: rooms[8]: 'Watchtowers and guard house' runs over "
-            f"{next_page - start_page} pages (from page {start_page}); shorten its text to "
-            "keep it on one page",
+            f"{next_page - start_page} pages (from page {start_page}) even with a smaller "
+            "picture and tighter spacing; shorten its text to keep it on one page",
         )
     ]
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from booklet.content.inline import escape, paragraphs, to_markup
 from booklet.content.model import Content
 from booklet.labels import Labels
+from booklet.layout.flowables.even import EvenParagraph
 from booklet.layout.paragraph import Paragraph
 from booklet.layout.rendered import PlacedImage
 from booklet.theme.theme import Theme
@@ -23,6 +24,9 @@ class LayoutContext:
     images: dict[str, PlacedImage] = field(default_factory=dict)
     padding_pages: int = 0
     notes_only: bool = False
+    # copy-fit: what the fitting step worked out once per build (a room's measured parts, the
+    # history's pages), so the image pipeline and the passes do not work it out again.
+    fitted: dict[object, object] = field(default_factory=dict)
 
     def markup(self, text: str, link_colour: str | None = None) -> str:
         """Content text as safe ReportLab markup, with this edition's quotation marks."""
@@ -31,7 +35,7 @@ class LayoutContext:
 
     def para(self, text: str, style: str) -> Paragraph:
         """One paragraph of content text (inline markup allowed, everything else escaped)."""
-        return Paragraph(self.markup(text), self.theme.styles[style])
+        return EvenParagraph(self.markup(text), self.theme.styles[style])  # copy-fit: no runts
 
     def paras(self, text: str, style: str) -> list[Paragraph]:
         """Content text split at blank lines into paragraphs."""

@@ -14,6 +14,7 @@ from booklet.content.inline import escape
 from booklet.content.model import Located
 from booklet.layout import tagging
 from booklet.layout.flowables.heading import Anchor, Heading, Marker
+from booklet.layout.measure import StoryLog
 from booklet.theme.profile import MARK_GAP, MARK_LENGTH
 from booklet.theme.theme import Theme
 
@@ -58,6 +59,8 @@ class BookletDocument(BaseDocTemplate):
         self._page_fresh = True
         self.current_where: Located | None = None
         self.key_pages: dict[str, int] = {}
+        # copy-fit: the record of what was placed where, for the layout report.
+        self.log = StoryLog()
         # tagging: frames draw each flowable inside its structure element (layout/tagging.py)
         body_frame = tagging.TaggingFrame(
             paper.margin_x,
@@ -93,6 +96,7 @@ class BookletDocument(BaseDocTemplate):
 
     def handle_documentBegin(self) -> None:
         super().handle_documentBegin()
+        self.log.reset()  # copy-fit: each pass records afresh; the last one is printed
         if self.theme.profile.bleed:
             paper, o, b = self.theme.paper, self.theme.offset, self.theme.bleed
             self.canv.setTrimBox((o, o, o + paper.width, o + paper.height))
@@ -124,7 +128,11 @@ class BookletDocument(BaseDocTemplate):
 
         return end
 
+    def afterPage(self) -> None:
+        self.log.end_page()  # copy-fit
+
     def afterFlowable(self, flowable: Flowable) -> None:
+        self._log_flowable(flowable)  # copy-fit
         opens_page = self._page_fresh
         if not isinstance(flowable, Marker | Anchor | ActionFlowable | Spacer):
             self._page_fresh = False
@@ -146,6 +154,17 @@ class BookletDocument(BaseDocTemplate):
         if flowable.in_toc:
             entry = escape(flowable.title)
             self.notify("TOCEntry", (flowable.level, entry, page, flowable.key))
+
+    def _log_flowable(self, flowable: Flowable) -> None:
+        """copy-fit: tell the story log which unit (section or room) starts, then the block."""
+        if isinstance(flowable, Heading | Anchor) and (
+            flowable.section is not None or flowable.key.startswith("room-")
+        ):
+            room = flowable.section is None
+            self.log.start_unit(
+                flowable.key, flowable.title, room, flowable.where, self.canv.getPageNumber()
+            )
+        self.log.record(self, flowable)
 
     def _draw_footer(self, canvas: Canvas) -> None:
         theme = self.theme

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from reportlab import rl_config
@@ -22,6 +22,7 @@ from booklet.layout.context import LayoutContext
 from booklet.layout.document import BookletDocument
 from booklet.layout.flowables.heading import Anchor, Heading
 from booklet.layout.flowables.index import RoomIndex
+from booklet.layout.measure import StoryLog
 from booklet.layout.sections import back, cover
 from booklet.layout.story import build_story
 from booklet.layout.tagged_pdf import finish
@@ -44,6 +45,8 @@ class LaidOut:
     pages: int
     key_pages: dict[str, int]
     passes: int
+    # copy-fit: what was placed on each page in the last pass (for the layout report)
+    log: StoryLog = field(default_factory=StoryLog, compare=False, repr=False)
 
 
 def pdf_metadata(content: Content) -> dict[str, str | bool]:
@@ -82,6 +85,10 @@ def render(ctx: LayoutContext, seed: Mapping[str, int] | None = None) -> LaidOut
         metadata=metadata,
     )
     story = build_story(ctx)
+    # copy-fit: the fitting step's flowables are for this story only. ReportLab leaves marks
+    # on what it placed (postponed, keep-with-next undone), so another layout starts afresh
+    # (typeset.py's contexts for later layouts share this dict through dataclasses.replace).
+    ctx.fitted.clear()
     _reserve_contents(story, seed or {})
     try:
         passes = doc.multiBuild(story, maxPasses=6)
@@ -101,7 +108,7 @@ def render(ctx: LayoutContext, seed: Mapping[str, int] | None = None) -> LaidOut
         ) from None
     # tagging: the structure recorded on the last pass's canvas becomes the PDF's tag tree
     pdf = finish(buffer.getvalue(), doc.canv.structure, metadata)
-    return LaidOut(pdf, doc.page, dict(doc.key_pages), passes)
+    return LaidOut(pdf, doc.page, dict(doc.key_pages), passes, doc.log)
 
 
 def _reserve_contents(story: list[Flowable], seed: Mapping[str, int]) -> None:

@@ -6,10 +6,14 @@ anything out again. No ReportLab import here, so a consumer can name the type ch
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from booklet.theme.profile import Profile
+
+if TYPE_CHECKING:
+    from booklet.layout.measure import StoryLog
 
 COVER_PHOTO = ":cover"
 """Key of the prepared cover photo in `Rendered.images` (room ids have no ':')."""
@@ -49,3 +53,13 @@ class Rendered:
     """Points by which the cover's title block is too tall even at its smallest (preflight)."""
     trimmed: bytes | None = None
     """With bleed and imposition asked for: the same booklet at trim size, to impose."""
+    log: StoryLog = field(default_factory=lambda: _empty_log(), compare=False, repr=False)
+    """copy-fit: every block placed on every page in the last pass, for the layout report."""
+
+
+def _empty_log() -> StoryLog:
+    """A Rendered made outside typesetting (a test's) has an empty record; the import is here
+    so that naming the type stays free of ReportLab."""
+    from booklet.layout.measure import StoryLog
+
+    return StoryLog()

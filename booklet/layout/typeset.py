@@ -16,13 +16,13 @@ from pathlib import Path
 
 from booklet.content.errors import BudgetError, ContentError, Problem
 from booklet.content.model import Content, Image
-from booklet.content.photos import inspect_image
+from booklet.content.photos import ImageInfo, inspect_image
 from booklet.images import ImageCache, ImageJob
 from booklet.layout.context import LayoutContext
 from booklet.layout.render import LaidOut, render
 from booklet.layout.rendered import COVER_PHOTO, PlacedImage, Rendered
 from booklet.layout.sections.cover import band_box, photo_box, title_overflow
-from booklet.layout.sections.rooms import image_box
+from booklet.layout.sections.rooms import place_photo
 from booklet.theme.profile import EMAIL_STEPS
 from booklet.theme.theme import make_theme
 from booklet.words import counted
@@ -96,6 +96,7 @@ def typeset(
         positions={"cover.band": band_box(ctx)},
         title_overflow=overflow,
         trimmed=trimmed,
+        log=laid.log,
     )
 
 
@@ -186,16 +187,22 @@ def _prepare_images(ctx: LayoutContext, cache: ImageCache) -> dict[str, PlacedIm
     jobs: list[ImageJob] = []
     where: dict[Path, Image] = {}
     placed: dict[str, PlacedImage] = {}
-    # (key in ctx.images, image, box, whether it fills the box)
-    wanted = [(room.id, room.image, image_box(ctx, room), False)
-              for room in ctx.content.rooms if room.image is not None]  # fmt: skip
+    # (key in ctx.images, image, its facts, box, whether it fills the box)
+    wanted: list[tuple[str, Image, ImageInfo, tuple[float, float], bool]] = []
+    for room in ctx.content.rooms:
+        if room.image is not None:
+            info = inspect_image(room.image.path)
+            # copy-fit: the photo's size is decided with the room's text (layout/fit.py); the
+            # box is the photo's own shape, so its width decides.
+            size = place_photo(ctx, room, (info.width, info.height))
+            wanted.append((room.id, room.image, info, (size.width, size.height + 0.01), False))
     cover = ctx.content.booklet.cover.image
     if cover is not None:
-        wanted.append((COVER_PHOTO, cover, photo_box(ctx), True))
-    for key, image, box, fill in wanted:
+        wanted.append((COVER_PHOTO, cover, inspect_image(cover.path), photo_box(ctx), True))
+    for key, image, info, box, fill in wanted:
         job, width, height = cache.plan(
-            image.path, inspect_image(image.path), box, profile.dpi, (red, green, blue),
-            profile.jpeg_quality, fill=fill,
+            image.path, info, box, profile.dpi, (red, green, blue), profile.jpeg_quality,
+            fill=fill,
         )  # fmt: skip
         jobs.append(job)
         where.setdefault(job.target, image)

@@ -16,7 +16,9 @@ from booklet.content.photos import inspect_image
 from booklet.content.project import Project
 from booklet.content.source import Node, text_scalars
 from booklet.layout.keys import room_key
+from booklet.layout.measure import Unit
 from booklet.layout.rendered import COVER_PHOTO, Rendered
+from booklet.layout.report import RUNS_ON, check_story
 from booklet.words import counted
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -57,6 +59,7 @@ def check_edition(project: Project, content: Content, rendered: Rendered) -> lis
         *check_links(root, content),
         *check_images(content, rendered),
         *check_fit(root, content, rendered),
+        *check_layout(content, rendered),
         *check_pages(rendered),
         *check_qr(root, content),
     ]
@@ -165,25 +168,45 @@ def check_fit(root: Node, content: Content, rendered: Rendered) -> list[Finding]
                 "shorten the title or subtitle",
             )
         )
-    # Headings in document order: a room runs until the next heading of any kind starts.
-    order = list(rendered.key_pages.items())
-    following = {key: order[i + 1][1] if i + 1 < len(order) else rendered.pages
-                 for i, (key, _) in enumerate(order)}  # fmt: skip
-    for room in content.rooms:
-        key = room_key(room.id)
-        start, end = rendered.key_pages.get(key), following.get(key)
-        if start and end and end - start > 1:
-            where = _where(content, room.where.line, room.where.field)
-            findings.append(
-                Finding(
-                    WARNING,
-                    "fit",
-                    where,
-                    f"'{room.name}' runs over {counted(end - start, 'page')} (from page "
-                    f"{start}); shorten its text to keep it on one page",
-                )
+    # copy-fit: rooms that ran on, measured from the laid-out pages (layout/report.py).
+    names = {room_key(room.id): room.name for room in content.rooms}
+    for problem in check_story(rendered.log):
+        if problem.rule != RUNS_ON or problem.unit is None:
+            continue
+        findings.append(
+            Finding(
+                WARNING,
+                "fit",
+                _unit_where(content, problem.unit),
+                f"'{names.get(problem.unit.key, problem.unit.title)}' runs over "
+                f"{counted(problem.span, 'page')} (from page {problem.page}) even with a "
+                "smaller picture and tighter spacing; shorten its text to keep it on one page",
             )
+        )
     return findings
+
+
+def check_layout(content: Content, rendered: Rendered) -> list[Finding]:
+    """The typographic rules on the laid-out pages (layout/report.py): lone headings and
+    boxes, widows, orphans, runts, short continuations, pages under-filled for no reason."""
+    findings = [
+        Finding(WARNING, "layout", _unit_where(content, problem.unit), problem.message)
+        for problem in check_story(rendered.log)
+        if problem.rule != RUNS_ON
+    ]
+    if not findings:
+        findings.append(
+            Finding(INFO, "layout", f"{rendered.pages} pages",
+                    "no lone headings or boxes, widows, orphans, runts or short pages")
+        )  # fmt: skip
+    return findings
+
+
+def _unit_where(content: Content, unit: Unit | None) -> str:
+    """The content line of the section or room a layout problem is in."""
+    if unit is None or unit.where is None:
+        return content.file.name
+    return _where(content, unit.where.line, unit.where.field)
 
 
 def check_pages(rendered: Rendered) -> list[Finding]:

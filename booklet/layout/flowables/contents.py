@@ -17,9 +17,11 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from booklet.layout import tagging
+from booklet.layout.flowables.keep import EarlyBreak
 from booklet.layout.paragraph import Paragraph
 
 LEADER = " . "
+CONTINUATION = 1 / 3  # a contents list run on carries at least this share of a page
 
 
 class ContentsIndex(TableOfContents):
@@ -100,17 +102,36 @@ class ContentsLine(Flowable):
 
 class FittingContents(ContentsIndex):
     """The contents page, set compact when its usual spacing would leave a line or two for
-    a second page (a museum with many rooms on small paper). Same entries, same order."""
+    a second page (a museum with many rooms on small paper). Same entries, same order.
+
+    copy-fit: when it runs on even so, its last page carries at least a third of a page: a
+    list a few lines too long would leave those lines alone on the next page, so the first
+    page then ends early instead (at a row), and the next page is worth having."""
 
     def __init__(
         self,
         usual: tuple[TableStyle, list[ParagraphStyle]],
         compact: tuple[TableStyle, list[ParagraphStyle]],
+        *,
+        frame_height: float,
         **kwargs: Any,
     ) -> None:
         super().__init__(tableStyle=usual[0], **kwargs)
         self.levelStyles = usual[1]
         self.usual, self.compact = usual, compact
+        self.frame_height = frame_height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        _, full = self.wrap(availWidth, availHeight)
+        last = (full - availHeight) % self.frame_height
+        wanted = self.frame_height * CONTINUATION
+        parts = list(self._table.splitOn(self.canv, availWidth, availHeight))
+        if full > availHeight and last < wanted and len(parts) == 2:
+            shorter = max(availHeight - (wanted - last), availHeight / 2)
+            parts = list(self._table.splitOn(self.canv, availWidth, shorter))
+            if len(parts) == 2:  # end this page early, on purpose (see layout/report.py)
+                parts.insert(1, EarlyBreak(designed=True))
+        return parts
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.tableStyle, self.levelStyles = self.usual

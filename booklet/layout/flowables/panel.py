@@ -31,6 +31,7 @@ class Panel(Flowable):
         icon: IconDrawer | None = None,
         icon_size: float = 0,
         min_height: float = 0,
+        keep_whole: bool = False,
     ) -> None:
         super().__init__()
         self.content = list(content)
@@ -41,7 +42,9 @@ class Panel(Flowable):
         self.icon = icon
         self.icon_size = icon_size
         self.min_height = min_height
+        self.keep_whole = keep_whole  # never split: moves to the next page whole
         self._sizes: list[tuple[float, float]] = []
+        self.continues = self.continued = False
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         inner = available_width - 2 * self.padding
@@ -60,6 +63,8 @@ class Panel(Flowable):
         return self.width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if self.keep_whole:
+            return []
         inner = available_width - 2 * self.padding
         room = available_height - 2 * self.padding
         first: list[Flowable] = []
@@ -83,7 +88,10 @@ class Panel(Flowable):
             return [self]
         if not first or not rest:
             return []
-        return tagging.carry(self, [self._with(first, self.icon), self._with(rest, None)])
+        head, tail = self._with(first, self.icon), self._with(rest, None)
+        head.continues, tail.continued = True, True  # for the layout report
+        tail.continues = self.continues
+        return tagging.carry(self, [head, tail])
 
     def _with(self, content: list[Flowable], icon: IconDrawer | None) -> Panel:
         return Panel(

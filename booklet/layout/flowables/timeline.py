@@ -19,6 +19,8 @@ class TimelineRow(Flowable):
     Tagged as a list item (the date its label, the event its body): the timeline reads as a
     list of dated events; the spine and dots are artifacts."""
 
+    layout_role = "text"  # for the layout report: a row of text, kept whole
+
     def __init__(
         self,
         date: Paragraph,
@@ -44,6 +46,7 @@ class TimelineRow(Flowable):
         self.first = first
         self.last = last
         self.gap = gap
+        self.fit_gap = gap  # the normal gap; the fitting step may tighten it
         tagging.tag(self, "LI")
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -53,6 +56,7 @@ class TimelineRow(Flowable):
             available_width - self.date_width - self.gutter, available_height
         )
         self.height = max(date_height, event_height) + self.gap
+        self.line_count = len(self.event.blPara.lines)  # for the layout report
         return self.width, self.height
 
     def draw(self) -> None:

@@ -18,6 +18,7 @@ def build(ctx: LayoutContext) -> list[Flowable]:
     toc = FittingContents(
         (index_table_style(styles["toc.1"]), [styles["toc.1"], styles["toc.2"]]),
         (index_table_style(styles["toc.1"]), [styles["toc.1.compact"], styles["toc.2"]]),
+        frame_height=ctx.theme.paper.frame_height,  # copy-fit: no stub continuation page
         dotsMinLevel=0,
     )  # fmt: skip
     return [

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from booklet.content.inline import escape, plain
 from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
+from booklet.layout.fit import FitWherePlaced
+from booklet.layout.flowables.keep import HeadingKeep
 from booklet.layout.paragraph import Paragraph
 from booklet.layout.sections.common import opener
 from booklet.locales.codes import language_of
@@ -16,7 +18,8 @@ def build(ctx: LayoutContext) -> list[Flowable]:
     if not ctx.content.nearby:
         return []
     title = plain(ctx.content.booklet.nearby_title) or ctx.labels["nearby"]
-    story = opener(ctx, "nearby", title, min_space=0.4)
+    opening = opener(ctx, "nearby", title, min_space=0.4)
+    story = opening[1:]
     styles = ctx.theme.styles
     accent = ctx.theme.palette.hex["accent"]
     for place in ctx.content.nearby:
@@ -27,9 +30,11 @@ def build(ctx: LayoutContext) -> list[Flowable]:
         if place.walk_minutes:
             walk = escape(ctx.labels.format("walk_minutes", minutes=place.walk_minutes))
             meta.append(f'<font color="{accent}">{walk}</font>')
-        block: list[Flowable] = [tagging.tag(ctx.para(place.name, "nearby.name"), "H2")]
+        heads: list[Flowable] = [tagging.tag(ctx.para(place.name, "nearby.name"), "H2")]
         if meta:
-            block.append(Paragraph(" · ".join(meta), styles["nearby.meta"]))
-        block += ctx.paras(place.text, "body")
-        story.append(KeepTogether(block))
-    return story
+            heads.append(Paragraph(" · ".join(meta), styles["nearby.meta"]))
+        first, *rest = ctx.paras(place.text, "body")
+        # copy-fit: a place's name stays with the first lines of its text; the section is
+        # fitted where it starts, so its last page is never a stub (layout/fit.py).
+        story += [HeadingKeep(heads, first), *rest]
+    return [opening[0], FitWherePlaced(story, ctx.theme.paper.frame_height)]

@@ -60,8 +60,7 @@ def _checklist(ctx: LayoutContext) -> list[Flowable]:
 
 def _plan_again(ctx: LayoutContext) -> list[Flowable]:
     assert ctx.content.plan is not None  # offered only with a plan
-    title = ctx.labels["plan_again"]
-    return [*_title(ctx, "plan_again"), *plan_with_legend(ctx, ctx.content.plan, title)]
+    return plan_with_legend(ctx, ctx.content.plan, _title(ctx, "plan_again"))
 
 
 class RuledLines(Flowable):

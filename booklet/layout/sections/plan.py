@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from booklet.content.inline import escape, plain
 from booklet.content.model import Plan
@@ -11,14 +11,15 @@ from booklet.layout.context import LayoutContext
 from booklet.layout.flowables.index import RoomIndex
 from booklet.layout.flowables.plan import PlanArea, PlanDrawing, PlanLook
 from booklet.layout.keys import room_key
-from booklet.layout.paragraph import Paragraph
+from booklet.layout.paginate import stack_height
 from booklet.layout.sections.common import opener
 from booklet.theme.styles import index_table_style
 
 MAX_LEGEND_ROOMS = 40
-PLAN_SHARE = 0.62  # of the frame height, for the drawing
-MIN_PLAN_SHARE = 0.28  # the least it shrinks to, so that a long legend stays on its page
-ROW_PADDING = 6  # points a legend row adds to its leading (the table's top and bottom padding)
+# Drawing heights tried, as shares of the frame: one column of legend first, then two; the
+# last is the floor under which the drawing would stop being a plan.
+PLAN_SHARES = (0.62, 0.57, 0.52, 0.47, 0.42)
+TWO_COLUMN_SHARES = (*PLAN_SHARES, 0.37, 0.32, 0.28)
 
 
 def build(ctx: LayoutContext) -> list[Flowable]:
@@ -26,13 +27,33 @@ def build(ctx: LayoutContext) -> list[Flowable]:
     if plan is None:
         return []
     title = plain(plan.title) or ctx.labels["plan"]
-    return [*opener(ctx, "plan", title), *plan_with_legend(ctx, plan, title)]
+    return plan_with_legend(ctx, plan, opener(ctx, "plan", title))
 
 
-def plan_with_legend(ctx: LayoutContext, plan: Plan, title: str) -> list[Flowable]:
-    """The drawing, its caption and the numbered legend, on one page under a heading `title`
-    (also reused on a spare page). The drawing gives up height, down to a floor, so that the
-    legend of a museum with many rooms is not split from its plan."""
+def plan_with_legend(ctx: LayoutContext, plan: Plan, above: list[Flowable]) -> list[Flowable]:
+    """`above` (a page break and a title), the drawing, its caption and the numbered legend,
+    fitted to one page (also reused on a spare page).
+
+    The drawing steps down and then the legend takes two columns, so that the legend of a
+    museum with many rooms is never split from its plan; a legend that does not fit even so is
+    left out (the contents pages list every room with its page), as is one of more than
+    MAX_LEGEND_ROOMS rooms."""
+    paper = ctx.theme.paper
+    room = paper.frame_height - stack_height([f for f in above if not isinstance(f, PageBreak)],
+                                             paper.frame_width)  # fmt: skip
+    legend = len(ctx.content.rooms) <= MAX_LEGEND_ROOMS
+    tries = [(1, PLAN_SHARES), (2, TWO_COLUMN_SHARES)] if legend else []
+    for columns, shares in tries:
+        for share in shares:
+            story = _plan(ctx, plan, share, columns)
+            if stack_height(story, paper.frame_width) <= room - 1:
+                return [*above, *story]
+    return [*above, *_plan(ctx, plan, PLAN_SHARES[0], 0)]
+
+
+def _plan(ctx: LayoutContext, plan: Plan, share: float, columns: int) -> list[Flowable]:
+    """The drawing at `share` of the frame height, its caption, the legend in `columns` (none
+    for 0)."""
     theme = ctx.theme
     palette = theme.palette
     rooms = {room.id: room for room in ctx.content.rooms}
@@ -62,33 +83,15 @@ def plan_with_legend(ctx: LayoutContext, plan: Plan, title: str) -> list[Flowabl
                  f"{rooms[area.room].number} {plain(rooms[area.room].name)}")
         for area in plan.areas
     ]  # fmt: skip
-    caption = ctx.para(plan.caption or ctx.labels["schematic"], "caption")
-    legend = _legend(ctx)
-    frame = theme.paper.frame_height
-    drawing = PlanDrawing(plan, areas, look, frame * PLAN_SHARE, ctx.labels["entrance"])
-    rest = _rest_height(ctx, title, caption, len(ctx.content.rooms) if legend else 0)
-    _, height = drawing.wrap(theme.paper.frame_width, frame)
-    if height + rest > frame:
-        fitted = max(frame * MIN_PLAN_SHARE, height - (height + rest - frame))
-        drawing = PlanDrawing(plan, areas, look, fitted, ctx.labels["entrance"])
+    drawing = PlanDrawing(plan, areas, look, theme.paper.frame_height * share,
+                          ctx.labels["entrance"])  # fmt: skip
     story.append(tagging.tag(drawing, "Figure", alt=plan_alt(ctx, plan, areas)))
     story.append(Spacer(1, theme.size(4)))
-    story.append(caption)
-    story.append(Spacer(1, theme.size(10)))
-    story += legend
+    story.append(ctx.para(plan.caption or ctx.labels["schematic"], "caption"))
+    if columns:
+        story.append(Spacer(1, theme.size(10)))
+        story += _legend(ctx, columns)
     return story
-
-
-def _rest_height(ctx: LayoutContext, title: str, caption: Paragraph, rows: int) -> float:
-    """What the plan's page holds besides the drawing: heading, caption, legend rows."""
-    theme = ctx.theme
-    width, frame = theme.paper.frame_width, theme.paper.frame_height
-    heading = Paragraph(escape(title), theme.styles["h1"])
-    heading_height = heading.wrap(width, frame)[1] + heading.getSpaceAfter() + theme.size(2)
-    caption_height = caption.wrap(width, frame)[1] + theme.size(4 + 10)
-    row = theme.styles["legend"].leading + ROW_PADDING
-    # One row more than counted: the heading's space and the table's rounding vary a little.
-    return heading_height + caption_height + (rows + 1) * row
 
 
 def plan_alt(ctx: LayoutContext, plan: Plan, areas: list[PlanArea]) -> str:
@@ -98,10 +101,8 @@ def plan_alt(ctx: LayoutContext, plan: Plan, areas: list[PlanArea]) -> str:
     return ctx.labels.format("plan_alt", title=title, areas=named) if named else title
 
 
-def _legend(ctx: LayoutContext) -> list[Flowable]:
+def _legend(ctx: LayoutContext, columns: int) -> list[Flowable]:
     """Number, room name and page for every room, each line a link to the room."""
-    if len(ctx.content.rooms) > MAX_LEGEND_ROOMS:
-        return []  # a long list belongs to the contents pages, which list every room
     styles = ctx.theme.styles
     accent = ctx.theme.palette.hex["accent"]
     labels = {
@@ -111,8 +112,10 @@ def _legend(ctx: LayoutContext) -> list[Flowable]:
     }
     index = RoomIndex(
         labels,
+        columns,
         dotsMinLevel=0,
         tableStyle=index_table_style(styles["legend"]),
     )  # fmt: skip
     index.levelStyles = [styles["legend"]]
+    index.seed([(0, "", 999, key) for key in labels])  # measured before the passes
     return [index]
