@@ -55,7 +55,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from booklet.content.model import PICTOGRAMS  # noqa: E402
+from booklet.content.drawings import PICTOGRAMS  # noqa: E402
 from booklet.content.source import MAX_INPUT_BYTES  # noqa: E402
 
 DEFAULT_CONTENT = REPO / "content.yaml"
