@@ -12,7 +12,14 @@ from booklet.build import BuildResult
 from booklet.content.errors import ContentError
 from booklet.content.model import Content, read_content
 from booklet.content.source import load_source
-from tests.conftest import DEFAULT_CONTENT, ENGLISH_CONTENT, edit, line_of, run_cli
+from tests.conftest import (
+    DEFAULT_CONTENT,
+    ENGLISH_CONTENT,
+    edit,
+    line_of,
+    page_texts_of,
+    run_cli,
+)
 from tests.conftest import build_file as build
 
 NB = "\u00a0"
@@ -40,8 +47,7 @@ def editions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[BuildR
     results = build(content, folder / "pdfs", languages=list(EDITIONS), allow_fallback=True)
     out = {}
     for result in results:
-        reader = PdfReader(result.output)
-        text = "\n".join(page.extract_text() for page in reader.pages)
+        text = "\n".join(page_texts_of(result.output))
         out[result.language] = (result, flat(text))
     return out
 

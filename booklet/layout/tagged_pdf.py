@@ -21,11 +21,11 @@ import datetime
 import io
 from collections.abc import Sequence
 from typing import Any
-from xml.sax.saxutils import escape
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Operator, String
 
+from booklet.content.inline import escape  # as xml.sax.saxutils.escape, without urllib
 from booklet.layout.tagging import Annotation, Marked, Node, Structure
 
 PATH = frozenset({"m", "l", "c", "v", "y", "h", "re"})
