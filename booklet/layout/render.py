@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -111,6 +111,22 @@ def render(ctx: LayoutContext, seed: Mapping[str, int] | None = None) -> LaidOut
     return LaidOut(pdf, doc.page, dict(doc.key_pages), passes, doc.log)
 
 
+def _headings(flowables: Iterable[Flowable]) -> Iterator[Heading | Anchor]:
+    """Every heading of the story in order, also those inside the containers the fitting
+    step wraps sections in (a section fitted where it is placed, a heading kept with its
+    first lines): a contents entry missed here costs a whole extra layout pass."""
+    for flowable in flowables:
+        if isinstance(flowable, Heading | Anchor):
+            yield flowable
+            continue
+        for name in ("story", "heads", "body", "_content"):
+            inner = getattr(flowable, name, None)
+            if isinstance(inner, Flowable):
+                yield from _headings([inner])
+            elif isinstance(inner, list | tuple):
+                yield from _headings(f for f in inner if isinstance(f, Flowable))
+
+
 def _reserve_contents(story: list[Flowable], seed: Mapping[str, int]) -> None:
     """Give the table of contents its entries before the first pass.
 
@@ -121,8 +137,8 @@ def _reserve_contents(story: list[Flowable], seed: Mapping[str, int]) -> None:
     """
     entries = [
         (f.level, escape(f.title), seed.get(f.key, 999), f.key)
-        for f in story
-        if isinstance(f, Heading | Anchor) and f.in_toc
+        for f in _headings(story)
+        if f.in_toc
     ]
     for flowable in story:
         if isinstance(flowable, RoomIndex):
