@@ -13,9 +13,11 @@ import hashlib
 import math
 import tempfile
 import warnings
+from collections.abc import Hashable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
@@ -233,6 +235,10 @@ class ImageCache:
         self._temporary = None if folder else tempfile.TemporaryDirectory(prefix="booklet-")
         self.folder = folder or Path(self._temporary.name)  # type: ignore[union-attr]
         self.folder.mkdir(parents=True, exist_ok=True)
+        # The printed size chosen for each photo, by everything that decides it (the layout
+        # asks; see layout/typeset.py): fitting a room to its page lays it out several times,
+        # which a rebuild in watch mode need not repeat for a room whose text did not change.
+        self.placements: dict[Hashable, Any] = {}
 
     def plan(
         self,

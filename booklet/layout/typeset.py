@@ -179,6 +179,16 @@ def precise_size(size: int) -> str:
     return megabytes(size) if size >= 1_000_000 else f"{size / 1000:.1f} KB"
 
 
+def _placement_key(ctx: LayoutContext) -> str:
+    """Everything besides the room and the photo's pixels that decides a photo's printed
+    size: the edition's language and fixed words, the paper, the profile, the theme."""
+    content = ctx.content
+    return repr((
+        content.language, content.theme, ctx.theme.paper.name, ctx.theme.profile,
+        sorted(ctx.labels.table.items()),
+    ))  # fmt: skip
+
+
 def _prepare_images(ctx: LayoutContext, cache: ImageCache) -> dict[str, PlacedImage]:
     """Every photo (rooms, cover) downsampled to its placed size at the profile's DPI, in
     parallel; the cover photo is cropped to fill the page and its bleed."""
@@ -189,12 +199,16 @@ def _prepare_images(ctx: LayoutContext, cache: ImageCache) -> dict[str, PlacedIm
     placed: dict[str, PlacedImage] = {}
     # (key in ctx.images, image, its facts, box, whether it fills the box)
     wanted: list[tuple[str, Image, ImageInfo, tuple[float, float], bool]] = []
+    layout = _placement_key(ctx)
     for room in ctx.content.rooms:
         if room.image is not None:
             info = inspect_image(room.image.path)
             # copy-fit: the photo's size is decided with the room's text (layout/fit.py); the
             # box is the photo's own shape, so its width decides.
-            size = place_photo(ctx, room, (info.width, info.height))
+            memo = (layout, room, info.width, info.height)
+            size = cache.placements.get(memo)
+            if size is None:
+                size = cache.placements[memo] = place_photo(ctx, room, (info.width, info.height))
             wanted.append((room.id, room.image, info, (size.width, size.height + 0.01), False))
     cover = ctx.content.booklet.cover.image
     if cover is not None:
