@@ -277,19 +277,45 @@ def run_on(
     """Lay a story over as many pages as it needs; while its last page is `short`, move
     lines over from the page before (at most MAX_PULL of a page). Returns the pages and how
     far the page before the last was shortened."""
-    pull = 0.0
     step = _leading(story) or height / 40
     natural = paginate(story, width, [height], start)
-    pages = natural
-    while short(pages, height) and pull < height * MAX_PULL:
-        pull += step
-        heights = [height] * (len(natural) - 2) + [height - pull, height]
-        pages = paginate(story, width, heights, start)
-        if len(pages) != len(natural):
-            break
-    if len(pages) != len(natural) or short(pages, height):
+    if not short(natural, height):
         return natural, 0.0
-    return pages, pull
+    steps = 0
+    while steps * step < height * MAX_PULL:
+        steps += 1
+    laid: dict[int, list[Slice]] = {}
+
+    def pulled(k: int) -> list[Slice]:
+        """The pages with the page before the last shortened by `k` lines."""
+        if k not in laid:
+            heights = [height] * (len(natural) - 2) + [height - k * step, height]
+            laid[k] = paginate(story, width, heights, start)
+        return laid[k]
+
+    def sound(k: int) -> bool:
+        pages = pulled(k)
+        return len(pages) == len(natural) and not short(pages, height)
+
+    # The fewest lines to move over: moving more over only lengthens the last page, so the
+    # first sound count is found by halving the range (each try is a whole pagination).
+    low, high = 0, steps  # not sound at `low`; find the first sound count up to `high`
+    if not sound(high):
+        # Moving a third of a page over is not enough (or adds a page): check the counts
+        # one by one, as a page may be added before the last count.
+        for k in range(1, steps + 1):
+            if len(pulled(k)) != len(natural):
+                break
+            if sound(k):
+                return pulled(k), k * step
+        return natural, 0.0
+    while high - low > 1:
+        middle = (low + high) // 2
+        if sound(middle):
+            high = middle
+        else:
+            low = middle
+    return pulled(high), high * step
 
 
 def _stacked(story: Sequence[Flowable], width: float, heights: Heights) -> float:
