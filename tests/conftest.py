@@ -26,6 +26,17 @@ from booklet.layout.typeset import typeset
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONTENT = ROOT / "content.yaml"
 ENGLISH_CONTENT = ROOT / "tests" / "data" / "english.yaml"
+# The least a content file must say (issue 12): a title, the museum, one room.
+MINIMAL = """\
+booklet:
+  title: "The Mill"
+museum:
+  name: "Harrow Creek Mill Museum"
+  address: {street: "1 Mill Lane", city: "Harrow Creek", country: "United States"}
+rooms:
+  - name: "The Wheel Room"
+    text: "The wheel turned here."
+"""
 
 
 @pytest.fixture(scope="session")

@@ -17,18 +17,8 @@ from booklet.content.errors import ContentError
 from booklet.content.model import Content, read_content
 from booklet.content.plan_checks import plan_warnings
 from booklet.content.source import load_source
-from tests.conftest import ROOT, build_file, run_cli
+from tests.conftest import MINIMAL, ROOT, build_file, run_cli
 
-MINIMAL = """\
-booklet:
-  title: "The Mill"
-museum:
-  name: "Harrow Creek Mill Museum"
-  address: {street: "1 Mill Lane", city: "Harrow Creek", country: "United States"}
-rooms:
-  - name: "The Wheel Room"
-    text: "The wheel turned here."
-"""
 PLAN = """\
 plan:
   areas:

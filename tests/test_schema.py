@@ -26,7 +26,7 @@ from booklet.content.reference import END, START, field_reference
 from booklet.content.schema import SCHEMA_FILE, SCHEMA_LINE, content_schema, schema_text
 from booklet.content.source import load_source
 from booklet.resources import templates_dir
-from tests.conftest import DEFAULT_CONTENT, ROOT, run_cli
+from tests.conftest import DEFAULT_CONTENT, MINIMAL, ROOT, run_cli
 
 BLANK = templates_dir() / "blank.yaml"
 EXAMPLES = sorted((ROOT / "examples").glob("*/content.yaml"))
@@ -145,17 +145,6 @@ def test_init_sample_writes_the_default_content_and_the_schema(tmp_path: Path) -
 
 
 # -- the schema and the validator agree -------------------------------------------------------
-
-MINIMAL = """\
-booklet:
-  title: "The Mill"
-museum:
-  name: "Harrow Creek Mill Museum"
-  address: {street: "1 Mill Lane", city: "Harrow Creek", country: "United States"}
-rooms:
-  - name: "The Wheel Room"
-    text: "The wheel turned here."
-"""
 
 
 def variant(old: str, new: str) -> str:
