@@ -324,15 +324,16 @@ def tree_rss(root: int) -> int:
 
 
 @contextmanager
-def sampled_tree_peak(pid: int) -> Iterator[list[int]]:
-    """Poll the summed RSS of the process tree in the background; yields [peak bytes]."""
+def sampled_tree_peak(pid: int, every: float = SAMPLE_SECONDS) -> Iterator[list[int]]:
+    """Poll the summed RSS of the process tree every `every` seconds in the background;
+    yields [peak bytes]."""
     peak = [0]
     stop = threading.Event()
 
     def poll() -> None:
         while not stop.is_set():
             peak[0] = max(peak[0], tree_rss(pid))
-            stop.wait(SAMPLE_SECONDS)
+            stop.wait(every)
 
     thread = threading.Thread(target=poll, daemon=True)
     if Path("/proc/self/stat").exists():

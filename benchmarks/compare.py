@@ -35,9 +35,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,6 +42,10 @@ from typing import Any
 import yaml
 from PIL import Image, ImageDraw, ImageFilter
 from pypdf import PdfReader
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build_speed import sampled_tree_peak
 
 REPO = Path(__file__).resolve().parent.parent
 PHOTO = (1600, 1067)
@@ -255,41 +256,6 @@ with open(sys.argv[1], "w") as out:
 """
 
 
-def tree_rss(root: int) -> int:
-    """Summed RSS (bytes) of the descendants of `root`, from /proc."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            with suppress(OSError, IndexError, ValueError):
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-                children.setdefault(ppid, []).append(int(entry.name))
-    total, todo, page = 0, list(children.get(root, [])), os.sysconf("SC_PAGE_SIZE")
-    while todo:
-        pid = todo.pop()
-        with suppress(OSError, IndexError, ValueError):
-            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * page
-        todo += children.get(pid, [])
-    return total
-
-
-@contextmanager
-def sampled(pid: int) -> Iterator[list[int]]:
-    peak, stop = [0], threading.Event()
-
-    def poll() -> None:
-        while not stop.is_set():
-            peak[0] = max(peak[0], tree_rss(pid))
-            stop.wait(SAMPLE_S)
-
-    thread = threading.Thread(target=poll, daemon=True)
-    thread.start()
-    try:
-        yield peak
-    finally:
-        stop.set()
-        thread.join()
-
-
 @dataclass
 class Run:
     wall: float
@@ -301,7 +267,7 @@ class Run:
 def run_once(command: list[str], cwd: Path, stats: Path) -> Run:
     """One whole process; the launcher is the tree's root, so its own ~10 MB is not counted."""
     process = subprocess.Popen([sys.executable, "-c", LAUNCHER, str(stats), *command], cwd=cwd)
-    with sampled(process.pid) as tree:
+    with sampled_tree_peak(process.pid, SAMPLE_S) as tree:
         process.wait()
     result = json.loads(stats.read_text())
     if result["code"] != 0:
