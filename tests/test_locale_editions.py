@@ -142,3 +142,14 @@ def test_an_unknown_edition_code_is_refused(tmp_path: Path, code: str, message: 
         read(text, None, tmp_path)
     [problem] = caught.value.problems
     assert (problem.field, problem.message) == ("booklet.translations[0]", message)
+
+
+def test_every_edition_keeps_the_layout_rules(editions: dict[str, tuple[BuildResult, str]]) -> None:
+    """Longer fixed words (French, German) must not push a note or a box onto a page of its
+    own: the welcome and practical sections are fitted where they start."""
+    from booklet.layout.report import RUNS_ON, check_story
+
+    for code, (result, _) in editions.items():
+        problems = [p for p in check_story(result.rendered.log) if p.rule != RUNS_ON]
+        assert problems == [], code
+        assert result.pages == 24, code

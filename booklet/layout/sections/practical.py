@@ -7,6 +7,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer
 from booklet.content.inline import paragraphs, plain
 from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
+from booklet.layout.fit import FitWherePlaced
 from booklet.layout.flowables.heading import Heading
 from booklet.layout.flowables.qr import QrCode
 from booklet.layout.keys import SOURCES
@@ -58,7 +59,8 @@ def build(ctx: LayoutContext) -> list[Flowable]:
             text = f"[{source.title}]({source.url})" if source.url else source.title
             story.append(ctx.para(text, "caption"))
             story.append(Spacer(1, theme.size(2)))
-    return story
+    # copy-fit: fitted where it starts, so a note never ends up alone on a page of its own.
+    return [story[0], FitWherePlaced(story[1:], theme.paper.frame_height)]
 
 
 def _qr_block(ctx: LayoutContext, marked: bool) -> Flowable:

@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable, Spacer
 from booklet.content.inline import paragraphs, plain
 from booklet.layout import tagging
 from booklet.layout.context import LayoutContext
+from booklet.layout.fit import FitWherePlaced
 from booklet.layout.flowables.panel import Panel
 from booklet.layout.sections.common import opener
 from booklet.layout.sections.facts import fact_rows, opening_hours, verify_note
@@ -47,4 +48,5 @@ def build(ctx: LayoutContext) -> list[Flowable]:
             rule=theme.palette.accent,
         )
     )
-    return story
+    # copy-fit: fitted where it starts, so the end of the panel never stands alone.
+    return [story[0], FitWherePlaced(story[1:], theme.paper.frame_height)]
