@@ -49,6 +49,7 @@ SHORT_ROOM = 0.5  # a room under this share of a page may share its page with th
 CONTINUATION = 1 / 3  # a run-on page carries at least this share of a page
 TAIL_LINES = 4  # a section ending on a page it shares with the next: at least this many lines
 MAX_PULL = 1 / 3  # lines moved to the last page leave the page before at least 2/3 full
+SMALL_PULL = 0.12  # moving this share of a page over or less is as good as moving none
 
 
 @dataclass(frozen=True)
@@ -161,11 +162,11 @@ def fit_room(parts: RoomParts, width: float, height: float) -> Arrangement:
         story = [*parts.header, *parts.picture(picture, spacing), *words[spacing]]
         pages, pull = run_on(story, width, height, _short_room)
         sound = not _short_room(pages, height)
-        score = (not sound, len(pages), pull > height * 0.12, rank, pull)
+        score = (not sound, len(pages), pull > height * SMALL_PULL, rank, pull)
         if best is None or score < best[0]:
             best = (score, _arrangement(pages, picture, spacing, pull))
-        if sound and not pull:
-            break
+        if best[0][:3] == (False, 2, False):
+            break  # no later try scores lower: every try takes two pages at least (see above)
     assert best is not None
     _space(words[best[1].spacing], best[1].spacing)  # the chosen spacing, on the paragraphs
     return best[1]

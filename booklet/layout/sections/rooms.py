@@ -210,12 +210,12 @@ def _picture(ctx: LayoutContext, room: Room, size: Picture, spacing: float) -> l
     placed = ctx.images.get(room.id)  # None only while the image pipeline measures the room
     photo = tagging.tag(Photo(placed.file if placed else Path(), size.width, size.height),
                         "Figure", alt=photo_alt(room))  # fmt: skip
-    caption = _caption_text(ctx, room)
+    caption = _caption(ctx, room)
     after = Spacer(1, theme.size(10) * spacing)
     if not size.beside:
         under: list[Flowable] = [header_gap, photo]
         if caption:
-            under += [Spacer(1, theme.size(3) * spacing), ctx.para(caption, "caption")]
+            under += [Spacer(1, theme.size(3) * spacing), caption[1]]
         return [*under, after]
     # A portrait (or stepped-down) photo leaves the column's right side empty: the caption
     # sits there, at the photo's foot, as in a gallery label.
@@ -223,11 +223,22 @@ def _picture(ctx: LayoutContext, room: Room, size: Picture, spacing: float) -> l
     beside = theme.paper.frame_width - size.width - gap
     side = grid(
         ctx,
-        [[photo, [_caption_rule(ctx), ctx.para(caption, "caption")]]],
+        [[photo, list(caption)]],
         [size.width + gap, min(beside, theme.size(SIDE_CAPTION_MAX))],
         valign="BOTTOM",
     )
     return [header_gap, side, after]
+
+
+def _caption(ctx: LayoutContext, room: Room) -> tuple[Flowable, Paragraph] | tuple[()]:
+    """The caption's rule and paragraph, made once a build: every photo size tried shares them
+    (a caption has no space after, so no spacing tried changes it)."""
+    key = ("caption", room.id)
+    made = ctx.fitted.get(key)
+    if made is None:
+        text = _caption_text(ctx, room)
+        made = ctx.fitted[key] = (_caption_rule(ctx), ctx.para(text, "caption")) if text else ()
+    return made  # type: ignore[return-value]
 
 
 def photo_alt(room: Room) -> str:
