@@ -14,7 +14,7 @@ import math
 import tempfile
 import warnings
 from collections.abc import Hashable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,26 +78,62 @@ def plan_job(
 
 
 def run_jobs(jobs: list[ImageJob], workers: int = 2) -> dict[Path, str]:
-    """Process every distinct job, in parallel when there are enough to be worth it.
+    """Process every distinct job (see `Preparation`); the problem of each job that failed,
+    by target path (empty when all succeeded)."""
+    with Preparation(workers if len(jobs) >= 2 else 0) as preparation:
+        for job in jobs:
+            preparation.add(job)
+        return preparation.wait()
+
+
+class Preparation:
+    """Photos prepared in the background while the caller goes on: the layout fits the next
+    room while the photo of the last one is decoded.
 
     Threads, not processes: Pillow releases the GIL while it decodes, resizes and encodes, so
     two threads keep both cores busy without a pool's start-up, pickling and second copy of
     the interpreter (benchmarks/README.md: less CPU and wall time, half the tree's memory,
     same bytes). `decoding()`'s warning filter is process-wide state that threads would
     save and restore out of order, so the bomb filter is set once around the whole pool: every
-    state a thread restores then still has it.
+    state a thread (or the caller, meanwhile) restores then still has it."""
 
-    Returns the problem of each job that failed, by target path (empty when all succeeded).
-    """
-    unique = list({job.target: job for job in jobs if not job.target.exists()}.values())
-    with warnings.catch_warnings():
+    def __init__(self, workers: int = 2) -> None:
+        self._workers = workers
+        self._pool: ThreadPoolExecutor | None = None
+        self._outcomes: dict[Path, Future[str | None] | str | None] = {}
+        self._filters = warnings.catch_warnings()
+
+    def __enter__(self) -> Preparation:
+        self._filters.__enter__()
         warnings.simplefilter("error", Image.DecompressionBombWarning)
-        if len(unique) >= 8 and workers > 1:
-            with ThreadPoolExecutor(max_workers=workers) as pool:
-                outcomes = list(pool.map(_try_process, unique))
-        else:
-            outcomes = [_try_process(job) for job in unique]
-    return {job.target: problem for job, problem in zip(unique, outcomes, strict=True) if problem}
+        return self
+
+    def add(self, job: ImageJob) -> None:
+        """Start preparing `job` unless the same file is prepared already or on its way."""
+        if job.target in self._outcomes or job.target.exists():
+            return
+        if self._workers < 1:
+            self._outcomes[job.target] = _try_process(job)
+            return
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=self._workers)
+        self._outcomes[job.target] = self._pool.submit(_try_process, job)
+
+    def wait(self) -> dict[Path, str]:
+        """Wait for every job added; the problem of each one that failed, by target path."""
+        problems = {}
+        for target, outcome in self._outcomes.items():
+            problem = outcome.result() if isinstance(outcome, Future) else outcome
+            if problem:
+                problems[target] = problem
+        return problems
+
+    def __exit__(self, *_: object) -> None:
+        try:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+        finally:
+            self._filters.__exit__(None, None, None)
 
 
 def _try_process(job: ImageJob) -> str | None:
@@ -260,6 +296,10 @@ class ImageCache:
     def prepare(self, jobs: list[ImageJob]) -> dict[Path, str]:
         """Prepare what is not in the cache yet; the problem of each job that failed."""
         return run_jobs(jobs)
+
+    def preparing(self, workers: int = 2) -> Preparation:
+        """Prepare jobs as they are planned (`add`), in the background; `wait` for them."""
+        return Preparation(workers)
 
     def close(self) -> None:
         if self._temporary is not None:

@@ -10,6 +10,7 @@ import io
 import re
 import shutil
 import struct
+import warnings
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from PIL import Image, ImageDraw
 from pypdf import PageObject, PdfReader
 
 from booklet.content.photos import ImageProblem, inspect_image
-from booklet.images import plan_job, process_image, run_jobs
+from booklet.images import Preparation, plan_job, process_image, run_jobs
 from booklet.theme.paper import PAPERS
 from booklet.theme.profile import PROFILES
 from tests.conftest import DEFAULT_CONTENT, edit, line_of, run_cli
@@ -388,6 +389,37 @@ def test_run_jobs_processes_each_target_once_and_keeps_finished_ones(tmp_path: P
         with Image.open(job.target) as written:
             assert (written.format, written.size) == ("JPEG", (job.pixel_width, job.pixel_height))
     assert sorted(p.name for p in work.iterdir()) == sorted(job.target.name for job in jobs)
+
+
+def test_a_preparation_runs_jobs_while_the_caller_goes_on_and_reports_each_failure(
+    tmp_path: Path,
+) -> None:
+    # The layout fits the next room while photos are prepared; a filter the caller sets and
+    # restores meanwhile must not lift the pixel-limit error in the workers.
+    good = tmp_path / "good.png"
+    Image.new("RGB", (60, 40), GREEN).save(good, "PNG")
+    cut = tmp_path / "cut.jpg"
+    data = jpeg_bytes()
+    cut.write_bytes(data[: len(data) // 2])
+    bomb = tmp_path / "bomb.png"  # over the limit by a hair: Pillow only warns
+    bomb.write_bytes(png_header(8945, 8945))
+    work = tmp_path / "work"
+    work.mkdir()
+    infos = [inspect_image(good), _Info(400, 300), _Info(8945, 8945)]
+    jobs = [plan_job(source, info, 288, 1000, 150, work, PAGE, 85)[0]
+            for source, info in zip((good, cut, bomb), infos, strict=True)]  # fmt: skip
+    with Preparation(workers=2) as preparation:
+        preparation.add(jobs[0])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            preparation.add(jobs[1])
+            preparation.add(jobs[2])
+        preparation.add(jobs[0])  # the same file again: prepared once
+        problems = preparation.wait()
+    assert problems == {jobs[1].target: "image file is truncated", jobs[2].target: TOO_MANY_PIXELS}
+    with Image.open(jobs[0].target) as written:
+        assert written.size == (jobs[0].pixel_width, jobs[0].pixel_height)
+    assert sorted(p.name for p in work.iterdir()) == [jobs[0].target.name]
 
 
 # -- a build with photos ---------------------------------------------------------------------

@@ -17,7 +17,7 @@ from pathlib import Path
 from booklet.content.errors import BudgetError, ContentError, Problem
 from booklet.content.model import Content, Image
 from booklet.content.photos import ImageInfo, inspect_image
-from booklet.images import ImageCache, ImageJob
+from booklet.images import ImageCache
 from booklet.layout.context import LayoutContext
 from booklet.layout.render import LaidOut, render
 from booklet.layout.rendered import COVER_PHOTO, PlacedImage, Rendered
@@ -190,18 +190,34 @@ def _placement_key(ctx: LayoutContext) -> str:
 
 
 def _prepare_images(ctx: LayoutContext, cache: ImageCache) -> dict[str, PlacedImage]:
-    """Every photo (rooms, cover) downsampled to its placed size at the profile's DPI, in
-    parallel; the cover photo is cropped to fill the page and its bleed."""
+    """Every photo (rooms, cover) downsampled to its placed size at the profile's DPI, in the
+    background while the next room is fitted; the cover photo is cropped to fill the page and
+    its bleed."""
     red, green, blue = (round(c * 255) for c in ctx.theme.palette.paper.rgb())
     profile = ctx.theme.profile
-    jobs: list[ImageJob] = []
     where: dict[Path, Image] = {}
     placed: dict[str, PlacedImage] = {}
-    # (key in ctx.images, image, its facts, box, whether it fills the box)
-    wanted: list[tuple[str, Image, ImageInfo, tuple[float, float], bool]] = []
     layout = _placement_key(ctx)
-    for room in ctx.content.rooms:
-        if room.image is not None:
+    photos = [room for room in ctx.content.rooms if room.image is not None]
+    cover = ctx.content.booklet.cover.image
+    if photos or cover:
+        PROGRESS.info("preparing %s", counted(len(photos) + bool(cover), "image"))
+    with cache.preparing(workers=2 if len(photos) + bool(cover) >= 2 else 0) as preparation:
+
+        def prepare(key: str, image: Image, info: ImageInfo, box: tuple[float, float],
+                    fill: bool) -> None:  # fmt: skip
+            job, width, height = cache.plan(
+                image.path, info, box, profile.dpi, (red, green, blue), profile.jpeg_quality,
+                fill=fill,
+            )  # fmt: skip
+            preparation.add(job)
+            where.setdefault(job.target, image)
+            placed[key] = PlacedImage(job.target, width, height)
+
+        if cover is not None:
+            prepare(COVER_PHOTO, cover, inspect_image(cover.path), photo_box(ctx), True)
+        for room in photos:
+            assert room.image is not None
             info = inspect_image(room.image.path)
             # copy-fit: the photo's size is decided with the room's text (layout/fit.py); the
             # box is the photo's own shape, so its width decides.
@@ -209,25 +225,16 @@ def _prepare_images(ctx: LayoutContext, cache: ImageCache) -> dict[str, PlacedIm
             size = cache.placements.get(memo)
             if size is None:
                 size = cache.placements[memo] = place_photo(ctx, room, (info.width, info.height))
-            wanted.append((room.id, room.image, info, (size.width, size.height + 0.01), False))
-    cover = ctx.content.booklet.cover.image
-    if cover is not None:
-        wanted.append((COVER_PHOTO, cover, inspect_image(cover.path), photo_box(ctx), True))
-    for key, image, info, box, fill in wanted:
-        job, width, height = cache.plan(
-            image.path, info, box, profile.dpi, (red, green, blue), profile.jpeg_quality,
-            fill=fill,
-        )  # fmt: skip
-        jobs.append(job)
-        where.setdefault(job.target, image)
-        placed[key] = PlacedImage(job.target, width, height)
-    if jobs:
-        PROGRESS.info("preparing %s", counted(len(jobs), "image"))
-        failures = cache.prepare(jobs)
-        if failures:
-            name = ctx.content.file.name
-            raise ContentError([
-                Problem(name, where[target].where.line, where[target].where.field, message)
-                for target, message in failures.items()
-            ])  # fmt: skip
-    return placed
+            prepare(room.id, room.image, info, (size.width, size.height + 0.01), False)
+        failures = preparation.wait()
+    # In the order of the content: the rooms, then the cover (prepared first, as it waits
+    # for no fitting).
+    order = [room.id for room in photos] + ([COVER_PHOTO] if cover else [])
+    if failures:
+        name = ctx.content.file.name
+        targets = dict.fromkeys(placed[key].file for key in order)
+        raise ContentError([
+            Problem(name, where[target].where.line, where[target].where.field, failures[target])
+            for target in targets if target in failures
+        ])  # fmt: skip
+    return {key: placed[key] for key in order}
