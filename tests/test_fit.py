@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
 
 from booklet.content.model import Image, Located, Room
+from booklet.layout import fit
 from booklet.layout.context import LayoutContext
 from booklet.layout.fit import (
     CONTINUATION,
@@ -192,14 +193,17 @@ def test_photo_sizes_step_down_to_the_floor_and_put_the_caption_beside_when_ther
 def test_a_landscape_photo_on_a_short_room_is_the_width_of_the_column() -> None:
     ctx = _context()
     room = _room(ctx, " ".join(WORDS) + ".", highlights=1)
-    size = rooms.place_photo(ctx, room, (1500, 1000))
+    size = rooms.place_photo(ctx, room, (1500, 1000)).picture
+    assert isinstance(size, PhotoSize)
     assert size.width == pytest.approx(ctx.theme.paper.frame_width, abs=0.01)
     assert not size.beside
 
 
 def test_a_portrait_photo_has_its_caption_beside() -> None:
     ctx = _context()
-    size = rooms.place_photo(ctx, _room(ctx, " ".join(WORDS) + ".", highlights=1), (900, 1200))
+    room = _room(ctx, " ".join(WORDS) + ".", highlights=1)
+    size = rooms.place_photo(ctx, room, (900, 1200)).picture
+    assert isinstance(size, PhotoSize)
     assert size.beside and size.height <= ctx.theme.paper.frame_height * PHOTO_HEIGHT + 0.01
 
 
@@ -208,7 +212,8 @@ def test_a_room_a_little_too_long_keeps_one_page_with_a_smaller_photo() -> None:
     paper = ctx.theme.paper
     for words in range(60, 400, 10):  # the first text that no longer fits at full width
         room = _room(ctx, " ".join(WORDS[i % len(WORDS)] for i in range(words)) + ".")
-        size = rooms.place_photo(ctx, room, (1500, 1000))
+        size = rooms.place_photo(ctx, room, (1500, 1000)).picture
+        assert isinstance(size, PhotoSize)
         if size.width < paper.frame_width - 0.01:
             break
     else:
@@ -225,13 +230,40 @@ def test_a_room_too_long_for_one_page_runs_on_with_a_third_of_a_page_and_its_lar
     paper = ctx.theme.paper
     text = "\n\n".join(" ".join(WORDS) + "." for _ in range(9))
     room = _room(ctx, text)
-    size = rooms.place_photo(ctx, room, (1500, 1000))
+    size = rooms.place_photo(ctx, room, (1500, 1000)).picture
+    assert isinstance(size, PhotoSize)
     assert size.width == pytest.approx(paper.frame_width, abs=0.01)
     ctx.images[room.id] = _placed(size)
     arrangement = rooms.arrange(ctx, room)
     assert len(arrangement.pages) == 2
     assert arrangement.used >= paper.frame_height * CONTINUATION
     assert any(isinstance(f, Paragraph) for f in arrangement.pages[-1])  # never a box alone
+
+
+def test_a_room_is_laid_out_as_its_photo_was_decided_in_one_pagination(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The image pipeline fits each room to choose its photo's size; the story then lays the
+    # room out with the prepared photo as decided, not by searching again: same pages.
+    ctx = _context()
+    paginations = []
+    monkeypatch.setattr(fit, "paginate", lambda *a: paginations.append(1) or paginate(*a))
+    pulled = 0
+    for words in range(150, 1500, 40):
+        room = _room(ctx, " ".join(WORDS[i % len(WORDS)] for i in range(words)) + ".")
+        decision = rooms.place_photo(ctx, room, (1500, 1000))
+        assert isinstance(decision.picture, PhotoSize)
+        ctx.images[room.id] = _placed(decision.picture)
+        paginations.clear()
+        decided = rooms.arrange(ctx, room)
+        assert len(paginations) == 1
+        del ctx.fitted[("decided", room.id)]
+        searched = rooms.arrange(ctx, room)
+        assert decided.decision == searched.decision == decision
+        assert [len(page) for page in decided.pages] == [len(page) for page in searched.pages]
+        assert decided.used == searched.used
+        pulled += bool(decision.pull)
+    assert pulled  # a room whose last page took lines from the page before was among them
 
 
 def _placed(size: PhotoSize) -> object:
@@ -342,9 +374,10 @@ def test_preflight_lists_what_breaks_the_rules_with_the_room_s_line(
 ) -> None:
     """With the fitting step switched off (rooms flow as ReportLab places them), the issue's
     example shows its lone boxes again, and preflight names each room's line."""
-    from booklet.layout import fit
 
-    def unfitted(parts: fit.RoomParts, width: float, height: float) -> fit.Arrangement:
+    def unfitted(
+        parts: fit.RoomParts, width: float, height: float, decided: fit.Decision | None = None
+    ) -> fit.Arrangement:
         story = [*parts.header, *parts.picture(parts.pictures[0], 1.0), *parts.words(1.0)]
         return fit.Arrangement([story], height, height, parts.pictures[0], 1.0, 0.0)
 

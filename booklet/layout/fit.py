@@ -81,6 +81,18 @@ class RoomParts:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """What fitting a room decided, enough to lay it out again in one pagination: the image
+    pipeline fits each room to choose its photo's size, and the story then lays the room out
+    with the prepared photo at that size."""
+
+    picture: Picture
+    spacing: float
+    pull: float  # how far the page before the last was shortened
+    pages: int
+
+
+@dataclass(frozen=True)
 class Arrangement:
     """A room laid out: its pages, and how far down the last one it reaches."""
 
@@ -90,6 +102,10 @@ class Arrangement:
     picture: Picture
     spacing: float
     pull: float
+
+    @property
+    def decision(self) -> Decision:
+        return Decision(self.picture, self.spacing, self.pull, len(self.pages))
 
     def story(self) -> list[Flowable]:
         """The flowables with a page break between pages, as ReportLab should place them.
@@ -121,7 +137,9 @@ def photo_sizes(
     beside = width - gap - side  # the widest photo with its caption beside it
 
     def size(w: float) -> PhotoSize:
-        return PhotoSize(round(w, 2), round(w / aspect, 2), caption and w <= beside)
+        # The height as the image pipeline will place it (plan_job: width / aspect), so the
+        # room is fitted again, with the prepared photo, at exactly the size it chose.
+        return PhotoSize(round(w, 2), round(w, 2) / aspect, caption and w <= beside)
 
     sizes = []
     if largest >= width - 0.01 or not caption or largest <= beside:
@@ -140,12 +158,24 @@ def pictogram_heights(largest: float) -> list[float]:
     return [largest * (1 - (1 - PICTOGRAM_FLOOR) * i / steps) for i in range(steps + 1)]
 
 
-def fit_room(parts: RoomParts, width: float, height: float) -> Arrangement:
-    """The best arrangement of a room on pages of width x height (see the module's rules)."""
+def fit_room(
+    parts: RoomParts, width: float, height: float, decided: Decision | None = None
+) -> Arrangement:
+    """The best arrangement of a room on pages of width x height (see the module's rules).
+
+    `decided` is what fitting the same room with more pictures to choose from decided; if
+    its picture is among these, the search would decide the same (its choice was the best of
+    more), so the room is laid out as decided, in one pagination."""
+    if decided is not None and decided.picture in parts.pictures:
+        return _as_decided(parts, width, height, decided)
     words = {spacing: parts.words(spacing) for spacing in (1.0, TIGHT)}
     largest, *smaller = parts.pictures
     tries = [(largest, 1.0), (largest, TIGHT)]
     tries += [*((p, 1.0) for p in smaller), *((p, TIGHT) for p in smaller)]
+    _space(words[TIGHT], TIGHT)
+    least = min(p.height if isinstance(p, PhotoSize) else 0.0 for p in parts.pictures)
+    if _stacked([*parts.header, *words[TIGHT]], width, parts.heights) + least > height + 1:
+        tries = []  # the words at their tightest and the smallest photo overfill a page
     for picture, spacing in tries:
         story = [*parts.header, *parts.picture(picture, spacing), *words[spacing]]
         _space(words[spacing], spacing)
@@ -170,6 +200,17 @@ def fit_room(parts: RoomParts, width: float, height: float) -> Arrangement:
     assert best is not None
     _space(words[best[1].spacing], best[1].spacing)  # the chosen spacing, on the paragraphs
     return best[1]
+
+
+def _as_decided(parts: RoomParts, width: float, height: float, decided: Decision) -> Arrangement:
+    words = parts.words(decided.spacing)
+    _space(words, decided.spacing)
+    story = [*parts.header, *parts.picture(decided.picture, decided.spacing), *words]
+    heights = [height]
+    if decided.pull:  # as run_on laid it: the page before the last shortened
+        heights = [height] * (decided.pages - 2) + [height - decided.pull, height]
+    pages = paginate(story, width, heights)
+    return _arrangement(pages, decided.picture, decided.spacing, decided.pull)
 
 
 Refit = Callable[[int, int], Arrangement]  # room index, picture level -> arrangement

@@ -19,6 +19,7 @@ from booklet.content.model import Content, Image
 from booklet.content.photos import ImageInfo, inspect_image
 from booklet.images import ImageCache
 from booklet.layout.context import LayoutContext
+from booklet.layout.fit import PhotoSize
 from booklet.layout.render import LaidOut, render
 from booklet.layout.rendered import COVER_PHOTO, PlacedImage, Rendered
 from booklet.layout.sections.cover import band_box, photo_box, title_overflow
@@ -222,9 +223,10 @@ def _prepare_images(ctx: LayoutContext, cache: ImageCache) -> dict[str, PlacedIm
             # copy-fit: the photo's size is decided with the room's text (layout/fit.py); the
             # box is the photo's own shape, so its width decides.
             memo = (layout, room, info.width, info.height)
-            size = cache.placements.get(memo)
-            if size is None:
-                size = cache.placements[memo] = place_photo(ctx, room, (info.width, info.height))
+            decided = place_photo(ctx, room, (info.width, info.height), cache.placements.get(memo))
+            cache.placements[memo] = decided
+            size = decided.picture
+            assert isinstance(size, PhotoSize)
             prepare(room.id, room.image, info, (size.width, size.height + 0.01), False)
         failures = preparation.wait()
     # In the order of the content: the rooms, then the cover (prepared first, as it waits

@@ -18,6 +18,7 @@ from booklet.layout import measure, tagging
 from booklet.layout.context import LayoutContext
 from booklet.layout.fit import (
     Arrangement,
+    Decision,
     Heights,
     PhotoSize,
     Picture,
@@ -74,23 +75,29 @@ def arrange(ctx: LayoutContext, room: Room, level: int = 0) -> Arrangement:
     if level:
         pictures = parts.pictures[min(level, len(parts.pictures) - 1) :]
         parts = RoomParts(parts.header, pictures, parts.picture, parts.words)
-    return fit_room(parts, *_frame(ctx))
+    decided = ctx.fitted.get(("decided", room.id))
+    return fit_room(parts, *_frame(ctx), decided if isinstance(decided, Decision) else None)
 
 
-def place_photo(ctx: LayoutContext, room: Room, pixels: tuple[int, int]) -> PhotoSize:
-    """The size (points) to print a room's photo of `pixels` (upright width, height) at:
+def place_photo(
+    ctx: LayoutContext, room: Room, pixels: tuple[int, int], known: Decision | None = None
+) -> Decision:
+    """How to print a room's photo of `pixels` (upright width, height): its size (points)
     decided with the room's text, so the room fits its page if it can (see layout/fit.py).
 
     Depends only on the room, the theme and the pixel size; the image pipeline calls it to
-    know the size to prepare, and `arrange` then finds the same layout for that size."""
-    width, height = pixels
-    sizes = photo_sizes(width / height, bool(_caption_text(ctx, room)), _frame(ctx),
-                        ctx.theme.size(12), ctx.theme.size(SIDE_CAPTION_MIN))  # fmt: skip
-    parts = _parts(ctx, room, None)
-    parts = RoomParts(parts.header, sizes, parts.picture, parts.words)
-    picture = fit_room(parts, *_frame(ctx)).picture
-    assert isinstance(picture, PhotoSize)
-    return picture
+    know the size to prepare (`known`: what it decided in an earlier build, watch mode), and
+    `arrange` then lays the room out as decided, with the prepared photo."""
+    if known is None:
+        width, height = pixels
+        sizes = photo_sizes(width / height, bool(_caption_text(ctx, room)), _frame(ctx),
+                            ctx.theme.size(12), ctx.theme.size(SIDE_CAPTION_MIN))  # fmt: skip
+        parts = _parts(ctx, room, None)
+        parts = RoomParts(parts.header, sizes, parts.picture, parts.words)
+        known = fit_room(parts, *_frame(ctx)).decision
+    assert isinstance(known.picture, PhotoSize)
+    ctx.fitted[("decided", room.id)] = known
+    return known
 
 
 def _frame(ctx: LayoutContext) -> tuple[float, float]:
