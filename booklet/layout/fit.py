@@ -28,6 +28,7 @@ of forty short rooms does not print forty half-empty pages.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -172,11 +173,15 @@ def fit_room(
     largest, *smaller = parts.pictures
     tries = [(largest, 1.0), (largest, TIGHT)]
     tries += [*((p, 1.0) for p in smaller), *((p, TIGHT) for p in smaller)]
-    _space(words[TIGHT], TIGHT)
-    least = min(p.height if isinstance(p, PhotoSize) else 0.0 for p in parts.pictures)
-    if _stacked([*parts.header, *words[TIGHT]], width, parts.heights) + least > height + 1:
-        tries = []  # the words at their tightest and the smallest photo overfill a page
+    # The header and words alone, at each spacing: with a photo's own height, a bound below
+    # which no try with that photo can reach (so its flowables need not even be made).
+    bare = {}
+    for spacing in (1.0, TIGHT):
+        _space(words[spacing], spacing)
+        bare[spacing] = _stacked([*parts.header, *words[spacing]], width, parts.heights)
     for picture, spacing in tries:
+        if bare[spacing] + (picture.height if isinstance(picture, PhotoSize) else 0) > height + 1:
+            continue  # it cannot fit one page
         story = [*parts.header, *parts.picture(picture, spacing), *words[spacing]]
         _space(words[spacing], spacing)
         if _stacked(story, width, parts.heights) > height + 1:
@@ -340,9 +345,20 @@ def run_on(
         return len(pages) == len(natural) and not short(pages, height)
 
     # The fewest lines to move over: moving more over only lengthens the last page, so the
-    # first sound count is found by halving the range (each try is a whole pagination).
+    # first sound count is found by halving the range (each try is a whole pagination),
+    # starting from the count that would make the last page a third of a page if every
+    # line moved were a line of text: often the answer, found in two paginations.
     low, high = 0, steps  # not sound at `low`; find the first sound count up to `high`
-    if not sound(high):
+    guess = min(steps, max(1, math.ceil((height * CONTINUATION - natural[-1].used) / step)))
+    if sound(guess):
+        high = guess
+        if guess > 1 and not sound(guess - 1):
+            low = guess - 1
+    else:
+        low = guess
+        if guess < steps and sound(guess + 1):
+            high = guess + 1
+    if low == steps or (high == steps and not sound(high)):
         # Moving a third of a page over is not enough (or adds a page): check the counts
         # one by one, as a page may be added before the last count.
         for k in range(1, steps + 1):
