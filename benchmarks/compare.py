@@ -350,6 +350,71 @@ def print_table(results: list[Result]) -> None:
     )
 
 
+# Issue 19's targets: (what, check over the results by (tool, rooms); None = not measured).
+DEFAULT_TARGET_S = 0.5
+
+
+def check_targets(results: list[Result], default_wall: float | None) -> list[str]:
+    """One PASS/FAIL/SKIP line per target of issue 19, with the figures behind it."""
+    by = {(r.tool, r.rooms): r for r in results}
+    lines = []
+
+    def line(verdict: bool | None, text: str, figure: str | None) -> None:
+        word = "SKIP" if figure is None else "PASS" if verdict else "FAIL"
+        lines.append(f"{word}  {text}: {figure or 'not measured'}")
+
+    def ratio(rooms: int) -> float | None:
+        mine, typst = by.get(("booklet", rooms)), by.get(("typst", rooms))
+        return mine.wall / typst.wall if mine and typst else None
+
+    small = ratio(10)
+    line(
+        small is not None and small <= 1.5,
+        "10 rooms within 1.5x of Typst's time",
+        None if small is None else f"{small:.2f}x",
+    )
+    line(
+        default_wall is not None and default_wall < DEFAULT_TARGET_S,
+        f"default booklet under {DEFAULT_TARGET_S} s",
+        None if default_wall is None else f"{default_wall:.2f} s",
+    )
+    for rooms, most, named in ((100, 1.0, "faster than"), (1000, 1 / 1.5, "1.5x faster than")):
+        found = ratio(rooms)
+        line(
+            found is not None and found < most,
+            f"{rooms} rooms {named} Typst",
+            None if found is None else f"{found:.2f}x its time",
+        )
+        mine, weasy = by.get(("booklet", rooms)), by.get(("weasyprint", rooms))
+        line(
+            mine is not None and weasy is not None and mine.tree_mb <= weasy.tree_mb,
+            f"{rooms} rooms: memory of all processes at or below WeasyPrint's",
+            f"{mine.tree_mb:.0f} MB against {weasy.tree_mb:.0f} MB" if mine and weasy else None,
+        )
+    sizes = sorted(rooms for tool, rooms in by if tool == "booklet")
+    if len(sizes) >= 2:
+        low, high = by[("booklet", sizes[0])], by[("booklet", sizes[-1])]
+        # Linear: the time each room added costs, at most twice the average per room.
+        per_room = (high.wall - low.wall) / (high.rooms - low.rooms)
+        line(
+            per_room <= 2 * high.wall / high.rooms,
+            "cost linear in rooms",
+            f"{per_room * 1000:.1f} ms per room added from {low.rooms} to {high.rooms} rooms, "
+            f"{high.wall / high.rooms * 1000:.1f} ms per room on average at {high.rooms}",
+        )
+    return lines  # fmt: skip
+
+
+def default_booklet(repeat: int, scratch: Path) -> float:
+    """The default booklet (the repository's content.yaml) as a whole `booklet build`."""
+    command = [sys.executable, "-m", "booklet", "build", str(REPO / "content.yaml"), "-o",
+               str(scratch / "default.pdf"), "-q"]  # fmt: skip
+    run_once(command, scratch, scratch / "stats.json")
+    return statistics.median(
+        run_once(command, scratch, scratch / "stats.json").wall for _ in range(repeat)
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rooms", default="10,100", help="sizes, e.g. 10,100,1000")
@@ -376,7 +441,16 @@ def main(argv: list[str] | None = None) -> int:
                 except RuntimeError as error:
                     print(f"{name} at {rooms} rooms: {error}")
                 print(f"measured {name} at {rooms} rooms", file=sys.stderr, flush=True)
+        default_wall = None
+        if "booklet" in available:
+            default_wall = default_booklet(args.repeat, root)
     print_table(results)
+    if default_wall is not None:
+        print(f"default booklet (content.yaml, no photos): {default_wall:.2f} s wall")
+    print()
+    print("issue 19's targets (wall-time ratios from the runs above):")
+    for line in check_targets(results, default_wall):
+        print("  " + line)
     return 0
 
 
