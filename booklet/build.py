@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,13 +62,11 @@ def build(
     max_size: int | None = None,
     images: ImageCache | None = None,
     every_edition: bool = False,
-    previous: Mapping[str, Rendered] | None = None,
     allow_missing_glyphs: bool = False,
 ) -> list[BuildResult]:
     """Write one PDF per language (default: the content's own), each replaced only by a
     complete new file; with `impose`, also `<stem>-imposed.pdf` for saddle stitching. Where
     they go is output/names.py's rule (`output` is `-o`; `every_edition` is `--lang all`).
-    `previous` holds the last build's editions by language (watch mode), to start from.
     Characters none of the fonts has fail the build unless `allow_missing_glyphs`."""
     started = time.perf_counter()
     check_options(profile, max_size)
@@ -92,7 +90,6 @@ def build(
                 paper=paper,
                 max_size=max_size,
                 impose=impose,
-                previous=(previous or {}).get(content.language),
             )
             for content in editions
         ]

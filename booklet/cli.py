@@ -247,16 +247,12 @@ def build(
     if watch and as_json:
         raise click.UsageError("--json and --watch do not go together")
 
-    def build_project(
-        project: Project,
-        images: ImageCache | None = None,
-        previous: dict[str, Rendered] | None = None,
-    ) -> list[BuildResult]:
+    def build_project(project: Project, images: ImageCache | None = None) -> list[BuildResult]:
         languages = project.languages if language == "all" else [language] if language else None
         return run_build(
             project, output, paper=paper, languages=languages, allow_fallback=allow_fallback,
             profile=profile, impose=impose, max_size=max_size, images=images,
-            every_edition=language == "all", previous=previous,
+            every_edition=language == "all",
             allow_missing_glyphs=allow_missing_glyphs,
         )  # fmt: skip
 
@@ -273,7 +269,7 @@ def build(
 
 def _watch_builds(
     content: Path,
-    build_project: Callable[[Project, ImageCache, dict[str, Rendered]], list[BuildResult]],
+    build_project: Callable[[Project, ImageCache], list[BuildResult]],
     open_: bool,
 ) -> None:
     """Build now and after every change to what the build read, in one process: the fonts
@@ -285,15 +281,13 @@ def _watch_builds(
 
     inputs: set[Path] = {content}
     opened = False
-    previous: dict[str, Rendered] = {}  # the last good build of each edition, to start from
 
     def build_once() -> set[Path]:
         nonlocal inputs, opened
         try:
             project = load_project(content)
             inputs = project_inputs(project)
-            results = build_project(project, images, previous)
-            previous.update((result.language, result.rendered) for result in results)
+            results = build_project(project, images)
         except ContentError as error:
             _show_content(error, "the last good PDF stays in place.")
         except (UsageError, BudgetError, FileError) as error:

@@ -1,4 +1,5 @@
-"""The ReportLab document: page templates, running footer, TOC notifications and the outline."""
+"""The ReportLab document: page templates, running footer, TOC notifications and the outline,
+laid out in one pass."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 
 from booklet.content.inline import escape
 from booklet.content.model import Located
-from booklet.layout import tagging
+from booklet.layout import forward, tagging
 from booklet.layout.flowables.heading import Anchor, Heading, Marker
 from booklet.layout.measure import StoryLog
 from booklet.theme.profile import MARK_GAP, MARK_LENGTH
@@ -85,6 +86,29 @@ class BookletDocument(BaseDocTemplate):
             ]
         )  # fmt: skip
 
+    def lay_out(self, story: list[Flowable], max_passes: int = 6) -> int:
+        """Lay the story out, then draw the contents' page numbers in place (forward.py) and
+        write the PDF; returns the number of passes.
+
+        One pass, where ReportLab's `multiBuild` takes two: the contents are reserved before
+        it (render.py), so only their numbers wait for the pages. Should the pass list other
+        entries than were reserved (a heading the reservation missed), the contents page has
+        the wrong length and the story is laid out again with the entries found."""
+        indexes = [flowable for flowable in story if flowable.isIndexing()]
+        self._indexingFlowables = indexes  # ReportLab's notify() tells these of each entry
+        self._doSave = 0  # build() leaves the canvas open: the numbers are drawn first
+        for passes in range(1, max_passes + 1):
+            for index in indexes:
+                index.beforeBuild()
+            self.build(story[:])
+            for index in indexes:
+                index.afterBuild()
+            if all(index.isSatisfied() for index in indexes):
+                forward.draw_waiting(self.canv, self.key_pages)
+                self.canv.save()
+                return passes
+        raise IndexError(f"contents entries not resolved after {max_passes} passes")
+
     def build(
         self,
         flowables: list[Flowable],
@@ -97,6 +121,7 @@ class BookletDocument(BaseDocTemplate):
     def handle_documentBegin(self) -> None:
         super().handle_documentBegin()
         self.log.reset()  # copy-fit: each pass records afresh; the last one is printed
+        self.key_pages.clear()
         if self.theme.profile.bleed:
             paper, o, b = self.theme.paper, self.theme.offset, self.theme.bleed
             self.canv.setTrimBox((o, o, o + paper.width, o + paper.height))

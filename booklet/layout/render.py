@@ -1,10 +1,10 @@
-"""Lay the story out on pages with ReportLab, in as many passes as the table of contents needs."""
+"""Lay the story out on pages with ReportLab in one pass (the contents are reserved first)."""
 
 from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -39,12 +39,12 @@ rl_config.trustedSchemes = []
 
 @dataclass(frozen=True)
 class LaidOut:
-    """One run of ReportLab over the story (typeset.py may need several)."""
+    """One layout of the story (typeset.py may need several)."""
 
     pdf: bytes
     pages: int
     key_pages: dict[str, int]
-    passes: int
+    passes: int  # ReportLab passes over the story: 1 unless the contents reservation missed
     # copy-fit: what was placed on each page in the last pass (for the layout report)
     log: StoryLog = field(default_factory=StoryLog, compare=False, repr=False)
 
@@ -69,12 +69,8 @@ def pdf_metadata(content: Content) -> dict[str, str | bool]:
     }
 
 
-def render(ctx: LayoutContext, seed: Mapping[str, int] | None = None) -> LaidOut:
-    """Lay the story out with ReportLab's multi-pass build; the PDF bytes and its page map.
-
-    `seed` is the page of each heading from an earlier layout of the same booklet (a rebuild
-    in watch mode, or the same edition before spare pages were added): where it still holds,
-    the table of contents is right after the first pass and ReportLab stops there."""
+def render(ctx: LayoutContext) -> LaidOut:
+    """Lay the story out with ReportLab; the PDF bytes and its page map."""
     buffer = io.BytesIO()
     metadata = pdf_metadata(ctx.content)
     doc = BookletDocument(
@@ -89,9 +85,9 @@ def render(ctx: LayoutContext, seed: Mapping[str, int] | None = None) -> LaidOut
     # on what it placed (postponed, keep-with-next undone), so another layout starts afresh
     # (typeset.py's contexts for later layouts share this dict through dataclasses.replace).
     ctx.fitted.clear()
-    _reserve_contents(story, seed or {})
+    _reserve_contents(story)
     try:
-        passes = doc.multiBuild(story, maxPasses=6)
+        passes = doc.lay_out(story)
     except LayoutError:
         where = doc.current_where or Located(None, "")
         page = doc.canv.getPageNumber()
@@ -106,7 +102,7 @@ def render(ctx: LayoutContext, seed: Mapping[str, int] | None = None) -> LaidOut
                 )
             ]
         ) from None
-    # tagging: the structure recorded on the last pass's canvas becomes the PDF's tag tree
+    # tagging: the structure recorded on the pass's canvas becomes the PDF's tag tree
     pdf = finish(buffer.getvalue(), doc.canv.structure, metadata)
     return LaidOut(pdf, doc.page, dict(doc.key_pages), passes, doc.log)
 
@@ -127,19 +123,14 @@ def _headings(flowables: Iterable[Flowable]) -> Iterator[Heading | Anchor]:
                 yield from _headings(f for f in inner if isinstance(f, Flowable))
 
 
-def _reserve_contents(story: list[Flowable], seed: Mapping[str, int]) -> None:
-    """Give the table of contents its entries before the first pass.
+def _reserve_contents(story: list[Flowable]) -> None:
+    """Give the table of contents its entries before the pass.
 
-    Every entry is known up front; only page numbers are not. Laying out the first pass with a
-    contents page of the right length means pages do not move in the second pass, so two
-    passes suffice instead of three (a third of the layout time on large booklets); with the
-    right page numbers from `seed`, one pass suffices.
+    Every entry is known up front; only page numbers are not, and those are drawn after the
+    pass (layout/forward.py). Laying out with a contents page of the right length means no page
+    moves once the numbers are known, so one pass suffices instead of two or three.
     """
-    entries = [
-        (f.level, escape(f.title), seed.get(f.key, 999), f.key)
-        for f in _headings(story)
-        if f.in_toc
-    ]
+    entries = [(f.level, escape(f.title), 0, f.key) for f in _headings(story) if f.in_toc]
     for flowable in story:
         if isinstance(flowable, RoomIndex):
             flowable.seed(entries)

@@ -45,6 +45,7 @@ class Rendered:
     key_pages: dict[str, int]
     """The page each PDF destination (layout/keys.py) landed on, in document order."""
     passes: int
+    """ReportLab passes over the story: 1, or 2 when the contents reservation missed an entry."""
     images: dict[str, PlacedImage]
     """Each prepared photo and its placed size: a room's by its id, the cover's as COVER_PHOTO."""
     positions: dict[str, Box]

@@ -2,7 +2,7 @@
 
 The layout owns everything between a validated edition and its PDF bytes: the theme for the
 profile, the cover-title check, photo preparation (through the cache it is given), ReportLab's
-passes, the spare pages that fill the last printed sheet, the email size budget and, for
+pass, the spare pages that fill the last printed sheet, the email size budget and, for
 imposition, a trim-size copy. Nothing is written to disk except prepared photos in the cache.
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -40,16 +39,13 @@ def typeset(
     max_size: int | None = None,
     impose: bool = False,
     preflight: bool = False,
-    previous: Rendered | None = None,
 ) -> Rendered:
     """Lay `content` out for `profile` ("screen", "print", "email").
 
     `paper` overrides the content's theme.paper; `max_size` (bytes) the profile's budget.
     `impose` pads to whole sheets and, with bleed, keeps a trim-size copy to impose.
     `preflight` lays out even a cover title too tall to fit (preflight reports it) and
-    skips the size budget. `previous` is an earlier typesetting of the same edition (watch
-    mode): its page numbers seed the table of contents, which saves a whole layout pass when
-    the pages did not move. Raises ContentError or BudgetError; writes nothing."""
+    skips the size budget. Raises ContentError or BudgetError; writes nothing."""
     started = time.perf_counter()
     if paper:
         content = replace(content, theme=replace(content.theme, paper=paper))
@@ -67,8 +63,7 @@ def typeset(
             content.language, counted(len(content.rooms), "room"), theme.paper.name,
             theme.profile.name,
         )  # fmt: skip
-    seed = previous.key_pages if previous is not None else None
-    ctx, laid, unpadded = _lay_out(ctx, images, pad, seed)
+    ctx, laid, unpadded = _lay_out(ctx, images, pad)
     if laid.pages > unpadded and not preflight:
         PROGRESS.info(
             "'%s' edition: added %s before the back cover to fill the last sheet",
@@ -81,7 +76,7 @@ def typeset(
     if impose and ctx.theme.bleed:
         # Imposition places trim-size pages: the same booklet laid out without bleed.
         flat = replace(ctx.theme, profile=replace(ctx.theme.profile, bleed=False))
-        trimmed = render(replace(ctx, theme=flat), laid.key_pages).pdf
+        trimmed = render(replace(ctx, theme=flat)).pdf
     if not preflight:
         PROGRESS.info("laid out in %.1f s", time.perf_counter() - started)
     return Rendered(
@@ -115,20 +110,20 @@ def _title_problem(ctx: LayoutContext, overflow: float) -> Problem:
 
 
 def _lay_out(
-    ctx: LayoutContext, images: ImageCache, pad: bool, seed: Mapping[str, int] | None = None
+    ctx: LayoutContext, images: ImageCache, pad: bool
 ) -> tuple[LayoutContext, LaidOut, int]:
     """Prepare photos and lay out; with `pad`, fill the last sheet with spare pages (placed
-    before the back cover, so the pages of everything before them seed the next layout).
-    Returns the context used, the layout and the page count before padding."""
+    before the back cover). Returns the context used, the layout and the page count before
+    padding."""
     ctx = replace(ctx, images=_prepare_images(ctx, images), padding_pages=0, notes_only=False)
-    laid = render(ctx, seed)
+    laid = render(ctx)
     unpadded = laid.pages
     if pad and laid.pages % 4:
         ctx = replace(ctx, padding_pages=4 - laid.pages % 4)
-        laid = render(ctx, laid.key_pages)
+        laid = render(ctx)
         if laid.pages % 4:  # a spare page ran long: use one-page notes pages instead
             ctx = replace(ctx, notes_only=True)
-            laid = render(ctx, laid.key_pages)
+            laid = render(ctx)
     return ctx, laid, unpadded
 
 
@@ -152,7 +147,7 @@ def _fit_budget(
             continue  # only settings below the one that was just too big
         stepped = replace(profile, dpi=dpi, jpeg_quality=quality)
         ctx, laid, _ = _lay_out(
-            replace(ctx, theme=replace(ctx.theme, profile=stepped)), images, pad, laid.key_pages
+            replace(ctx, theme=replace(ctx.theme, profile=stepped)), images, pad
         )
         PROGRESS.info(
             "photos at %d dpi, quality %d: %s (budget %s)",

@@ -4,19 +4,23 @@ ReportLab's TableOfContents draws the leader and the page number from a callback
 title's paragraph, so they land in the page before the title and a screen reader would read
 "..... 12 History". Here each line is drawn by a flowable of ours, in reading order, and tagged
 as a TOCI holding a Link (title, page number and the link annotation); the dots are artifacts.
-Entries, passes and page numbers still come from ReportLab's TableOfContents.
+The entries still come from ReportLab's TableOfContents; the leader and the number are drawn
+once the layout pass has placed every heading (layout/forward.py), so one pass suffices.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from booklet.layout import tagging
+from booklet.layout import forward, tagging
 from booklet.layout.flowables.keep import EarlyBreak
 from booklet.layout.paragraph import Paragraph
 
@@ -31,6 +35,11 @@ class ContentsIndex(TableOfContents):
         super().__init__(**kwargs)
         tagging.tag(self, "TOC")
 
+    def isSatisfied(self) -> bool:
+        """The pass listed the entries that were reserved for it, so its lines are right; the
+        page numbers are not compared, they are drawn after the pass (forward.py)."""
+        return _lines(self._entries) == _lines(self._lastEntries)
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         entries = self._lastEntries or [(0, "Placeholder for table of contents", 0, None)]
         rows: list[list[Flowable]] = []
@@ -43,6 +52,10 @@ class ContentsIndex(TableOfContents):
         self._table = Table(rows, colWidths=(availWidth,), style=self.tableStyle)
         self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
         return self.width, self.height
+
+
+def _lines(entries: list[tuple[int, str, int, str | None]]) -> list[tuple[int, str, str | None]]:
+    return [(level, text, key) for level, text, _page, key in entries]
 
 
 class ContentsLine(Flowable):
@@ -66,35 +79,54 @@ class ContentsLine(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        # The leader and the number are drawn once the pass has found the page (forward.py),
+        # where the title's last line ends and on its baseline, as measured now.
         canvas, style = self.canv, self.style
-        size = style.fontSize
         blocks = self.title.blPara
         last = blocks.lines[-1]
         spare = last.extraSpace if blocks.kind else last[0]
-        end = self.width - style.rightIndent - spare  # where the title's last line ends
-        baseline = self.height - size - (len(blocks.lines) - 1) * style.leading
-        number_width = stringWidth(self.page, style.fontName, size)
-        page_x = self.width - number_width
+        end = self.width - style.rightIndent - spare
+        baseline = self.height - style.fontSize - (len(blocks.lines) - 1) * style.leading
         with tagging.element(canvas, self.entry):
             with tagging.element(canvas, self.link):
                 self.title.drawOn(canvas, 0, 0)
             if self.dots:
-                dot_width = stringWidth(LEADER, style.fontName, size)
-                count = int((page_x - end) / dot_width)
                 with tagging.artifact(canvas):
-                    self._text(page_x - count * dot_width, baseline, LEADER * count)
+                    forward.later(canvas, partial(self._draw_leader, self.width, end, baseline))
             with tagging.element(canvas, self.link):
-                self._text(page_x, baseline, self.page)
+                forward.later(canvas, partial(self._draw_number, self.width, baseline))
                 if self.key:
                     canvas.linkRect(self.words(), self.key, (0, 0, self.width,
                                     self.height), relative=1, thickness=0)  # fmt: skip
+
+    def number(self, pages: Mapping[str, int]) -> str:
+        """The page number printed: the page the pass put the entry's heading on."""
+        return str(pages[self.key]) if self.key else self.page
 
     def words(self) -> str:
         """The entry as a reader hears it (the link's description)."""
         return " ".join(self.title.getPlainText().split())
 
-    def _text(self, x: float, y: float, text: str) -> None:
-        canvas = self.canv
+    def _draw_leader(
+        self, width: float, end: float, baseline: float, canvas: Canvas, pages: Mapping[str, int]
+    ) -> None:
+        """Dots from the end of the title (`end`) to the number; how many depends on it."""
+        style = self.style
+        page_x = width - self._number_width(pages)
+        dot_width = stringWidth(LEADER, style.fontName, style.fontSize)
+        count = int((page_x - end) / dot_width)
+        self._text(canvas, page_x - count * dot_width, baseline, LEADER * count)
+
+    def _draw_number(
+        self, width: float, baseline: float, canvas: Canvas, pages: Mapping[str, int]
+    ) -> None:
+        """The number, set flush right."""
+        self._text(canvas, width - self._number_width(pages), baseline, self.number(pages))
+
+    def _number_width(self, pages: Mapping[str, int]) -> float:
+        return float(stringWidth(self.number(pages), self.style.fontName, self.style.fontSize))
+
+    def _text(self, canvas: Canvas, x: float, y: float, text: str) -> None:
         canvas.setFont(self.style.fontName, self.style.fontSize)
         canvas.setFillColor(self.style.textColor)
         canvas.drawString(x, y, text)

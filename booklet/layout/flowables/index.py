@@ -1,7 +1,7 @@
 """The plan's legend as a page index: number, room name, dotted leader and page number.
 
 It is a table of contents that listens only for the room entries, so its page numbers are
-filled in by the same layout passes as the contents page, and each line links to its room.
+drawn after the layout pass like the contents page's, and each line links to its room.
 A long legend can be set in two columns (the fitting step decides, see sections/plan.py).
 """
 
@@ -33,8 +33,8 @@ class RoomIndex(ContentsIndex):
                 self.addEntry(0, self.labels[key], page, key)
 
     def seed(self, entries: list[tuple[int, str, int, str]]) -> None:
-        """Reserve the legend's lines before the first pass (see layout/render.py); also
-        what the fitting step measures before any pass."""
+        """Reserve the legend's lines before the pass (see layout/render.py); also what the
+        fitting step measures before any pass."""
         self._entries = [(0, self.labels[key], page, key) for _, _, page, key in entries
                          if key in self.labels]  # fmt: skip
         self._lastEntries = list(self._entries)

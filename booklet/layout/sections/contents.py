@@ -1,4 +1,4 @@
-"""The table of contents: clickable entries with page numbers filled in by ReportLab's passes."""
+"""The table of contents: clickable entries whose page numbers are drawn after the layout pass."""
 
 from __future__ import annotations
 

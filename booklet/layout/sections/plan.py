@@ -117,5 +117,5 @@ def _legend(ctx: LayoutContext, columns: int) -> list[Flowable]:
         tableStyle=index_table_style(styles["legend"]),
     )  # fmt: skip
     index.levelStyles = [styles["legend"]]
-    index.seed([(0, "", 999, key) for key in labels])  # measured before the passes
+    index.seed([(0, "", 999, key) for key in labels])  # measured before the pass
     return [index]
