@@ -119,6 +119,11 @@ class Preparation:
             self._pool = ThreadPoolExecutor(max_workers=self._workers)
         self._outcomes[job.target] = self._pool.submit(_try_process, job)
 
+    def ready(self, target: Path) -> str | None:
+        """Wait until `target` is prepared; the problem if it could not be."""
+        outcome = self._outcomes.get(target)
+        return outcome.result() if isinstance(outcome, Future) else outcome
+
     def wait(self) -> dict[Path, str]:
         """Wait for every job added; the problem of each one that failed, by target path."""
         problems = {}

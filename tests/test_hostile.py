@@ -1162,6 +1162,25 @@ def test_unusable_images_are_content_errors(site: Site, name: str) -> None:
     assert_reads_only_its_own_files(site, events, site.project / "assets" / name)
 
 
+def test_photos_that_fail_while_the_pages_are_laid_out_are_all_reported(site: Site) -> None:
+    # Photos are prepared in the background while the layout goes on; the first one drawn
+    # that failed stops the build, and every photo that failed is named, in content order.
+    for name in ("assets/cut-a.jpg", "assets/cut-b.jpg"):
+        (site.project / name).parent.mkdir(parents=True, exist_ok=True)
+        (site.project / name).write_bytes(truncated(jpeg_bytes()))
+    data = site.data()
+    data["rooms"][0]["image"] = {"file": "assets/cut-a.jpg"}
+    data["rooms"][2]["image"] = {"file": "assets/cut-b.jpg"}
+    site.write(data)
+    first, second = site.line("assets/cut-a.jpg"), site.line("assets/cut-b.jpg")
+    result = build(site)
+    assert_refused(
+        site, result,
+        f"content.yaml:{first}: rooms[0].image.file: image file is truncated",
+        f"content.yaml:{second}: rooms[2].image.file: image file is truncated",
+    )  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("case", "make", "size"),
     [

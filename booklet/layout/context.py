@@ -5,7 +5,9 @@ new context (`dataclasses.replace`), never a patched one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from booklet.content.inline import escape, paragraphs, to_markup
 from booklet.content.model import Content
@@ -14,6 +16,10 @@ from booklet.layout.flowables.even import EvenParagraph
 from booklet.layout.paragraph import Paragraph
 from booklet.layout.rendered import PlacedImage
 from booklet.theme.theme import Theme
+
+
+def _no_wait(path: Path) -> None:
+    pass
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,9 @@ class LayoutContext:
     # copy-fit: what the fitting step worked out once per build (a room's measured parts, the
     # history's pages), so the image pipeline and the passes do not work it out again.
     fitted: dict[object, object] = field(default_factory=dict)
+    # Photos are prepared in the background while the layout goes on: drawing one waits for
+    # its file (and raises ContentError if a photo could not be prepared).
+    photo_ready: Callable[[Path], None] = _no_wait
 
     def markup(self, text: str, link_colour: str | None = None) -> str:
         """Content text as safe ReportLab markup, with this edition's quotation marks."""

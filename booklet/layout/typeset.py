@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from booklet.content.errors import BudgetError, ContentError, Problem
 from booklet.content.model import Content, Image
 from booklet.content.photos import ImageInfo, inspect_image
-from booklet.images import ImageCache
+from booklet.images import ImageCache, Preparation
 from booklet.layout.context import LayoutContext
 from booklet.layout.fit import PhotoSize
 from booklet.layout.render import LaidOut, render
@@ -115,8 +116,12 @@ def _lay_out(
     """Prepare photos and lay out; with `pad`, fill the last sheet with spare pages (placed
     before the back cover). Returns the context used, the layout and the page count before
     padding."""
-    ctx = replace(ctx, images=_prepare_images(ctx, images), padding_pages=0, notes_only=False)
-    laid = render(ctx)
+    with images.preparing() as preparation:
+        placed, ready = _prepare_images(ctx, images, preparation)
+        ctx = replace(ctx, images=placed, photo_ready=ready, padding_pages=0, notes_only=False)
+        laid = render(ctx)  # drawing a photo waits for it: the pass goes on meanwhile
+        for photo in placed.values():  # every photo is drawn; this only makes sure
+            ready(photo.file)
     unpadded = laid.pages
     if pad and laid.pages % 4:
         ctx = replace(ctx, padding_pages=4 - laid.pages % 4)
@@ -185,10 +190,13 @@ def _placement_key(ctx: LayoutContext) -> str:
     ))  # fmt: skip
 
 
-def _prepare_images(ctx: LayoutContext, cache: ImageCache) -> dict[str, PlacedImage]:
+def _prepare_images(
+    ctx: LayoutContext, cache: ImageCache, preparation: Preparation
+) -> tuple[dict[str, PlacedImage], Callable[[Path], None]]:
     """Every photo (rooms, cover) downsampled to its placed size at the profile's DPI, in the
-    background while the next room is fitted; the cover photo is cropped to fill the page and
-    its bleed."""
+    background while the next room is fitted and the pages are laid out; the cover photo is
+    cropped to fill the page and its bleed. Returns the photos as they will be placed, and
+    what waits for one to be ready (raising ContentError for every photo that failed)."""
     red, green, blue = (round(c * 255) for c in ctx.theme.palette.paper.rgb())
     profile = ctx.theme.profile
     where: dict[Path, Image] = {}
@@ -198,40 +206,42 @@ def _prepare_images(ctx: LayoutContext, cache: ImageCache) -> dict[str, PlacedIm
     cover = ctx.content.booklet.cover.image
     if photos or cover:
         PROGRESS.info("preparing %s", counted(len(photos) + bool(cover), "image"))
-    with cache.preparing(workers=2 if len(photos) + bool(cover) >= 2 else 0) as preparation:
 
-        def prepare(key: str, image: Image, info: ImageInfo, box: tuple[float, float],
-                    fill: bool) -> None:  # fmt: skip
-            job, width, height = cache.plan(
-                image.path, info, box, profile.dpi, (red, green, blue), profile.jpeg_quality,
-                fill=fill,
-            )  # fmt: skip
-            preparation.add(job)
-            where.setdefault(job.target, image)
-            placed[key] = PlacedImage(job.target, width, height)
+    def prepare(key: str, image: Image, info: ImageInfo, box: tuple[float, float],
+                fill: bool) -> None:  # fmt: skip
+        job, width, height = cache.plan(
+            image.path, info, box, profile.dpi, (red, green, blue), profile.jpeg_quality,
+            fill=fill,
+        )  # fmt: skip
+        preparation.add(job)
+        where.setdefault(job.target, image)
+        placed[key] = PlacedImage(job.target, width, height)
 
-        if cover is not None:
-            prepare(COVER_PHOTO, cover, inspect_image(cover.path), photo_box(ctx), True)
-        for room in photos:
-            assert room.image is not None
-            info = inspect_image(room.image.path)
-            # copy-fit: the photo's size is decided with the room's text (layout/fit.py); the
-            # box is the photo's own shape, so its width decides.
-            memo = (layout, room, info.width, info.height)
-            decided = place_photo(ctx, room, (info.width, info.height), cache.placements.get(memo))
-            cache.placements[memo] = decided
-            size = decided.picture
-            assert isinstance(size, PhotoSize)
-            prepare(room.id, room.image, info, (size.width, size.height + 0.01), False)
-        failures = preparation.wait()
-    # In the order of the content: the rooms, then the cover (prepared first, as it waits
-    # for no fitting).
+    if cover is not None:  # first: it waits for no fitting, and page 1 draws it
+        prepare(COVER_PHOTO, cover, inspect_image(cover.path), photo_box(ctx), True)
+    for room in photos:
+        assert room.image is not None
+        info = inspect_image(room.image.path)
+        # copy-fit: the photo's size is decided with the room's text (layout/fit.py); the
+        # box is the photo's own shape, so its width decides.
+        memo = (layout, room, info.width, info.height)
+        decided = place_photo(ctx, room, (info.width, info.height), cache.placements.get(memo))
+        cache.placements[memo] = decided
+        size = decided.picture
+        assert isinstance(size, PhotoSize)
+        prepare(room.id, room.image, info, (size.width, size.height + 0.01), False)
+    # In the order of the content: the rooms, then the cover.
     order = [room.id for room in photos] + ([COVER_PHOTO] if cover else [])
-    if failures:
+
+    def ready(path: Path) -> None:
+        if preparation.ready(path) is None:
+            return
+        failures = preparation.wait()  # one failed: report every one that did
         name = ctx.content.file.name
         targets = dict.fromkeys(placed[key].file for key in order)
         raise ContentError([
             Problem(name, where[target].where.line, where[target].where.field, failures[target])
             for target in targets if target in failures
         ])  # fmt: skip
-    return {key: placed[key] for key in order}
+
+    return {key: placed[key] for key in order}, ready

@@ -9,6 +9,7 @@ still embedded as it is (no decoding), and nothing is kept in memory between pag
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.lib.utils import ImageReader
@@ -29,15 +30,23 @@ def draw_photo(canvas: Canvas, path: Path, x: float, y: float, width: float, hei
 
 
 class Photo(Flowable):
-    def __init__(self, path: Path, width: float, height: float) -> None:
+    """A prepared photo; `ready(path)` waits until it is on disk (photos are prepared in
+    the background while the layout goes on, see layout/typeset.py)."""
+
+    def __init__(
+        self, path: Path, width: float, height: float, ready: Callable[[Path], None] | None = None
+    ) -> None:
         super().__init__()
         self.path = path
         self.width = width
         self.height = height
+        self.ready = ready
         self.hAlign = "LEFT"
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
+        if self.ready is not None:
+            self.ready(self.path)
         draw_photo(self.canv, self.path, 0, 0, self.width, self.height)

@@ -78,6 +78,7 @@ def _draw_band(ctx: LayoutContext, canvas: Canvas, y: float, height: float) -> N
         path.rect(-bleed, y, width, height)
         canvas.clipPath(path, stroke=0, fill=0)
         left = (theme.paper.width - photo.width) / 2
+        ctx.photo_ready(photo.file)
         draw_photo(canvas, photo.file, left, y + (height - photo.height) / 2,
                    photo.width, photo.height)  # fmt: skip
         canvas.restoreState()

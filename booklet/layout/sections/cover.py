@@ -115,6 +115,7 @@ def _draw_photo(
     image = ctx.content.booklet.cover.image
     figure = tagging.Tag("Figure", alt=image.alt if image is not None else "")
     with tagging.element(canvas, figure):  # tagging: the cover photo, with its alt text
+        ctx.photo_ready(photo.file)
         draw_photo(canvas, photo.file, x, y, photo.width, photo.height)
     padding = paper.margin_top * 0.9
     band_top = band + 2 * padding + blocks_height

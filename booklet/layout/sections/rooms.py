@@ -215,8 +215,8 @@ def _picture(ctx: LayoutContext, room: Room, size: Picture, spacing: float) -> l
         return [header_gap, tagging.tag(panel, "Figure", alt=alt),
                 Spacer(1, theme.size(12) * spacing)]  # fmt: skip
     placed = ctx.images.get(room.id)  # None only while the image pipeline measures the room
-    photo = tagging.tag(Photo(placed.file if placed else Path(), size.width, size.height),
-                        "Figure", alt=photo_alt(room))  # fmt: skip
+    photo = Photo(placed.file if placed else Path(), size.width, size.height, ctx.photo_ready)
+    tagging.tag(photo, "Figure", alt=photo_alt(room))
     caption = _caption(ctx, room)
     after = Spacer(1, theme.size(10) * spacing)
     if not size.beside:
