@@ -57,12 +57,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     wall_started = time.perf_counter()
 
-    from reportlab.platypus.doctemplate import BaseDocTemplate
+    # As the `booklet` process does (booklet/startup.py): the libraries' unused patterns
+    # are compiled on first use. The process's exit (booklet/cli_entry.py) is not measured.
+    from booklet.startup import deferred_start_up
 
-    import booklet.build as build_module
-    import booklet.layout.render as render_module
-    import booklet.layout.typeset as typeset_module
-    from booklet.content import project as project_module
+    with deferred_start_up():
+        from reportlab.platypus.doctemplate import BaseDocTemplate
+
+        import booklet.build as build_module
+        import booklet.layout.render as render_module
+        import booklet.layout.typeset as typeset_module
+        from booklet.content import project as project_module
 
     imports = cpu()
     render_module.finish = timed("tagging (pikepdf finish)", render_module.finish)
