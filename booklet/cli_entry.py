@@ -21,8 +21,8 @@ one, a last full collection) took ~0.07 s, a tenth of a default build, and nothi
 seen outside the process. Not while another thread runs (a normal exit would wait for it), nor
 under a profiler or a tracer (cProfile and the like report after the program returns).
 
-Four regular expressions the libraries compile on import are compiled on first use instead
-(booklet/startup.py): ~40 ms of start-up.
+Four regular expressions the libraries compile on import are compiled on first use instead,
+and HarfBuzz is loaded when text is first shaped (booklet/startup.py): ~55 ms of start-up.
 """
 
 import atexit

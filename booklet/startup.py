@@ -15,6 +15,11 @@ ReportLab tries its URL pattern on every word it may hyphenate (nearly every par
 match needs "://" (the pattern's first group): on a word without it, `match` and `search` say
 no match without compiling.
 
+HarfBuzz (`uharfbuzz`, ~15 ms to load: a 5 MB extension) is imported by ReportLab's TrueType
+module whether or not any text needs shaping. A stand-in (`LazyModule`) takes its place in
+`sys.modules` and imports it when ReportLab first asks it for anything: when it first shapes
+text (Arabic, Hebrew, the Indic scripts).
+
 For the CLI process only, as its collector thresholds (cli_entry): booklet imported as a
 library starts as usual.
 """
@@ -22,7 +27,11 @@ library starts as usual.
 from __future__ import annotations
 
 import functools
+import importlib
+import importlib.util
 import re
+import sys
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -73,12 +82,38 @@ class DeferredPattern:
         return find
 
 
+class LazyModule(types.ModuleType):
+    """Stands in for the module `name` in sys.modules until one of its attributes is asked
+    for; then the module is imported (in its own place in sys.modules) and answers, and each
+    attribute asked for is kept on the stand-in. Its `__spec__` is None, so that an `import`
+    of the name finds it without loading it."""
+
+    def __getattr__(self, name: str) -> Any:
+        module = self.__dict__.get("_module")
+        if module is None:
+            if "_loading" in self.__dict__:  # asked while importing: not there yet
+                raise AttributeError(name)
+            self._loading = True
+            if sys.modules.get(self.__name__) is self:
+                del sys.modules[self.__name__]
+            module = self._module = importlib.import_module(self.__name__)
+        value = getattr(module, name)
+        setattr(self, name, value)
+        return value
+
+
+LAZY_MODULES = ("uharfbuzz",)
+
 _compile = re.compile
 
 
 @contextmanager
 def deferred_start_up() -> Iterator[None]:
-    """Inside, `re.compile` defers the patterns of DEFERRED (see the module's docstring)."""
+    """Inside, `re.compile` defers the patterns of DEFERRED; the modules of LAZY_MODULES not
+    imported yet are imported on first use (see the module's docstring)."""
+    for name in LAZY_MODULES:
+        if name not in sys.modules and importlib.util.find_spec(name) is not None:
+            sys.modules[name] = LazyModule(name)
 
     def compile_or_defer(pattern: Any, flags: Any = 0) -> Any:
         if isinstance(pattern, str) and pattern.startswith(_BEGINNINGS):

@@ -1,13 +1,15 @@
-"""What the CLI process puts off at start-up: four regular expressions libraries compile."""
+"""What the CLI process puts off at start-up: four regular expressions, HarfBuzz."""
 
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from booklet.startup import DeferredPattern, deferred_start_up
-from tests.conftest import ROOT
+from tests.conftest import ENGLISH_CONTENT, ROOT, build_file, edit
 
 
 def test_a_deferred_pattern_compiles_on_first_use_and_works_as_the_compiled_one() -> None:
@@ -70,3 +72,37 @@ def test_the_libraries_patterns_are_deferred_and_still_work() -> None:
     assert done.stdout.split("\n")[:4] == [
         "True", "None False", "('https://example.org/a/', 'b')", "ab True"
     ]  # fmt: skip
+
+
+_HARFBUZZ = """
+import sys
+from booklet.startup import deferred_start_up
+with deferred_start_up():
+    import reportlab.pdfbase.ttfonts as ttfonts
+print("uharfbuzz._harfbuzz" in sys.modules, type(ttfonts.uharfbuzz).__name__)
+"""
+
+
+def test_harfbuzz_is_loaded_only_when_text_is_shaped_and_shapes_the_same(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _HARFBUZZ], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.split("\n")[0] == "False LazyModule"
+    # An Arabic room name (shaped, in a fallback font) built by the `booklet` process, where
+    # HarfBuzz is loaded on first use, and in this one: the same bytes.
+    content = tmp_path / "content.yaml"
+    shutil.copy(ENGLISH_CONTENT, content)
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "fonts").mkdir()
+    arabic = ROOT / "tests" / "data" / "fonts" / "NotoSansArabic-Regular.ttf"
+    shutil.copy(arabic, tmp_path / "fonts")
+    edit(content, '    name: "Dining room"\n', '    name: "غرفة الطعام"\n')
+    edit(content, "theme:\n  paper: half-letter\n",
+         "theme:\n  paper: half-letter\n  fonts:\n"
+         "    fallback: [fonts/NotoSansArabic-Regular.ttf]\n")  # fmt: skip
+    subprocess.run(
+        [sys.executable, "-m", "booklet", "build", "-q", str(content), "-o", "cli.pdf"],
+        cwd=tmp_path, check=True,
+    )  # fmt: skip
+    build_file(content, tmp_path / "here.pdf")
+    assert (tmp_path / "cli.pdf").read_bytes() == (tmp_path / "here.pdf").read_bytes()
