@@ -7,7 +7,7 @@ Fallback fonts set the characters the families lack (an Arabic name in an Englis
 No base-14 font ever reaches the PDF.
 
 The bundled faces are read from their files only when layout first asks for one: reading a face
-takes ReportLab ~7 ms, and the default booklet sets five of the eight. What they cover is known
+takes ReportLab ~5 ms, and the default booklet sets five of the eight. What they cover is known
 before, from `fonts/coverage.txt` (checked against the fonts by a test), so that checking the
 content's characters reads no font at all.
 """
