@@ -11,10 +11,11 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A6
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from booklet.theme.font_files import FontProblem, inspect_font, inspect_font_set
+from booklet.theme.fonts import BundledFont, bundled_coverage
 from booklet.theme.glyphs import describe_missing, missing_characters, script_coverage
 from tests.conftest import ROOT
 
@@ -170,3 +171,32 @@ def test_a_consistent_font_set_has_no_gaps() -> None:
     assert problems == {}
     assert report.gaps() == []
     assert report.covered == inspect_font(GREEK_FONT).covered
+
+
+# -- the bundled faces, read on first use ------------------------------------------------------
+
+BUNDLED = sorted((ROOT / "booklet" / "fonts").glob("*.ttf"))
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda path: path.stem)
+def test_the_coverage_table_is_what_each_bundled_face_has(path: Path) -> None:
+    font = TTFontFile(str(path))
+    assert font.name == path.stem.encode()  # the name a face is registered by before reading
+    assert frozenset(font.charToGlyph) == bundled_coverage()
+
+
+def test_a_bundled_font_reads_its_face_on_first_use_as_reportlab_would() -> None:
+    path = BUNDLED[0]
+    lazy = BundledFont("Lazy-" + path.stem, path)
+    assert lazy.face.name == path.stem.encode()
+    assert "charWidths" not in vars(lazy.face)  # registering needs no more than the name
+    assert lazy.stringWidth("Trotsky", 10) == TTFont("Eager", str(path)).stringWidth("Trotsky", 10)
+    eager = TTFont(lazy.fontName, str(path))
+    assert vars(lazy).keys() == vars(eager).keys()
+    assert lazy.shapable == eager.shapable and lazy._asciiReadable == eager._asciiReadable
+    read = {k: v for k, v in vars(lazy.face).items() if k not in ("_path", "_read")}
+    assert read.keys() == vars(eager.face).keys()
+    # (but for a scaling function made per face, equal only in what it does)
+    assert {k: v for k, v in read.items() if not callable(v)} == {
+        k: v for k, v in vars(eager.face).items() if not callable(v)
+    }

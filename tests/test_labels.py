@@ -52,6 +52,12 @@ def test_every_shipped_table_has_every_english_key_and_no_other(code: str) -> No
     assert missing_keys(code) == []
 
 
+@pytest.mark.parametrize("name", sorted(path.stem for path in LABELS.glob("*.yaml")))
+def test_libyaml_reads_every_shipped_table_as_pyyaml_does(name: str) -> None:
+    text = (LABELS / f"{name}.yaml").read_text(encoding="utf-8")
+    assert yaml.load(text, Loader=yaml.CSafeLoader) == yaml.safe_load(text)
+
+
 @pytest.mark.parametrize("code", [c for c in SHIPPED if c != "en"])
 def test_every_shipped_table_is_translated(code: str) -> None:
     english, own = flatten(ENGLISH), own_table(code)

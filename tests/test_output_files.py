@@ -250,7 +250,7 @@ def test_the_package_holds_every_module_the_fonts_and_the_sample_and_nothing_els
     )
     fonts = sorted(f"fonts/{p.name}" for p in fonts_dir().iterdir())
     assert shipped == sorted([*fonts, "starter/content.yaml", "starter/assets/images/CREDITS"])
-    assert len(fonts) == 9  # eight faces and their licence
+    assert len(fonts) == 10  # eight faces, their licence and what they cover (coverage.txt)
 
 
 def test_init_copies_the_starter_folder(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ languages and reading order of the built booklet, read back as a screen reader w
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,10 +12,13 @@ import pytest
 from pdfua import validate
 from pikepdf.models.metadata import decode_pdf_date
 from PIL import Image
+from reportlab.pdfgen.canvas import Canvas
 
 from booklet.build import BuildResult
 from booklet.content.inline import paragraphs, plain
 from booklet.content.model import Content
+from booklet.layout.tagged_pdf import finish
+from booklet.layout.tagging import Structure
 from tests.conftest import DEFAULT_CONTENT, ENGLISH_CONTENT, ROOT, edit
 from tests.conftest import build_file as build
 from tests.conftest import load_edition as load_content
@@ -257,6 +261,32 @@ def test_the_same_content_gives_the_same_tagged_bytes(tmp_path: Path) -> None:
     first = build(DEFAULT_CONTENT, tmp_path / "a.pdf")[0].output.read_bytes()
     second = build(DEFAULT_CONTENT, tmp_path / "b.pdf")[0].output.read_bytes()
     assert first == second
+
+
+@pytest.mark.parametrize(
+    ("created", "words"),
+    [("2026-03-01T00:00:00+00:00", ('Fish & Chips <"Café"> — ‘1940’ ', "Ana, Bea & Co, ",
+                                    "x < y > z", "Coyoacán, 'asylum'")),
+     ("", ("", "", "", ""))],
+)  # fmt: skip
+def test_the_xmp_is_written_as_pikepdf_would_rewrite_it(
+    created: str, words: tuple[str, str, str, str]
+) -> None:
+    """The file is saved without pikepdf's metadata fixing, which would rewrite the XMP."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1)
+    canvas.setTitle(words[0])
+    canvas.setAuthor(words[1])
+    canvas.setSubject(words[2])
+    canvas.setKeywords(words[3])
+    canvas.showPage()
+    canvas.save()
+    pdf = finish(buffer.getvalue(), Structure(), {"lang": "es-MX", "created": created})
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        ours = document.Root.Metadata.read_bytes()
+        with document.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False):
+            pass  # leaving rewrites the XMP as pikepdf writes it
+        assert document.Root.Metadata.read_bytes() == ours
 
 
 def test_a_photo_is_a_figure_with_its_alt_text_and_caption_beside(

@@ -17,7 +17,6 @@ import yaml
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
 from booklet.content.errors import ContentError, Problem
-from booklet.content.syntax import explain
 
 MAX_INPUT_BYTES = 2_000_000
 MAX_DEPTH = 32
@@ -107,6 +106,9 @@ def load_source(data: bytes, file_name: str) -> Node:
     except yaml.reader.ReaderError as exc:
         raise ContentError([_reader_problem(exc, text, file_name)]) from None
     except yaml.MarkedYAMLError as exc:
+        # Imported only for a file YAML cannot read: its tables cost ~3 ms on every start.
+        from booklet.content.syntax import explain
+
         said = explain(exc, text, _LOADER)
         raise ContentError([Problem(file_name, said.line, "", said.message, said.column)]) from None
     except yaml.YAMLError as exc:

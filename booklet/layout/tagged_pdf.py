@@ -58,6 +58,9 @@ def finish(pdf: bytes, structure: Structure, metadata: dict[str, str | bool]) ->
             out,
             deterministic_id=True,
             object_stream_mode=pikepdf.ObjectStreamMode.generate,
+            # The XMP names no pdf:PDFVersion to fix, and is already written as pikepdf's
+            # fixing would rewrite it (through lxml: ~7 ms and an import per file).
+            fix_metadata_version=False,
         )
     return out.getvalue()
 
@@ -254,7 +257,9 @@ def _set_dates(document: pikepdf.Pdf, created: str) -> str:
 
 def _xmp(document: pikepdf.Pdf, language: str, created: str) -> str:
     """XMP naming the document (the same words and dates as the Info dictionary) and
-    PDF/UA-1."""
+    PDF/UA-1, laid out as lxml writes it back (namespaces before rdf:about, empty elements
+    closed in their start tag, a blank line before the closing packet): pikepdf would rewrite
+    it so on saving (tests/test_tagged.py)."""
     info = document.docinfo
     dates = (
         f"<xmp:CreateDate>{created}</xmp:CreateDate>\n"
@@ -269,29 +274,34 @@ def _xmp(document: pikepdf.Pdf, language: str, created: str) -> str:
 
     creators = "".join(f"<rdf:li>{escape(a.strip())}</rdf:li>"
                        for a in str(info.get("/Author", "")).split(",") if a.strip())  # fmt: skip
+    default = 'rdf:li xml:lang="x-default"'
     return (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
         '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
         '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
-        '<rdf:Description rdf:about=""\n'
-        ' xmlns:dc="http://purl.org/dc/elements/1.1/"\n'
-        ' xmlns:pdf="http://ns.adobe.com/pdf/1.3/"\n'
-        ' xmlns:xmp="http://ns.adobe.com/xap/1.0/"\n'
-        ' xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">\n'
+        '<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        ' xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"'
+        ' xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about="">\n'
         "<dc:format>application/pdf</dc:format>\n"
-        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{text("/Title")}</rdf:li>'
-        "</rdf:Alt></dc:title>\n"
-        f"<dc:creator><rdf:Seq>{creators}</rdf:Seq></dc:creator>\n"
-        f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{text("/Subject")}'
-        "</rdf:li></rdf:Alt></dc:description>\n"
+        f"<dc:title><rdf:Alt>{_element(default, text('/Title'))}</rdf:Alt></dc:title>\n"
+        f"<dc:creator>{_element('rdf:Seq', creators)}</dc:creator>\n"
+        f"<dc:description><rdf:Alt>{_element(default, text('/Subject'))}</rdf:Alt>"
+        "</dc:description>\n"
         f"<dc:language><rdf:Bag><rdf:li>{escape(language)}</rdf:li></rdf:Bag></dc:language>\n"
-        f"<pdf:Keywords>{text('/Keywords')}</pdf:Keywords>\n"
-        f"<pdf:Producer>{text('/Producer')}</pdf:Producer>\n"
-        f"<xmp:CreatorTool>{text('/Creator')}</xmp:CreatorTool>\n"
+        f"{_element('pdf:Keywords', text('/Keywords'))}\n"
+        f"{_element('pdf:Producer', text('/Producer'))}\n"
+        f"{_element('xmp:CreatorTool', text('/Creator'))}\n"
         f"{dates}"
         "<pdfuaid:part>1</pdfuaid:part>\n"
         "</rdf:Description>\n"
         "</rdf:RDF>\n"
         "</x:xmpmeta>\n"
-        '<?xpacket end="w"?>'
+        '\n<?xpacket end="w"?>\n'
     )
+
+
+def _element(start: str, content: str) -> str:
+    """`<start>content</name>`, or `<start/>` when there is no content (as lxml writes it)."""
+    if not content:
+        return f"<{start}/>"
+    return f"<{start}>{content}</{start.split(' ', 1)[0]}>"

@@ -5,6 +5,11 @@ captions), four faces each (`Family`, `-Bold`, `-Italic`, `-BoldItalic`). A muse
 `theme.fonts` replaces either family; a face it does not give is set in its regular face.
 Fallback fonts set the characters the families lack (an Arabic name in an English booklet).
 No base-14 font ever reaches the PDF.
+
+The bundled faces are read from their files only when layout first asks for one: reading a face
+takes ReportLab ~5 ms, and the default booklet sets five of the eight. What they cover is known
+before, from `fonts/coverage.txt` (checked against the fonts by a test), so that checking the
+content's characters reads no font at all.
 """
 
 from __future__ import annotations
@@ -13,11 +18,15 @@ import functools
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
 
+from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
 from booklet.resources import fonts_dir
 from booklet.theme.font_files import FACES, FontChoice
@@ -64,7 +73,7 @@ def register_fonts(
         folder = fonts_dir()
         files = {face: folder / f"{file_stem}-{_FACES[suffix]}.ttf"
                  for face, suffix in _SUFFIXES.items()}  # fmt: skip
-        _register_family(family, files)
+        _register_family(family, files, bundled=True)
     serif = _museum_family("Body", body) if body else "Serif"
     sans = _museum_family("Heading", heading) if heading else "Sans"
     fallbacks = tuple(_museum_family("Fallback", {"regular": path}) for path in fallback)
@@ -88,11 +97,12 @@ def _museum_family(role: str, faces: Mapping[str, Path]) -> str:
     return family
 
 
-def _register_family(family: str, files: Mapping[str, Path]) -> None:
+def _register_family(family: str, files: Mapping[str, Path], bundled: bool = False) -> None:
     for face, suffix in _SUFFIXES.items():
         name = family + suffix
         if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(files[face])))
+            font = BundledFont(name, files[face]) if bundled else TTFont(name, str(files[face]))
+            pdfmetrics.registerFont(font)
     addMapping(family, 0, 0, family)
     addMapping(family, 1, 0, family + "-Bold")
     addMapping(family, 0, 1, family + "-Italic")
@@ -112,9 +122,60 @@ def _file_digest(path: Path, mtime: int, size: int) -> str:
 
 @functools.lru_cache(maxsize=16)
 def _covered(faces: tuple[str, ...], fallbacks: tuple[str, ...]) -> frozenset[int]:
-    common = set(pdfmetrics.getFont(faces[0]).face.charToGlyph)
+    common = set(_code_points(faces[0]))
     for name in faces[1:]:
-        common &= set(pdfmetrics.getFont(name).face.charToGlyph)
+        common &= _code_points(name)
     for name in fallbacks:
-        common |= set(pdfmetrics.getFont(name).face.charToGlyph)
+        common |= _code_points(name)
     return frozenset(common)
+
+
+def _code_points(name: str) -> frozenset[int] | set[int]:
+    face = pdfmetrics.getFont(name).face
+    return bundled_coverage() if isinstance(face, _BundledFace) else set(face.charToGlyph)
+
+
+@functools.cache
+def bundled_coverage() -> frozenset[int]:
+    """The code points every bundled face has a glyph for, from `fonts/coverage.txt`."""
+    covered: set[int] = set()
+    for line in (fonts_dir() / "coverage.txt").read_text(encoding="ascii").splitlines():
+        if line and not line.startswith("#"):
+            first, _, last = line.partition("-")
+            covered.update(range(int(first, 16), int(last or first, 16) + 1))
+    return frozenset(covered)
+
+
+class BundledFont(TTFont):
+    """A bundled face, registered under `name` but read from its file only when first used.
+
+    As `TTFont(name, path)`, whose attributes it sets, except the face's: those are read on
+    first use (see _BundledFace). A test checks that both come out the same."""
+
+    def __init__(self, name: str, path: Path) -> None:
+        self.fontName = name
+        self.face = _BundledFace(path)
+        self.encoding = TTEncoding()
+        self.state: WeakKeyDictionary[Any, Any] = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
+
+
+class _BundledFace(TTFontFace):
+    """A face that reads its file the first time anything but its name is asked for.
+
+    The name (the PostScript name, "NotoSerif-Bold": the file's stem for the bundled faces)
+    is what registering the font needs; anything else (glyph widths, the character map)
+    comes from `TTFontFace.__init__`, run then."""
+
+    def __init__(self, path: Path) -> None:
+        self.name = path.stem.encode()
+        self._path = path
+
+    def __getattr__(self, attribute: str) -> Any:
+        # Only called for what the instance does not have yet: before reading, everything.
+        if attribute.startswith("__") or "_read" in self.__dict__:
+            raise AttributeError(attribute)
+        self._read = True
+        TTFontFace.__init__(self, str(self._path))
+        return getattr(self, attribute)

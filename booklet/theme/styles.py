@@ -7,6 +7,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
 from booklet.locales.codes import hyphenation_dictionary
+from booklet.locales.hyphenation import load_patterns
 from booklet.theme.fonts import FontSet
 from booklet.theme.palette import Palette
 from booklet.theme.paper import Paper
@@ -317,8 +318,12 @@ def make_styles(paper: Paper, palette: Palette, fonts: FontSet, language: str) -
 
 
 def _hyphenation_language(language: str) -> str:
-    """pyphen's dictionary for the edition ("en-GB" -> en_GB), "" for none."""
-    return hyphenation_dictionary(language)
+    """pyphen's dictionary for the edition ("en-GB" -> en_GB), "" for none; read now, the fast
+    way (see booklet.locales.hyphenation), before ReportLab asks Pyphen for it."""
+    dictionary = hyphenation_dictionary(language)
+    if dictionary:
+        load_patterns(dictionary)
+    return dictionary
 
 
 def index_table_style(style: ParagraphStyle, row_padding: float | None = None) -> TableStyle:
