@@ -20,9 +20,6 @@ stderr flushed: tearing the interpreter down (freeing every module, font and PDF
 one, a last full collection) took ~0.07 s, a tenth of a default build, and nothing of it is
 seen outside the process. Not while another thread runs (a normal exit would wait for it), nor
 under a profiler or a tracer (cProfile and the like report after the program returns).
-
-Four regular expressions the libraries compile on import are compiled on first use instead,
-and HarfBuzz is loaded when text is first shaped (booklet/startup.py): ~55 ms of start-up.
 """
 
 import atexit
@@ -36,7 +33,6 @@ from typing import NoReturn
 from booklet import interruption
 from booklet.exits import EXIT_INTERRUPTED
 from booklet.interruption import INTERRUPTED
-from booklet.startup import deferred_start_up
 
 GC_THRESHOLDS = (20_000, 20, 50)
 
@@ -50,8 +46,7 @@ def main() -> None:
         sys.stderr.write(f"{INTERRUPTED}\n")
         _exit_now(EXIT_INTERRUPTED)
     try:
-        with deferred_start_up():
-            booklet()
+        booklet()
     except SystemExit as done:
         if done.code == EXIT_INTERRUPTED:
             _exit_now(EXIT_INTERRUPTED)

@@ -44,7 +44,6 @@ STAGES = {
     "cli_init": 4,
     "cli_common": 4,
     "cli_entry": 4,
-    "startup": 4,
     "cli_report": 4,
     "watch": 4,
     "__main__": 4,
