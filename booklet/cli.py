@@ -312,12 +312,14 @@ def _watch_builds(
             if open_ and not opened:
                 click.launch(str(results[0].output))
                 opened = True
-        PROGRESS.info("watching %s for changes; Ctrl-C stops", counted(len(inputs), "file"))
         return inputs
+
+    def listening() -> None:
+        PROGRESS.info("watching %s for changes; Ctrl-C stops", counted(len(inputs), "file"))
 
     with ImageCache() as images:
         try:
-            watch(build_once)
+            watch(build_once, on_ready=listening)
         except KeyboardInterrupt:
             click.echo("stopped watching.", err=True)
             sys.exit(EXIT_INTERRUPTED)
