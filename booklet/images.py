@@ -126,12 +126,7 @@ class Preparation:
 
     def wait(self) -> dict[Path, str]:
         """Wait for every job added; the problem of each one that failed, by target path."""
-        problems = {}
-        for target, outcome in self._outcomes.items():
-            problem = outcome.result() if isinstance(outcome, Future) else outcome
-            if problem:
-                problems[target] = problem
-        return problems
+        return {target: problem for target in self._outcomes if (problem := self.ready(target))}
 
     def __exit__(self, *_: object) -> None:
         try:
@@ -297,10 +292,6 @@ class ImageCache:
         return plan_job(
             source, info, box[0], box[1], dpi, self.folder, background, quality, fill=fill
         )
-
-    def prepare(self, jobs: list[ImageJob]) -> dict[Path, str]:
-        """Prepare what is not in the cache yet; the problem of each job that failed."""
-        return run_jobs(jobs)
 
     def preparing(self, workers: int = 2) -> Preparation:
         """Prepare jobs as they are planned (`add`), in the background; `wait` for them."""

@@ -120,19 +120,22 @@ def _parts(ctx: LayoutContext, room: Room, photo: PhotoSize | None) -> RoomParts
         pictures += pictogram_heights(ctx.theme.size(PICTOGRAM_HEIGHT))
     else:
         pictures.append(0.0)  # a text-only room (see _picture)
-    # The same header, paragraphs and box for every size and spacing tried, and for the
-    # image pipeline and the story alike: each is measured (broken into lines) once a build.
+    # The same header, paragraphs, box and caption for every size and spacing tried, and for
+    # the image pipeline and the story alike: each is measured (broken into lines) once a
+    # build (a caption has no space after, so no spacing tried changes it).
     cached = ctx.fitted.get(("room", room.id))
     if not isinstance(cached, _Made):
         # Tables hide their cells from afterFlowable, so the bookmark is a separate anchor.
         anchor = Anchor(title=plain(room.name), key=room_key(room.id), level=1, where=room.where)
         box = _look_for(ctx, room) if room.highlights else None
-        cached = _Made([anchor, *_header(ctx, room)], _text(ctx, room), box, {})
+        said = _caption_text(ctx, room)
+        caption = (_caption_rule(ctx), ctx.para(said, "caption")) if said else None
+        cached = _Made([anchor, *_header(ctx, room)], _text(ctx, room), box, caption, {})
         ctx.fitted[("room", room.id)] = cached
-    text, box = cached.text, cached.box
+    text, box, caption = cached.text, cached.box, cached.caption
 
     def picture(size: Picture, spacing: float) -> list[Flowable]:
-        return _picture(ctx, room, size, spacing)
+        return _picture(ctx, room, size, spacing, caption)
 
     def words(spacing: float) -> list[Flowable]:
         if box is None:
@@ -149,6 +152,7 @@ class _Made:
     header: list[Flowable]
     text: list[Flowable]
     box: Panel | None
+    caption: tuple[Flowable, Paragraph] | None  # its rule (beside the photo) and paragraph
     heights: Heights
 
 
@@ -197,7 +201,13 @@ def _caption_text(ctx: LayoutContext, room: Room) -> str:
     return " ".join(part for part in (room.image.caption, credit) if part)
 
 
-def _picture(ctx: LayoutContext, room: Room, size: Picture, spacing: float) -> list[Flowable]:
+def _picture(
+    ctx: LayoutContext,
+    room: Room,
+    size: Picture,
+    spacing: float,
+    caption: tuple[Flowable, Paragraph] | None,
+) -> list[Flowable]:
     """The photo (with its caption under or beside it) or the pictogram, and the space below."""
     theme = ctx.theme
     header_gap = Spacer(1, theme.size(12) * spacing)
@@ -217,7 +227,6 @@ def _picture(ctx: LayoutContext, room: Room, size: Picture, spacing: float) -> l
     placed = ctx.images.get(room.id)  # None only while the image pipeline measures the room
     photo = Photo(placed.file if placed else Path(), size.width, size.height, ctx.photo_ready)
     tagging.tag(photo, "Figure", alt=photo_alt(room))
-    caption = _caption(ctx, room)
     after = Spacer(1, theme.size(10) * spacing)
     if not size.beside:
         under: list[Flowable] = [header_gap, photo]
@@ -230,22 +239,11 @@ def _picture(ctx: LayoutContext, room: Room, size: Picture, spacing: float) -> l
     beside = theme.paper.frame_width - size.width - gap
     side = grid(
         ctx,
-        [[photo, list(caption)]],
+        [[photo, list(caption or ())]],  # beside only with a caption (fit.photo_sizes)
         [size.width + gap, min(beside, theme.size(SIDE_CAPTION_MAX))],
         valign="BOTTOM",
     )
     return [header_gap, side, after]
-
-
-def _caption(ctx: LayoutContext, room: Room) -> tuple[Flowable, Paragraph] | tuple[()]:
-    """The caption's rule and paragraph, made once a build: every photo size tried shares them
-    (a caption has no space after, so no spacing tried changes it)."""
-    key = ("caption", room.id)
-    made = ctx.fitted.get(key)
-    if made is None:
-        text = _caption_text(ctx, room)
-        made = ctx.fitted[key] = (_caption_rule(ctx), ctx.para(text, "caption")) if text else ()
-    return made  # type: ignore[return-value]
 
 
 def photo_alt(room: Room) -> str:
